@@ -1,0 +1,47 @@
+package dev.iris.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import dev.iris.core.db.Database;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Guice bindings for iris-api.
+ */
+final class ApiModule
+        extends AbstractModule
+{
+    private final IrisApiConfiguration configuration;
+    private final Database database;
+    private final ObjectMapper objectMapper;
+
+    ApiModule(IrisApiConfiguration configuration, Database database, ObjectMapper objectMapper)
+    {
+        this.configuration = requireNonNull(configuration, "configuration is null");
+        this.database = requireNonNull(database, "database is null");
+        this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
+    }
+
+    @Override
+    protected void configure()
+    {
+        binder().requireExplicitBindings();
+        binder().requireAtInjectOnConstructors();
+        bind(IrisApiConfiguration.class).toInstance(configuration);
+        bind(Database.class).toInstance(database);
+        bind(Jdbi.class).toInstance(database.jdbi());
+        bind(ObjectMapper.class).toInstance(objectMapper);
+        bind(Clock.class).toInstance(Clock.systemUTC());
+        for (Class<?> resource : ApiResources.ALL) {
+            bind(resource);
+        }
+        for (Class<?> service : ApiResources.SERVICES) {
+            bind(service);
+        }
+        bind(dev.iris.api.auth.HmacAuthFilter.class);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.iris.api;
+
+import java.util.List;
+
+/**
+ * The JAX-RS resources iris-api serves and the services they use, in one place so the module and
+ * the application agree.
+ */
+final class ApiResources
+{
+    static final List<Class<?>> ALL = List.of(
+            dev.iris.api.system.HealthcheckResource.class);
+
+    static final List<Class<?>> SERVICES = List.of();
+
+    private ApiResources() {}
+}

@@ -1,0 +1,77 @@
+package dev.iris.api;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Stage;
+import dev.iris.api.auth.Caller;
+import dev.iris.api.auth.HmacAuthFilter;
+import dev.iris.api.system.MigrateCommand;
+import dev.iris.core.db.Database;
+import dev.iris.core.db.DatabaseHealthCheck;
+import dev.iris.core.db.Migrations;
+import dev.iris.core.http.ErrorMappers;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+
+/**
+ * iris-api: the Iris v0 REST API.
+ */
+public class IrisApiApplication
+        extends Application<IrisApiConfiguration>
+{
+    private Injector injector;
+
+    public static void main(String[] args)
+            throws Exception
+    {
+        new IrisApiApplication().run(args);
+    }
+
+    @Override
+    public String getName()
+    {
+        return "iris-api";
+    }
+
+    @Override
+    public void initialize(Bootstrap<IrisApiConfiguration> bootstrap)
+    {
+        // ${VAR} and ${VAR:-default} in the YAML come from the environment.
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new MigrateCommand());
+    }
+
+    @Override
+    public void run(IrisApiConfiguration configuration, Environment environment)
+    {
+        Database database = Database.open(configuration.getDatabase(), "iris-api");
+        environment.lifecycle().manage(database);
+        if (configuration.isDevMode()) {
+            Migrations.migrate(database.dataSource());
+        }
+        Migrations.validate(database.dataSource());
+        environment.healthChecks().register("database", new DatabaseHealthCheck(database));
+
+        injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
+
+        ErrorMappers.register(configuration, environment);
+        environment.jersey().register(injector.getInstance(HmacAuthFilter.class));
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
+        for (Class<?> resource : ApiResources.ALL) {
+            environment.jersey().register(injector.getInstance(resource));
+        }
+    }
+
+    /**
+     * The Guice injector, once {@link #run} has run (tests use it to reach services).
+     */
+    public Injector injector()
+    {
+        return injector;
+    }
+}

