@@ -9,9 +9,11 @@ import java.util.List;
 final class ApiResources
 {
     static final List<Class<?>> ALL = List.of(
-            dev.iris.api.system.HealthcheckResource.class);
+            dev.iris.api.system.HealthcheckResource.class,
+            dev.iris.api.simulate.PlanSimulationResource.class);
 
-    static final List<Class<?>> SERVICES = List.of();
+    static final List<Class<?>> SERVICES = List.of(
+            dev.iris.api.simulate.PlanSimulator.class);
 
     private ApiResources() {}
 }
