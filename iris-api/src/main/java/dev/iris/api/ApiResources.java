@@ -10,10 +10,14 @@ final class ApiResources
 {
     static final List<Class<?>> ALL = List.of(
             dev.iris.api.system.HealthcheckResource.class,
-            dev.iris.api.simulate.PlanSimulationResource.class);
+            dev.iris.api.simulate.PlanSimulationResource.class,
+            dev.iris.api.stats.GlobalStatsResource.class,
+            dev.iris.api.stats.ApplicationStatsResource.class,
+            dev.iris.api.stats.SingleStatResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
-            dev.iris.api.simulate.PlanSimulator.class);
+            dev.iris.api.simulate.PlanSimulator.class,
+            dev.iris.core.stats.StatsService.class);
 
     private ApiResources() {}
 }
