@@ -13,11 +13,17 @@ final class ApiResources
             dev.iris.api.simulate.PlanSimulationResource.class,
             dev.iris.api.stats.GlobalStatsResource.class,
             dev.iris.api.stats.ApplicationStatsResource.class,
-            dev.iris.api.stats.SingleStatResource.class);
+            dev.iris.api.stats.SingleStatResource.class,
+            dev.iris.api.heartbeat.HeartbeatsResource.class,
+            dev.iris.api.heartbeat.HeartbeatResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.api.simulate.PlanSimulator.class,
-            dev.iris.core.stats.StatsService.class);
+            dev.iris.core.stats.StatsService.class,
+            dev.iris.api.ingest.QueryKeyAuthenticator.class,
+            dev.iris.core.heartbeat.HeartbeatService.class,
+            dev.iris.core.heartbeat.HeartbeatChecker.class,
+            dev.iris.api.heartbeat.HeartbeatMonitor.class);
 
     private ApiResources() {}
 }

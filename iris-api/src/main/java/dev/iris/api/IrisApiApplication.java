@@ -65,6 +65,7 @@ public class IrisApiApplication
         for (Class<?> resource : ApiResources.ALL) {
             environment.jersey().register(injector.getInstance(resource));
         }
+        environment.lifecycle().manage(injector.getInstance(dev.iris.api.heartbeat.HeartbeatMonitor.class));
     }
 
     /**

@@ -35,6 +35,18 @@ public class IrisApiConfiguration
             "US/Pacific", "US/Eastern", "US/Central", "US/Mountain", "US/Alaska", "US/Hawaii",
             "Asia/Kolkata", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "UTC");
 
+    /**
+     * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
+     */
+    @Min(0)
+    @JsonProperty
+    private int heartbeatCheckSeconds = 15;
+
+    public int getHeartbeatCheckSeconds()
+    {
+        return heartbeatCheckSeconds;
+    }
+
     public boolean isDevMode()
     {
         return devMode;
