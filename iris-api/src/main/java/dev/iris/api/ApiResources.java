@@ -15,7 +15,8 @@ final class ApiResources
             dev.iris.api.stats.ApplicationStatsResource.class,
             dev.iris.api.stats.SingleStatResource.class,
             dev.iris.api.heartbeat.HeartbeatsResource.class,
-            dev.iris.api.heartbeat.HeartbeatResource.class);
+            dev.iris.api.heartbeat.HeartbeatResource.class,
+            dev.iris.api.openapi.OpenApiResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.api.simulate.PlanSimulator.class,

@@ -2,6 +2,8 @@ package dev.iris.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.iris.core.config.IrisBaseConfiguration;
+import dev.iris.core.retention.RetentionConfig;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
@@ -41,6 +43,19 @@ public class IrisApiConfiguration
     @Min(0)
     @JsonProperty
     private int heartbeatCheckSeconds = 15;
+
+    /**
+     * What the {@code retention} command deletes and archives.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RetentionConfig retention = new RetentionConfig();
+
+    public RetentionConfig getRetention()
+    {
+        return retention;
+    }
 
     public int getHeartbeatCheckSeconds()
     {

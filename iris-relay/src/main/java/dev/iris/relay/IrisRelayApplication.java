@@ -36,6 +36,7 @@ public class IrisRelayApplication
     @Override
     public void run(IrisRelayConfiguration configuration, Environment environment)
     {
+        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
         ErrorMappers.register(configuration, environment);
         environment.healthChecks().register("relay", new HealthCheck()
         {
