@@ -47,7 +47,7 @@ public final class FakeIrisApi
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
     private final AtomicInteger refusedSignatures = new AtomicInteger();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
     private final CountDownLatch closed = new CountDownLatch(1);
 
     private FakeIrisApi(String key)
@@ -90,11 +90,20 @@ public final class FakeIrisApi
     }
 
     /**
-     * Makes requests to {@code path} hang until the fake is closed, like an overloaded API.
+     * Makes requests to {@code path} hang, like an overloaded API, until {@link #stopHanging}
+     * or {@link #close}.
      */
     public void hang(String path)
     {
-        hanging.put(path, true);
+        hanging.put(path, new CountDownLatch(1));
+    }
+
+    public void stopHanging(String path)
+    {
+        CountDownLatch latch = hanging.remove(path);
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     public List<Forwarded> forwarded()
@@ -135,6 +144,7 @@ public final class FakeIrisApi
     public void close()
     {
         closed.countDown();
+        hanging.values().forEach(CountDownLatch::countDown);
         server.stop(0);
         executor.shutdownNow();
     }
@@ -168,8 +178,12 @@ public final class FakeIrisApi
                 forwarded.add(new Forwarded(method, pathAndQuery, exchange.getRequestHeaders().getFirst("Content-Type"), body, relayWindow));
                 forwarded.notifyAll();
             }
-            if (hanging.containsKey(path)) {
-                closed.await(30, TimeUnit.SECONDS);
+            CountDownLatch hang = hanging.get(path);
+            if (hang != null) {
+                Instant deadline = Instant.now().plusSeconds(30);
+                while (!hang.await(50, TimeUnit.MILLISECONDS) && closed.getCount() > 0 && Instant.now().isBefore(deadline)) {
+                    // hanging, as an overloaded API would
+                }
                 return;
             }
             send(exchange, canned.getOrDefault(path, defaultAnswer(path)));
