@@ -1,6 +1,8 @@
 package dev.iris.relay;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.slack.SlackConfig;
 import dev.iris.relay.twilio.TwilioConfig;
@@ -30,7 +32,8 @@ public class IrisRelayConfiguration
     private String relayApplication = "iris-relay";
 
     /** That application's API key (a secret). */
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String relayKey = "";
 

@@ -1,6 +1,8 @@
 package dev.iris.relay.email;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.dropwizard.util.DataSize;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +18,8 @@ public class EmailConfig
      * Secret that callers of {@code POST /api/v0/email/relay} present in the
      * {@value InboundMailResource#SECRET_HEADER} header. Empty: the endpoint is off.
      */
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String inboundSecret = "";
 

@@ -1,6 +1,8 @@
 package dev.iris.relay.email;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +24,8 @@ public class ImapConfig
         TLS
     }
 
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty
     private String host = "";
 
@@ -35,11 +38,13 @@ public class ImapConfig
     @JsonProperty
     private Security security = Security.TLS;
 
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty
     private String username = "";
 
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String password = "";
 

@@ -1,6 +1,8 @@
 package dev.iris.relay.slack;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.NotNull;
 
@@ -11,7 +13,8 @@ import jakarta.validation.constraints.NotNull;
 public class SlackConfig
 {
     /** The Slack app's signing secret. Empty: every Slack request is refused. */
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private String signingSecret = "";
 

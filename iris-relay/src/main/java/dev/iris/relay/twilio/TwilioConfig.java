@@ -1,7 +1,8 @@
 package dev.iris.relay.twilio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ public class TwilioConfig
      * Account auth tokens; a request signed with any of them is accepted, so a new token can be
      * added before Twilio switches to it. Blank entries (unset environment variables) are ignored.
      */
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty(access = JsonProperty.Access.WRITE_ONLY)
     private List<String> authTokens = new ArrayList<>();
 
@@ -26,7 +28,8 @@ public class TwilioConfig
      * TLS-terminating load balancer that strips {@code /iris}. Signatures are checked against this
      * URL and voice menus point Twilio back at it. Empty: the URL of the request as received.
      */
-    @NotNull
+    // An unset environment variable (${X:-}) arrives as null: treat it as empty.
+    @JsonSetter(nulls = Nulls.AS_EMPTY)
     @JsonProperty
     private String publicBaseUrl = "";
 
