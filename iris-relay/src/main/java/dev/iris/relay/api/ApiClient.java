@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -45,6 +46,8 @@ public final class ApiClient
         this.httpClient = HttpClient.newBuilder()
                 .connectTimeout(requireNonNull(connectTimeout, "connectTimeout is null"))
                 .followRedirects(HttpClient.Redirect.NEVER)
+                // Plain HTTP/1.1: no h2c upgrade dance with the API or a proxy in front of it.
+                .version(HttpClient.Version.HTTP_1_1)
                 .build();
     }
 
@@ -108,6 +111,10 @@ public final class ApiClient
                 log.error("iris-api refused the relay's credentials (HTTP {}) on {}: check relayApplication, relayKey and the clock", response.statusCode(), pathForLog);
             }
             return new ApiResponse(response.statusCode(), response.body(), response.headers());
+        }
+        catch (HttpConnectTimeoutException e) {
+            log.warn("iris-api at {} did not accept a connection in time", apiUrl);
+            throw new ApiUnavailableException("iris-api is unreachable", false, e);
         }
         catch (HttpTimeoutException e) {
             log.warn("iris-api did not answer {} within {}", pathForLog, request.timeout().orElse(null));

@@ -39,6 +39,7 @@ public final class TwilioCallsResource
     static final String API_PATH = "/v0/response/twilio/calls";
     static final String RELAY_PATH = "api/v0/twilio/calls/relay";
     static final String UNREACHABLE_SPOKEN = "Sorry, Iris could not be reached, so your key press was not recorded. Please claim the incident in the Iris web UI or by replying to the message.";
+    static final String SLOW_SPOKEN = "Sorry, Iris is slow to answer, so your key press may not have been recorded. Please check the incident in the Iris web UI.";
     static final String FAILED_SPOKEN = "Sorry, Iris could not process your key press. Please claim the incident in the Iris web UI or by replying to the message.";
 
     private static final int MAX_LOOP = 100;
@@ -135,7 +136,7 @@ public final class TwilioCallsResource
             response = api.post(pathAndQuery, ApiClient.FORM, body);
         }
         catch (ApiUnavailableException e) {
-            return TwiMl.sayAndHangUp(UNREACHABLE_SPOKEN);
+            return TwiMl.sayAndHangUp(e.timedOut() ? SLOW_SPOKEN : UNREACHABLE_SPOKEN);
         }
         String text = ReplyTexts.forAnswer(response, API_PATH);
         return TwiMl.sayAndHangUp(ReplyTexts.API_FAILED.equals(text) ? FAILED_SPOKEN : text);

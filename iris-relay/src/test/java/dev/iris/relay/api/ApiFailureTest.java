@@ -32,7 +32,7 @@ final class ApiFailureTest
             throws Exception
     {
         api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
-        relay = TestingRelay.builder(api.url()).start();
+        relay = TestingRelay.builder(api.url()).apiRequestTimeout("1s").start();
     }
 
     @AfterAll
@@ -95,6 +95,36 @@ final class ApiFailureTest
         assertThat(twiml.verbNames()).containsExactly("Say", "Hangup");
         assertThat(twiml.verbs().get(0).getTextContent()).startsWith("Sorry, Iris could not process your key press");
         assertThat(response.body()).doesNotContain("HMAC");
+    }
+
+    @Test
+    void slowApiGetsAnHonestSpokenAnswerInsteadOfSilence()
+    {
+        api.hang("/v0/response/twilio/calls");
+        try {
+            HttpResponse<String> response = signedPost("/api/v0/twilio/calls/relay?message_id=42", parameters("Digits", "2"));
+
+            TwiMlDocument twiml = TwiMlDocument.parse(response.body());
+            assertThat(twiml.verbNames()).containsExactly("Say", "Hangup");
+            assertThat(twiml.verbs().get(0).getTextContent()).startsWith("Sorry, Iris is slow to answer");
+        }
+        finally {
+            api.stopHanging("/v0/response/twilio/calls");
+        }
+    }
+
+    @Test
+    void slowApiDuringAnSmsReplyDoesNotClaimToHaveWorked()
+    {
+        api.hang("/v0/response/twilio/messages");
+        try {
+            HttpResponse<String> response = signedPost(SMS_PATH, parameters("Body", "17 claim", "From", "+14155550100"));
+
+            assertThat(TwiMlDocument.parse(response.body()).verbs().get(0).getTextContent()).isEqualTo(ReplyTexts.API_SLOW);
+        }
+        finally {
+            api.stopHanging("/v0/response/twilio/messages");
+        }
     }
 
     @Test

@@ -91,6 +91,7 @@ public final class TestingRelay
         private List<String> twilioTokens = List.of(PRIMARY_TWILIO_TOKEN, SECONDARY_TWILIO_TOKEN);
         private String publicBaseUrl = "";
         private String slackApiTimeout = "1s";
+        private String apiRequestTimeout = "5s";
         private final List<String> imapLines = new ArrayList<>();
 
         private Builder(String apiUrl)
@@ -113,6 +114,12 @@ public final class TestingRelay
         public Builder publicBaseUrl(String publicBaseUrl)
         {
             this.publicBaseUrl = publicBaseUrl;
+            return this;
+        }
+
+        public Builder apiRequestTimeout(String apiRequestTimeout)
+        {
+            this.apiRequestTimeout = apiRequestTimeout;
             return this;
         }
 
@@ -141,7 +148,7 @@ public final class TestingRelay
                     .append("relayApplication: ").append(FakeIrisApi.APPLICATION).append('\n')
                     .append("relayKey: ").append(relayKey).append('\n')
                     .append("apiConnectTimeout: 1s\n")
-                    .append("apiRequestTimeout: 5s\n")
+                    .append("apiRequestTimeout: ").append(apiRequestTimeout).append('\n')
                     .append("twilio:\n")
                     .append("  publicBaseUrl: \"").append(publicBaseUrl).append("\"\n")
                     .append("  authTokens:\n");

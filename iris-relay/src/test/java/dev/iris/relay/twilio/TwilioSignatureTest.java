@@ -157,6 +157,15 @@ final class TwilioSignatureTest
     }
 
     @Test
+    void oversizedBodyIsRefusedUnread()
+    {
+        Map<String, String> sms = smsParameters("x".repeat(300 * 1024));
+        String signature = TwilioSigner.sign(TestingRelay.PRIMARY_TWILIO_TOKEN, relay.baseUrl() + SMS_PATH, sms);
+
+        assertRefusedWithoutForwarding(() -> Http.postForm(relay.uri(SMS_PATH), TwilioSigner.formBody(sms), TwilioSignatureFilter.SIGNATURE_HEADER, signature), 413);
+    }
+
+    @Test
     void unsignedVoiceTwimlRequestIsRefused()
     {
         assertRefusedWithoutForwarding(() -> Http.get(relay.uri("/api/v0/twilio/calls/say?content=hello")), 401);
