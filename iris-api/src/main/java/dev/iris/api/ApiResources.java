@@ -16,7 +16,8 @@ final class ApiResources
             dev.iris.api.stats.SingleStatResource.class,
             dev.iris.api.heartbeat.HeartbeatsResource.class,
             dev.iris.api.heartbeat.HeartbeatResource.class,
-            dev.iris.api.openapi.OpenApiResource.class);
+            dev.iris.api.openapi.OpenApiResource.class,
+            dev.iris.api.webhook.WebhookResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.api.simulate.PlanSimulator.class,
@@ -24,7 +25,8 @@ final class ApiResources
             dev.iris.api.ingest.QueryKeyAuthenticator.class,
             dev.iris.core.heartbeat.HeartbeatService.class,
             dev.iris.core.heartbeat.HeartbeatChecker.class,
-            dev.iris.api.heartbeat.HeartbeatMonitor.class);
+            dev.iris.api.heartbeat.HeartbeatMonitor.class,
+            dev.iris.api.webhook.AlertIngestService.class);
 
     private ApiResources() {}
 }

@@ -1,6 +1,7 @@
 package dev.iris.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iris.api.webhook.WebhookConfig;
 import dev.iris.core.config.IrisBaseConfiguration;
 import dev.iris.core.retention.RetentionConfig;
 import jakarta.validation.Valid;
@@ -51,6 +52,19 @@ public class IrisApiConfiguration
     @NotNull
     @JsonProperty
     private RetentionConfig retention = new RetentionConfig();
+
+    /**
+     * Inbound alert webhooks: which are enabled, rate limit, body limit.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WebhookConfig webhooks = new WebhookConfig();
+
+    public WebhookConfig getWebhooks()
+    {
+        return webhooks;
+    }
 
     public RetentionConfig getRetention()
     {

@@ -27,6 +27,23 @@ public final class AutomatedIncidents
     }
 
     /**
+     * Whether any step of the plan uses a template with content for the application (Iris refuses
+     * incidents that could render no message).
+     */
+    public static boolean planHasTemplatesFor(Handle handle, long planId, long applicationId)
+    {
+        return handle.createQuery("""
+                        SELECT COUNT(*) FROM plan_notification pn
+                        JOIN template_active ta ON ta.name = pn.template
+                        JOIN template_content tc ON tc.template_id = ta.template_id
+                        WHERE pn.plan_id = :plan AND tc.application_id = :application""")
+                .bind("plan", planId)
+                .bind("application", applicationId)
+                .mapTo(Long.class)
+                .one() > 0;
+    }
+
+    /**
      * Serializes ingestion for one application until the transaction ends, so two copies of one
      * alert arriving together cannot both open an incident.
      */
