@@ -9,8 +9,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +40,7 @@ final class WebhookResourceTest
                 ConfigOverride.config("heartbeatCheckSeconds", "0"));
         api.seed(seed -> {
             long owner = seed.user("owner", false, Map.of("email", "owner@example.com"));
-            for (String name : List.of("prometheus", "grafana", "generic", "noisy", "other")) {
+            for (String name : List.of("prometheus", "grafana", "generic", "noisy", "other", "ha")) {
                 long app = seed.application(name, name + "-key", false, List.of("title"));
                 seed.template("page-" + name, owner, app, List.of("email"), "alert", "alert");
                 seed.plan("plan-" + name, owner, "", List.of(Notification.of(1, "user", owner, "high", "page-" + name, 2, 300)), 0, 0, 0, 0);
@@ -89,6 +95,36 @@ final class WebhookResourceTest
         IrisTestClient.Response refiring = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text("alertmanager-firing.json"));
         assertThat(refiring.status()).isEqualTo(201);
         assertThat(refiring.json().get("incident_id").asLong()).isNotEqualTo(incident);
+    }
+
+    @Test
+    void concurrentCopiesOfOneAlertOpenOneIncident()
+            throws Exception
+    {
+        // Alertmanager HA peers deliver the same notification at once.
+        int copies = 8;
+        ExecutorService executor = Executors.newFixedThreadPool(copies);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<IrisTestClient.Response>> responses = new ArrayList<>();
+            for (int i = 0; i < copies; i++) {
+                responses.add(executor.submit(() -> {
+                    start.await();
+                    return post("generic", "ha", "ha-key", "&plan=plan-ha&dedup_key=same-alert", "{\"alert\": \"db down\"}");
+                }));
+            }
+            start.countDown();
+            List<String> actions = new ArrayList<>();
+            for (Future<IrisTestClient.Response> response : responses) {
+                actions.add(response.get(60, TimeUnit.SECONDS).json().get("action").asText());
+            }
+            assertThat(actions).containsOnlyOnce("created").filteredOn("deduplicated"::equals).hasSize(copies - 1);
+        }
+        finally {
+            executor.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE application_id = (SELECT id FROM application WHERE name = 'ha')")).isEqualTo(1);
+        assertThat(count("SELECT dedup_count FROM incident WHERE application_id = (SELECT id FROM application WHERE name = 'ha')")).isEqualTo(copies - 1);
     }
 
     @Test

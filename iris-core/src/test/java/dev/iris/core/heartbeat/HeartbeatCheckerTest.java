@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -88,6 +94,38 @@ final class HeartbeatCheckerTest
         assertThat(checker.checkOnce(START.plus(6, ChronoUnit.HOURS).minusSeconds(1))).isEmpty();
         List<Long> second = checker.checkOnce(START.plus(6, ChronoUnit.HOURS).plusSeconds(1));
         assertThat(second).singleElement().isNotEqualTo(incident);
+    }
+
+    @Test
+    void checkersOnSeveralNodesOpenOneIncidentPerMiss()
+            throws Exception
+    {
+        for (int i = 0; i < 30; i++) {
+            heartbeats.register(application, "job-" + i, 60, "cron-down");
+        }
+        Instant later = START.plusSeconds(120);
+        ExecutorService nodes = Executors.newFixedThreadPool(3);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int node = 0; node < 3; node++) {
+                HeartbeatChecker nodeChecker = new HeartbeatChecker(jdbi);
+                results.add(nodes.submit(() -> {
+                    go.await();
+                    return nodeChecker.checkOnce(later);
+                }));
+            }
+            go.countDown();
+            List<Long> opened = new ArrayList<>();
+            for (Future<List<Long>> result : results) {
+                opened.addAll(result.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(opened).hasSize(30).doesNotHaveDuplicates();
+        }
+        finally {
+            nodes.shutdownNow();
+        }
+        assertThat(countIncidents()).isEqualTo(30);
     }
 
     @Test
