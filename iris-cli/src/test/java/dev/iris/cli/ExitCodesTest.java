@@ -24,7 +24,7 @@ final class ExitCodesTest
         CliRunner.Result result = new CliRunner(URI.create("http://127.0.0.1:" + port), "app", "key").run("incidents");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.UNREACHABLE);
-        assertThat(result.err()).contains("Cannot reach the Iris API at http://127.0.0.1:" + port);
+        assertThat(result.err()).contains("Cannot reach the Iris API at http://127.0.0.1:" + port + ": connection refused");
     }
 
     @Test
