@@ -2,6 +2,7 @@ package dev.iris.api.http;
 
 import dev.iris.core.http.IrisException;
 import dev.iris.core.query.SearchParameters;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -42,7 +43,8 @@ public final class Requests
      */
     public static Response emptyNotFound()
     {
-        return Response.status(Response.Status.NOT_FOUND).build();
+        // An empty entity rather than none: with none, Jetty writes its HTML error page.
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity("").build();
     }
 
     /**
