@@ -12,7 +12,9 @@ final class ApiResources
             dev.iris.api.system.HealthcheckResource.class,
             dev.iris.api.plan.PlanResource.class,
             dev.iris.api.template.TemplateResource.class,
-            dev.iris.api.incident.IncidentResource.class);
+            dev.iris.api.incident.IncidentResource.class,
+            dev.iris.api.message.MessageResource.class,
+            dev.iris.api.notification.NotificationResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -21,7 +23,9 @@ final class ApiResources
             dev.iris.core.incident.IncidentService.class,
             dev.iris.core.incident.IncidentQueries.class,
             dev.iris.core.incident.ClaimService.class,
-            dev.iris.core.incident.CommentService.class);
+            dev.iris.core.incident.CommentService.class,
+            dev.iris.core.message.MessageQueries.class,
+            dev.iris.core.message.NotificationService.class);
 
     private ApiResources() {}
 }
