@@ -93,6 +93,15 @@ final class TemplateResourceTest
     }
 
     @Test
+    void trailingSlashIsAccepted()
+    {
+        // Iris's e2e suite posts to /v0/templates/.
+        Response response = alice.post("/v0/templates/", template("slashed"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(api.anonymous().get("/v0/templates/slashed").status()).isEqualTo(200);
+    }
+
+    @Test
     void missingArgumentsAreNamed()
     {
         Map<String, Object> noContent = template("x");
