@@ -1,5 +1,6 @@
 package dev.iris.core.incident;
 
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -30,16 +31,17 @@ public interface IncidentDao
     @SqlQuery("SELECT COUNT(DISTINCT dynamic_index) FROM plan_notification WHERE plan_id = :planId")
     int countDynamicIndices(@Bind("planId") long planId);
 
-    /** [role id, target id] of the target of that name whose type the role accepts. */
+    /** The role and the target of that name whose type the role accepts. */
     @SqlQuery("""
-            SELECT r.id FROM target t JOIN target_role r ON r.type_id = t.type_id
+            SELECT r.id AS roleId, t.id AS targetId FROM target t JOIN target_role r ON r.type_id = t.type_id
             WHERE t.name = :target AND r.name = :role""")
-    Optional<Long> findDynamicRoleId(@Bind("role") String role, @Bind("target") String target);
+    @RegisterConstructorMapper(RoleAndTarget.class)
+    Optional<RoleAndTarget> findRoleAndTarget(@Bind("role") String role, @Bind("target") String target);
 
-    @SqlQuery("""
-            SELECT t.id FROM target t JOIN target_role r ON r.type_id = t.type_id
-            WHERE t.name = :target AND r.name = :role""")
-    Optional<Long> findDynamicTargetId(@Bind("role") String role, @Bind("target") String target);
+    /**
+     * A dynamic target's row ids.
+     */
+    record RoleAndTarget(long roleId, long targetId) {}
 
     @SqlQuery("""
             SELECT EXISTS (

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -64,17 +65,15 @@ public final class IncidentService
                     .orElseThrow(() -> IrisException.badRequest("Invalid application"));
 
             int dynamicCount = dao.countDynamicIndices(planId);
-            List<long[]> dynamicRows = new ArrayList<>();
+            List<IncidentDao.RoleAndTarget> dynamicRows = new ArrayList<>();
             if (dynamicCount > 0) {
                 if (dynamicTargets.size() != dynamicCount) {
                     throw IrisException.badRequest("Invalid number of dynamic targets");
                 }
                 for (DynamicTarget dynamicTarget : dynamicTargets) {
-                    IrisException invalid = IrisException.badRequest("Invalid incident",
-                            "invalid role " + dynamicTarget.role() + " for target " + dynamicTarget.target());
-                    long roleId = dao.findDynamicRoleId(dynamicTarget.role(), dynamicTarget.target()).orElseThrow(() -> invalid);
-                    long targetId = dao.findDynamicTargetId(dynamicTarget.role(), dynamicTarget.target()).orElseThrow(() -> invalid);
-                    dynamicRows.add(new long[] {roleId, targetId});
+                    dynamicRows.add(dao.findRoleAndTarget(dynamicTarget.role(), dynamicTarget.target())
+                            .orElseThrow(() -> IrisException.badRequest("Invalid incident",
+                                    "invalid role " + dynamicTarget.role() + " for target " + dynamicTarget.target())));
                 }
             }
 
@@ -89,7 +88,7 @@ public final class IncidentService
 
             if (dedupKey != null) {
                 dao.lockApplication(applicationId);
-                java.util.Optional<Long> existing = dao.findOpenByDedupKey(applicationId, dedupKey);
+                Optional<Long> existing = dao.findOpenByDedupKey(applicationId, dedupKey);
                 if (existing.isPresent()) {
                     dao.countDuplicate(existing.get());
                     dao.insertEvent(existing.get(), "deduplicated", application, "Repeat with dedup_key " + dedupKey);
@@ -99,7 +98,7 @@ public final class IncidentService
 
             long incidentId = dao.insertIncident(planId, storedContext, applicationId, dedupKey);
             for (int index = 0; index < dynamicRows.size(); index++) {
-                dao.insertDynamicTarget(incidentId, index, dynamicRows.get(index)[0], dynamicRows.get(index)[1]);
+                dao.insertDynamicTarget(incidentId, index, dynamicRows.get(index).roleId(), dynamicRows.get(index).targetId());
             }
             dao.insertEvent(incidentId, "created", application, "");
             dao.scheduleEscalationNow(incidentId);

@@ -143,13 +143,13 @@ public final class NotificationService
             }
             else if (message.has("category")) {
                 String category = message.get("category").asText();
-                long[] found = handle.createQuery("SELECT id, mode_id FROM notification_category WHERE application_id = :application AND name = :name")
+                Category found = handle.createQuery("SELECT id, mode_id FROM notification_category WHERE application_id = :application AND name = :name")
                         .bind("application", applicationId).bind("name", category)
-                        .map((resultSet, context) -> new long[] {resultSet.getLong("id"), resultSet.getLong("mode_id")})
+                        .map((resultSet, context) -> new Category(resultSet.getLong("id"), resultSet.getLong("mode_id")))
                         .findOne()
                         .orElseThrow(() -> IrisException.badRequest("No category named " + category + " exists for this app"));
-                categoryId = found[0];
-                categoryModeId = found[1];
+                categoryId = found.id();
+                categoryModeId = found.modeId();
             }
             else {
                 throw IrisException.badRequest("Priority, mode, and category are missing, at least one is required");
@@ -302,4 +302,6 @@ public final class NotificationService
     private record Recipient(Long targetId, String destination, Long modeId) {}
 
     private record Content(String subject, String body) {}
+
+    private record Category(long id, long modeId) {}
 }

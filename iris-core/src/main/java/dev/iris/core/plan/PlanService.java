@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchParameters;
 import dev.iris.core.query.SearchQuery;
 import dev.iris.core.request.JsonBody;
@@ -59,7 +60,7 @@ public final class PlanService
         targetFilters.forEach((key, values) -> {
             String operator = key.equals("target") ? "eq" : key.substring("target__".length());
             if (Set.of("eq", "contains", "startswith", "endswith").contains(operator)) {
-                targetConditions.addAll(query.conditions("step_target.name", "target", dev.iris.core.query.FilterType.STRING, operator, values));
+                targetConditions.addAll(query.conditions("step_target.name", "target", FilterType.STRING, operator, values));
             }
         });
         if (!targetConditions.isEmpty()) {

@@ -3,7 +3,6 @@ package dev.iris.core.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iris.core.template.JinjaTemplates;
 
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,8 +39,7 @@ final class TrackingSettings
             if (!key.asText().contains("@")) {
                 return Optional.of("Invalid email address");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> apps = template.fields(); apps.hasNext(); ) {
-                Map.Entry<String, JsonNode> app = apps.next();
+            for (Map.Entry<String, JsonNode> app : template.properties()) {
                 JsonNode content = app.getValue();
                 if (!content.isObject() || content.isEmpty()) {
                     return Optional.of("No key for " + app.getKey() + " template");
@@ -72,8 +70,7 @@ final class TrackingSettings
         if (!knownMode.test(trackingType)) {
             return Optional.of("Unknown tracking type: " + trackingType);
         }
-        for (Iterator<Map.Entry<String, JsonNode>> apps = template.fields(); apps.hasNext(); ) {
-            Map.Entry<String, JsonNode> app = apps.next();
+        for (Map.Entry<String, JsonNode> app : template.properties()) {
             JsonNode body = app.getValue().get("body");
             if (body == null || body.isNull()) {
                 return Optional.of("Missing keys for " + app.getKey() + " template: [body]");

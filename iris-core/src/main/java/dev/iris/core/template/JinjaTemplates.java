@@ -2,6 +2,7 @@ package dev.iris.core.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.interpret.AutoCloseableSupplier;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
@@ -30,15 +31,12 @@ public final class JinjaTemplates
             return Optional.empty();
         }
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
-        JinjavaInterpreter.pushCurrent(interpreter);
-        try {
-            interpreter.parse(template);
+        // Parsing reads settings from the thread's current interpreter.
+        try (AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
+            current.value().parse(template);
         }
         catch (RuntimeException e) {
             return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
-        finally {
-            JinjavaInterpreter.popCurrent();
         }
         return firstFatal(interpreter.getErrors());
     }

@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,17 +177,18 @@ public final class TemplateService
             TemplateDao dao = handle.attach(TemplateDao.class);
             long userId = dao.findUserId(creator)
                     .orElseThrow(() -> IrisException.badRequest("Invalid template", "Template creator " + creator + " is not a user"));
-            List<long[]> ids = new ArrayList<>();
+            // Resolve every name before the first insert, so a bad one leaves nothing behind.
+            List<Long> applicationIds = new ArrayList<>();
+            List<Long> modeIds = new ArrayList<>();
             for (Content content : contents) {
-                long applicationId = dao.findApplicationId(content.application())
-                        .orElseThrow(() -> IrisException.badRequest("Invalid template", "Application " + content.application() + " not found"));
-                long modeId = dao.findModeId(content.mode())
-                        .orElseThrow(() -> IrisException.badRequest("Invalid template", "Mode " + content.mode() + " not found"));
-                ids.add(new long[] {applicationId, modeId});
+                applicationIds.add(dao.findApplicationId(content.application())
+                        .orElseThrow(() -> IrisException.badRequest("Invalid template", "Application " + content.application() + " not found")));
+                modeIds.add(dao.findModeId(content.mode())
+                        .orElseThrow(() -> IrisException.badRequest("Invalid template", "Mode " + content.mode() + " not found")));
             }
             long templateId = dao.insertTemplate(name, userId);
             for (int i = 0; i < contents.size(); i++) {
-                dao.insertContent(templateId, ids.get(i)[0], ids.get(i)[1], contents.get(i).subject(), contents.get(i).body());
+                dao.insertContent(templateId, applicationIds.get(i), modeIds.get(i), contents.get(i).subject(), contents.get(i).body());
             }
             dao.activate(templateId);
             return templateId;
@@ -202,13 +202,11 @@ public final class TemplateService
             throw malformed;
         }
         List<Content> contents = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> applications = content.fields(); applications.hasNext(); ) {
-            Map.Entry<String, JsonNode> application = applications.next();
+        for (Map.Entry<String, JsonNode> application : content.properties()) {
             if (!application.getValue().isObject()) {
                 throw malformed;
             }
-            for (Iterator<Map.Entry<String, JsonNode>> modes = application.getValue().fields(); modes.hasNext(); ) {
-                Map.Entry<String, JsonNode> mode = modes.next();
+            for (Map.Entry<String, JsonNode> mode : application.getValue().properties()) {
                 JsonNode subject = mode.getValue().get("subject");
                 JsonNode body = mode.getValue().get("body");
                 if (!mode.getValue().isObject() || (subject != null && !subject.isNull() && !subject.isTextual()) || body == null || !body.isTextual()) {
