@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -100,6 +101,25 @@ public final class ClaimService
             }
             dao.markResolved(incidentId, resolved);
             dao.insertEvent(incidentId, resolved ? "resolved" : "unresolved", actor, "");
+        });
+    }
+
+    /**
+     * Resolves the open incident of {@code application} carrying {@code dedupKey}, if there is one
+     * (an alert source reporting that the alert cleared); returns its id.
+     */
+    public Optional<Long> resolveByDedupKey(String application, String dedupKey, String actor)
+    {
+        requireNonNull(application, "application is null");
+        requireNonNull(dedupKey, "dedupKey is null");
+        return jdbi.inTransaction(handle -> {
+            IncidentDao dao = handle.attach(IncidentDao.class);
+            Optional<Long> incident = dao.findApplicationId(application).flatMap(applicationId -> dao.findOpenByDedupKey(applicationId, dedupKey));
+            incident.ifPresent(id -> {
+                dao.markResolved(id, true);
+                dao.insertEvent(id, "resolved", actor, "Resolved by dedup_key " + dedupKey);
+            });
+            return incident;
         });
     }
 

@@ -51,11 +51,11 @@ public interface IncidentDao
                 WHERE pn.plan_id = :planId AND c.application_id = :applicationId)""")
     boolean planHasTemplateFor(@Bind("planId") long planId, @Bind("applicationId") long applicationId);
 
-    /** The open incident absorbing repeats of this key: escalating, or claimed and not resolved. */
+    /** The open incident absorbing repeats of this key: not resolved, and escalating or claimed. */
     @SqlQuery("""
             SELECT id FROM incident
-            WHERE application_id = :applicationId AND dedup_key = :dedupKey
-              AND (active = 1 OR (owner_id IS NOT NULL AND resolved = 0))
+            WHERE application_id = :applicationId AND dedup_key = :dedupKey AND resolved = 0
+              AND (active = 1 OR owner_id IS NOT NULL)
             ORDER BY id DESC LIMIT 1 FOR UPDATE""")
     Optional<Long> findOpenByDedupKey(@Bind("applicationId") long applicationId, @Bind("dedupKey") String dedupKey);
 

@@ -117,6 +117,27 @@ final class IncidentServiceTest
     }
 
     @Test
+    void resolvingByKeyEndsDeduplication()
+    {
+        long id = incidents.create("alerts", "plan", null, List.of(), "clears").incidentId();
+        assertThat(claims.resolveByDedupKey("alerts", "clears", "alertmanager")).contains(id);
+        assertThat(count("SELECT COUNT(*) FROM incident_event WHERE incident_id = ? AND kind = 'resolved' AND actor = 'alertmanager'", id)).isEqualTo(1);
+        assertThat(claims.resolveByDedupKey("alerts", "clears", "alertmanager")).isEmpty();
+        assertThat(claims.resolveByDedupKey("no-such-app", "clears", "alertmanager")).isEmpty();
+        IncidentCreation next = incidents.create("alerts", "plan", null, List.of(), "clears");
+        assertThat(next.deduplicated()).isFalse();
+        assertThat(next.incidentId()).isNotEqualTo(id);
+    }
+
+    @Test
+    void exhaustedIncidentNoLongerAbsorbsRepeats()
+    {
+        long id = incidents.create("alerts", "plan", null, List.of(), "exhausted").incidentId();
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE incident SET active = 0 WHERE id = ?", id));
+        assertThat(incidents.create("alerts", "plan", null, List.of(), "exhausted").incidentId()).isNotEqualTo(id);
+    }
+
+    @Test
     void unknownPlanIsNotFound()
     {
         assertThatThrownBy(() -> incidents.create("alerts", "no-such-plan", null, List.of(), null))
