@@ -8,6 +8,8 @@ import com.hubspot.jinjava.interpret.RenderResult;
 import com.hubspot.jinjava.interpret.TemplateError;
 import jakarta.inject.Inject;
 
+import java.io.IOException;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +19,24 @@ import java.util.Optional;
  */
 public final class JinjaTemplates
 {
-    private final Jinjava jinjava = new Jinjava(JinjavaConfig.newBuilder().build());
+    /** Bounds what one template may produce: messages are small, and authors are not trusted. */
+    private static final long MAX_OUTPUT_CHARACTERS = 1_000_000;
+
+    private final Jinjava jinjava;
 
     @Inject
-    public JinjaTemplates() {}
+    public JinjaTemplates()
+    {
+        jinjava = new Jinjava(JinjavaConfig.newBuilder()
+                .withMaxOutputSize(MAX_OUTPUT_CHARACTERS)
+                .withMaxRenderDepth(10)
+                .withRangeLimit(1000)
+                .build());
+        // Templates are self-contained: {% include %} and {% import %} must not read classpath files.
+        jinjava.setResourceLocator((name, encoding, interpreter) -> {
+            throw new IOException("templates cannot include other files: " + name);
+        });
+    }
 
     /**
      * The first fatal syntax problem of {@code template}, as "message (line N)", if any.

@@ -32,6 +32,14 @@ final class JinjaTemplatesTest
     }
 
     @Test
+    void includesCannotReadFiles()
+    {
+        JinjaTemplates.Rendered rendered = jinja.render("{% include 'logback-test.xml' %}", Map.of());
+        assertThat(rendered.output()).doesNotContain("appender");
+        assertThat(rendered.error()).isPresent();
+    }
+
+    @Test
     void rendersWithContext()
     {
         JinjaTemplates.Rendered rendered = jinja.render("Hello {{ name }}{% if urgent %}!{% endif %}", Map.of("name", "Ann", "urgent", true));
