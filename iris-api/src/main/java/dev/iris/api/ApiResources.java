@@ -9,9 +9,23 @@ import java.util.List;
 final class ApiResources
 {
     static final List<Class<?>> ALL = List.of(
-            dev.iris.api.system.HealthcheckResource.class);
+            dev.iris.api.system.HealthcheckResource.class,
+            dev.iris.api.plan.PlanResource.class,
+            dev.iris.api.template.TemplateResource.class,
+            dev.iris.api.incident.IncidentResource.class,
+            dev.iris.api.message.MessageResource.class,
+            dev.iris.api.notification.NotificationResource.class);
 
-    static final List<Class<?>> SERVICES = List.of();
+    static final List<Class<?>> SERVICES = List.of(
+            dev.iris.core.template.JinjaTemplates.class,
+            dev.iris.core.plan.PlanService.class,
+            dev.iris.core.template.TemplateService.class,
+            dev.iris.core.incident.IncidentService.class,
+            dev.iris.core.incident.IncidentQueries.class,
+            dev.iris.core.incident.ClaimService.class,
+            dev.iris.core.incident.CommentService.class,
+            dev.iris.core.message.MessageQueries.class,
+            dev.iris.core.message.NotificationService.class);
 
     private ApiResources() {}
 }
