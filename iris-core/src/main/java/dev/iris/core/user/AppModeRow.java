@@ -3,4 +3,4 @@ package dev.iris.core.user;
 /**
  * One row of a user's per-application priority-to-mode settings.
  */
-record AppModeRow(String application, String priority, String mode) {}
+public record AppModeRow(String application, String priority, String mode) {}
