@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
+import dev.iris.api.request.JsonBodies;
+import dev.iris.api.request.QueryParameters;
 import dev.iris.core.application.ApplicationKeys;
 import dev.iris.core.application.ApplicationService;
 import dev.iris.core.application.ApplicationSettings;

@@ -2,7 +2,7 @@ package dev.iris.api.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.api.application.JsonBodies;
+import dev.iris.api.request.JsonBodies;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.application.ApplicationService;

@@ -3,7 +3,7 @@ package dev.iris.api.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.api.application.JsonBodies;
+import dev.iris.api.request.JsonBodies;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.http.IrisException;

@@ -38,10 +38,7 @@ public final class UserService
     {
         return jdbi.inTransaction(handle -> {
             TargetDao targets = handle.attach(TargetDao.class);
-            Optional<UserTarget> found = !nameOrId.isEmpty() && nameOrId.length() < 19 && nameOrId.chars().allMatch(Character::isDigit)
-                    ? targets.findUserById(Long.parseLong(nameOrId))
-                    : targets.findUser(nameOrId);
-            UserTarget user = found.orElseThrow(() -> userNotFound(nameOrId));
+            UserTarget user = targets.findUserByNameOrId(nameOrId).orElseThrow(() -> userNotFound(nameOrId));
             UserDao users = handle.attach(UserDao.class);
 
             Map<String, UserDetails.CategoryOverrideSetting> categoryOverrides = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.iris.api.application;
+package dev.iris.api.request;
 
 import dev.iris.core.http.IrisException;
 

@@ -1,4 +1,4 @@
-package dev.iris.api.application;
+package dev.iris.api.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
