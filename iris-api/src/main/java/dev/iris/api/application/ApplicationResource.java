@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,7 +175,7 @@ public final class ApplicationResource
             mapper.readTree(text);
             return !text.isBlank();
         }
-        catch (java.io.IOException e) {
+        catch (IOException e) {
             return false;
         }
     }

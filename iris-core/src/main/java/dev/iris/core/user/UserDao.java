@@ -10,6 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A user's own settings: modes, time zone, overrides, reprioritization rules, teams, devices.
@@ -27,7 +28,7 @@ public interface UserDao
     Map<String, Integer> modeIds();
 
     @SqlQuery("SELECT id FROM application WHERE name = :name")
-    java.util.Optional<Long> findApplicationId(@Bind("name") String name);
+    Optional<Long> findApplicationId(@Bind("name") String name);
 
     @SqlQuery("""
             SELECT m.name FROM mode_template_override o JOIN mode m ON m.id = o.mode_id
