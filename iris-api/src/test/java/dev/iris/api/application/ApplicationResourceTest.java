@@ -131,6 +131,19 @@ final class ApplicationResourceTest
         assertThat(title(trusted.as("admin").post("/v0/applications", Map.of("name", " ")))).isEqualTo("Missing app name");
         assertThat(title(trusted.as("admin").post("/v0/applications", Map.of()))).isEqualTo("Missing app name");
         assertThat(title(trusted.as("admin").post("/v0/applications", "{not json"))).isEqualTo("Invalid json in post body");
+        assertThat(title(trusted.as("admin").post("/v0/applications", Map.of("name", "x".repeat(300))))).isEqualTo("Invalid value");
+    }
+
+    @Test
+    void valuesTooLongForTheSchemaAreRejected()
+    {
+        IrisTestClient admin = trusted.as("admin");
+        assertThat(title(admin.put("/v0/applications/plain", with(settings("plain"), "custom_sender_addresses", Map.of("email", "a".repeat(300))))))
+                .isEqualTo("Invalid value");
+        assertThat(title(admin.put("/v0/applications/plain", with(settings("plain"), "variables", List.of("v".repeat(300))))))
+                .isEqualTo("Invalid value");
+        assertThat(title(admin.put("/v0/applications/plain/rename", Map.of("new_name", "n".repeat(300))))).isEqualTo("Invalid value");
+        assertThat(api.anonymous().get("/v0/applications/plain").json().get("variables")).isEmpty();
     }
 
     @Test

@@ -116,6 +116,8 @@ final class CategoryResourceTest
         assertThat(title(admin.post("/v0/categories/shop", List.of(Map.of("name", "x", "description", "", "mode", "pager")))))
                 .isEqualTo("Invalid mode");
         assertThat(title(admin.post("/v0/categories/shop", "nope"))).isEqualTo("Invalid json in post body");
+        assertThat(title(admin.post("/v0/categories/shop", List.of(Map.of("name", "x".repeat(300), "description", "", "mode", "email")))))
+                .isEqualTo("Invalid value");
         IrisTestClient.Response unknown = admin.post("/v0/categories/nobody", List.of());
         assertThat(unknown.status()).isEqualTo(404);
     }

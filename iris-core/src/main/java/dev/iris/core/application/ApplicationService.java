@@ -8,7 +8,6 @@ import org.jdbi.v3.core.JdbiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -84,17 +83,17 @@ public final class ApplicationService
     public long create(String name)
     {
         try {
-            long id = jdbi.inTransaction(handle -> {
+            long id = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> {
                 ApplicationDao dao = handle.attach(ApplicationDao.class);
                 long applicationId = dao.insert(name, ApiKeys.generate());
                 dao.enableAllModesButDrop(applicationId);
                 return applicationId;
-            });
+            }));
             log.info("Created application {} with id {}", name, id);
             return id;
         }
         catch (JdbiException e) {
-            if (isConstraintViolation(e)) {
+            if (SqlErrors.isConstraintViolation(e)) {
                 throw IrisException.badRequest("This app already exists");
             }
             throw e;
@@ -107,7 +106,7 @@ public final class ApplicationService
      */
     public void update(String name, Actor actor, ApplicationSettings settings)
     {
-        jdbi.useTransaction(handle -> {
+        SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             ApplicationDao dao = handle.attach(ApplicationDao.class);
             ApplicationRow application = dao.findVisible(name).orElseThrow(() -> notFound(name));
             long applicationId = application.id();
@@ -203,7 +202,7 @@ public final class ApplicationService
             }
 
             dao.updateTemplates(applicationId, settings.contextTemplate(), settings.summaryTemplate(), settings.mobileTemplate(), settings.sampleContext());
-        });
+        }));
     }
 
     private static void updateVariables(ApplicationDao dao, long applicationId, ApplicationSettings settings)
@@ -241,7 +240,7 @@ public final class ApplicationService
             deleted = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).delete(name));
         }
         catch (JdbiException e) {
-            if (isConstraintViolation(e)) {
+            if (SqlErrors.isConstraintViolation(e)) {
                 throw IrisException.badRequest("Cannot remove app. It has likely already in use.");
             }
             throw e;
@@ -256,10 +255,10 @@ public final class ApplicationService
     {
         int renamed;
         try {
-            renamed = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).rename(oldName, newName));
+            renamed = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).rename(oldName, newName)));
         }
         catch (JdbiException e) {
-            if (isConstraintViolation(e)) {
+            if (SqlErrors.isConstraintViolation(e)) {
                 throw IrisException.badRequest("Destination app name likely already exists");
             }
             throw e;
@@ -359,7 +358,7 @@ public final class ApplicationService
      */
     public void setIncidentEmails(String name, Map<String, String> planByEmail)
     {
-        jdbi.useTransaction(handle -> {
+        SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             ApplicationDao dao = handle.attach(ApplicationDao.class);
             long applicationId = dao.lockByName(name).orElseThrow(() -> notFound(name));
             List<String> emails = new ArrayList<>(planByEmail.keySet());
@@ -384,7 +383,7 @@ public final class ApplicationService
             for (Map.Entry<String, String> entry : planByEmail.entrySet()) {
                 dao.setIncidentEmail(applicationId, entry.getKey(), entry.getValue());
             }
-        });
+        }));
     }
 
     // ---------------------------------------------------------------- plans
@@ -433,18 +432,5 @@ public final class ApplicationService
     private static IrisException notFound(String name)
     {
         return IrisException.badRequest("Application " + name + " not found");
-    }
-
-    /**
-     * Whether the failure is a constraint violation (duplicate key, row still referenced).
-     */
-    public static boolean isConstraintViolation(Throwable failure)
-    {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

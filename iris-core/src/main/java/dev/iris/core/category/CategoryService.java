@@ -1,6 +1,7 @@
 package dev.iris.core.category;
 
 import dev.iris.core.application.FilterClauses;
+import dev.iris.core.application.SqlErrors;
 import dev.iris.core.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
@@ -62,7 +63,7 @@ public final class CategoryService
      */
     public void replace(long applicationId, List<CategoryDefinition> categories)
     {
-        jdbi.useTransaction(handle -> {
+        SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             CategoryDao dao = handle.attach(CategoryDao.class);
             Map<String, Integer> modes = dao.modeIds();
             Set<String> wanted = new HashSet<>();
@@ -80,6 +81,6 @@ public final class CategoryService
             if (!removed.isEmpty()) {
                 dao.delete(applicationId, removed);
             }
-        });
+        }));
     }
 }
