@@ -158,7 +158,7 @@ public final class UserResource
             users.setSmsTemplateOverride(username, false);
         }
         else {
-            throw IrisException.badRequest("Invalid sms override setting value: " + sms);
+            throw IrisException.badRequest("Invalid sms override setting value: " + (sms.isTextual() ? value : sms.toString()));
         }
         return Response.noContent().build();
     }

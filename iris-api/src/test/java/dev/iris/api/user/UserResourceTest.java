@@ -163,7 +163,7 @@ final class UserResourceTest
         assertThat(title(bob.post("/v0/users/overrides/bob", Map.of("template_overrides", Map.of("call", "enabled")))))
                 .isEqualTo("No valid mode override values in post body");
         assertThat(title(bob.post("/v0/users/overrides/bob", Map.of("template_overrides", Map.of("sms", "maybe")))))
-                .isEqualTo("Invalid sms override setting value: \"maybe\"");
+                .isEqualTo("Invalid sms override setting value: maybe");
         assertThat(title(bob.post("/v0/users/overrides/bob", "{"))).isEqualTo("Invalid json in post body");
     }
 

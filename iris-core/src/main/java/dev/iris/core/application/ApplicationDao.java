@@ -259,8 +259,8 @@ public interface ApplicationDao
     @SqlUpdate("DELETE FROM incident_emails WHERE application_id = :applicationId")
     void deleteIncidentEmails(@Bind("applicationId") long applicationId);
 
-    @SqlUpdate("""
-            INSERT INTO incident_emails (email, application_id, plan_name) VALUES (:email, :applicationId, :planName)
-            ON DUPLICATE KEY UPDATE application_id = VALUES(application_id), plan_name = VALUES(plan_name)""")
-    void setIncidentEmail(@Bind("applicationId") long applicationId, @Bind("email") String email, @Bind("planName") String planName);
+    // A duplicate here can only be another application's address (ours were just deleted): let
+    // it fail rather than take the address over.
+    @SqlUpdate("INSERT INTO incident_emails (email, application_id, plan_name) VALUES (:email, :applicationId, :planName)")
+    void insertIncidentEmail(@Bind("applicationId") long applicationId, @Bind("email") String email, @Bind("planName") String planName);
 }

@@ -110,6 +110,8 @@ public final class ApplicationService
             ApplicationDao dao = handle.attach(ApplicationDao.class);
             ApplicationRow application = dao.findVisible(name).orElseThrow(() -> notFound(name));
             long applicationId = application.id();
+            // Concurrent updates of one application take turns instead of colliding on inserts.
+            dao.lockByName(name);
             boolean owner = actor.username().map(username -> dao.isOwner(name, username)).orElse(false);
             if (!owner && !actor.admin()) {
                 throw IrisException.unauthorized("Only admins and app owners can change this app's settings.", null);
@@ -381,7 +383,15 @@ public final class ApplicationService
             }
             dao.deleteIncidentEmails(applicationId);
             for (Map.Entry<String, String> entry : planByEmail.entrySet()) {
-                dao.setIncidentEmail(applicationId, entry.getKey(), entry.getValue());
+                try {
+                    dao.insertIncidentEmail(applicationId, entry.getKey(), entry.getValue());
+                }
+                catch (JdbiException e) {
+                    if (SqlErrors.isConstraintViolation(e)) {
+                        throw IrisException.badRequest("These email addresses are already in use by another app: " + entry.getKey());
+                    }
+                    throw e;
+                }
             }
         }));
     }

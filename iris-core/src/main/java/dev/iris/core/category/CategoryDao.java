@@ -16,8 +16,8 @@ import java.util.Optional;
  */
 public interface CategoryDao
 {
-    @SqlQuery("SELECT id FROM application WHERE name = :name FOR UPDATE")
-    Optional<Long> lockApplication(@Bind("name") String name);
+    @SqlQuery("SELECT id FROM application WHERE id = :id FOR UPDATE")
+    Optional<Long> lockApplicationById(@Bind("id") long id);
 
     @SqlQuery("SELECT name FROM notification_category WHERE application_id = :applicationId")
     List<String> names(@Bind("applicationId") long applicationId);

@@ -65,6 +65,8 @@ public final class CategoryService
     {
         SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             CategoryDao dao = handle.attach(CategoryDao.class);
+            // Concurrent replacements of one application's list take turns.
+            dao.lockApplicationById(applicationId);
             Map<String, Integer> modes = dao.modeIds();
             Set<String> wanted = new HashSet<>();
             for (CategoryDefinition category : categories) {
