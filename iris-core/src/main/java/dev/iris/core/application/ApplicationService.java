@@ -108,103 +108,122 @@ public final class ApplicationService
     {
         SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             ApplicationDao dao = handle.attach(ApplicationDao.class);
-            ApplicationRow application = dao.findVisible(name).orElseThrow(() -> notFound(name));
-            long applicationId = application.id();
+            long applicationId = dao.findVisible(name).orElseThrow(() -> notFound(name)).id();
             // Concurrent updates of one application take turns instead of colliding on inserts.
             dao.lockByName(name);
             boolean owner = actor.username().map(username -> dao.isOwner(name, username)).orElse(false);
             if (!owner && !actor.admin()) {
                 throw IrisException.unauthorized("Only admins and app owners can change this app's settings.", null);
             }
-
             updateVariables(dao, applicationId, settings);
-
             if (settings.owners().isPresent()) {
                 Set<String> newOwners = new LinkedHashSet<>(settings.owners().get());
                 if (owner && !actor.admin()) {
                     newOwners.add(actor.username().orElseThrow());
                 }
-                Set<String> existing = new HashSet<>(dao.owners(applicationId));
-                for (String username : newOwners) {
-                    if (!existing.contains(username) && dao.addOwner(applicationId, username) == 0) {
-                        throw IrisException.badRequest("Invalid owner", "User " + username + " not found");
-                    }
-                }
-                for (String username : existing) {
-                    if (!newOwners.contains(username)) {
-                        dao.removeOwner(applicationId, username);
-                    }
-                }
+                updateOwners(dao, applicationId, newOwners);
             }
-
             if (settings.customSenderAddresses().isPresent()) {
-                for (Map.Entry<String, Optional<String>> address : settings.customSenderAddresses().get().entrySet()) {
-                    if (!CUSTOM_SENDER_ADDRESS_MODES.contains(address.getKey())) {
-                        throw IrisException.badRequest(address.getKey() + " does not support custom sender addresses");
-                    }
-                    if (address.getValue().isPresent()) {
-                        dao.setCustomSenderAddress(applicationId, address.getKey(), address.getValue().get());
-                    }
-                    else {
-                        dao.deleteCustomSenderAddress(applicationId, address.getKey());
-                    }
-                }
+                updateCustomSenderAddresses(dao, applicationId, settings.customSenderAddresses().get());
             }
-
-            Map<String, Integer> modeIds = dao.modeIds();
-            Set<String> removedModes = new HashSet<>();
+            Set<String> removedModes = Set.of();
             if (actor.admin() && settings.supportedModes().isPresent()) {
-                Set<String> newModes = new LinkedHashSet<>(settings.supportedModes().get());
-                for (String mode : newModes) {
-                    if (!modeIds.containsKey(mode)) {
-                        throw IrisException.badRequest("Invalid mode", "Mode " + mode + " does not exist");
-                    }
-                }
-                List<String> existing = dao.supportedModes(applicationId);
-                for (String mode : newModes) {
-                    if (!existing.contains(mode)) {
-                        dao.addSupportedMode(applicationId, modeIds.get(mode));
-                    }
-                }
-                for (String mode : existing) {
-                    if (!newModes.contains(mode)) {
-                        dao.removeSupportedMode(applicationId, modeIds.get(mode));
-                        dao.deleteDefaultModesUsing(applicationId, modeIds.get(mode));
-                        removedModes.add(mode);
-                    }
-                }
-                if (!removedModes.isEmpty() || !newModes.containsAll(existing) || !existing.containsAll(newModes)) {
-                    log.info("User {} changed supported modes of application {} to {}", actor.username().orElse("(none)"), name, newModes);
-                }
+                removedModes = updateSupportedModes(dao, applicationId, new LinkedHashSet<>(settings.supportedModes().get()));
+                log.info("User {} set the supported modes of application {} to {}", actor.username().orElse("(none)"), name, settings.supportedModes().get());
             }
-
             if (settings.defaultModes().isPresent()) {
-                Map<String, Integer> priorityIds = dao.priorityIds();
-                Set<String> supported = new HashSet<>(dao.supportedModes(applicationId));
-                Map<String, String> newDefaults = settings.defaultModes().get();
-                for (Map.Entry<String, String> entry : newDefaults.entrySet()) {
-                    Integer priorityId = priorityIds.get(entry.getKey());
-                    if (priorityId == null) {
-                        throw IrisException.badRequest("Invalid priority", "Priority " + entry.getKey() + " does not exist");
-                    }
-                    if (removedModes.contains(entry.getValue())) {
-                        // Iris skips defaults that use a mode this same request disables.
-                        continue;
-                    }
-                    if (!supported.contains(entry.getValue())) {
-                        throw IrisException.badRequest("Invalid default mode", "Mode " + entry.getValue() + " is not supported by application " + name);
-                    }
-                    dao.setDefaultMode(applicationId, priorityId, modeIds.get(entry.getValue()));
-                }
-                for (String priority : dao.defaultModes(applicationId).keySet()) {
-                    if (!newDefaults.containsKey(priority)) {
-                        dao.deleteDefaultMode(applicationId, priorityIds.get(priority));
-                    }
-                }
+                updateDefaultModes(dao, applicationId, name, settings.defaultModes().get(), removedModes);
             }
-
             dao.updateTemplates(applicationId, settings.contextTemplate(), settings.summaryTemplate(), settings.mobileTemplate(), settings.sampleContext());
         }));
+    }
+
+    private static void updateOwners(ApplicationDao dao, long applicationId, Set<String> newOwners)
+    {
+        Set<String> existing = new HashSet<>(dao.owners(applicationId));
+        for (String username : newOwners) {
+            if (!existing.contains(username) && dao.addOwner(applicationId, username) == 0) {
+                throw IrisException.badRequest("Invalid owner", "User " + username + " not found");
+            }
+        }
+        for (String username : existing) {
+            if (!newOwners.contains(username)) {
+                dao.removeOwner(applicationId, username);
+            }
+        }
+    }
+
+    private static void updateCustomSenderAddresses(ApplicationDao dao, long applicationId, Map<String, Optional<String>> addresses)
+    {
+        for (Map.Entry<String, Optional<String>> address : addresses.entrySet()) {
+            if (!CUSTOM_SENDER_ADDRESS_MODES.contains(address.getKey())) {
+                throw IrisException.badRequest(address.getKey() + " does not support custom sender addresses");
+            }
+            if (address.getValue().isPresent()) {
+                dao.setCustomSenderAddress(applicationId, address.getKey(), address.getValue().get());
+            }
+            else {
+                dao.deleteCustomSenderAddress(applicationId, address.getKey());
+            }
+        }
+    }
+
+    /**
+     * Makes the supported modes exactly {@code newModes}; returns the modes removed. Defaults
+     * that used a removed mode go with it.
+     */
+    private static Set<String> updateSupportedModes(ApplicationDao dao, long applicationId, Set<String> newModes)
+    {
+        Map<String, Integer> modeIds = dao.modeIds();
+        for (String mode : newModes) {
+            if (!modeIds.containsKey(mode)) {
+                throw IrisException.badRequest("Invalid mode", "Mode " + mode + " does not exist");
+            }
+        }
+        List<String> existing = dao.supportedModes(applicationId);
+        for (String mode : newModes) {
+            if (!existing.contains(mode)) {
+                dao.addSupportedMode(applicationId, modeIds.get(mode));
+            }
+        }
+        Set<String> removed = new HashSet<>();
+        for (String mode : existing) {
+            if (!newModes.contains(mode)) {
+                dao.removeSupportedMode(applicationId, modeIds.get(mode));
+                dao.deleteDefaultModesUsing(applicationId, modeIds.get(mode));
+                removed.add(mode);
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Makes the default modes exactly {@code newDefaults}, skipping (as Iris does) those that use
+     * a mode the same request removed.
+     */
+    private static void updateDefaultModes(ApplicationDao dao, long applicationId, String name, Map<String, String> newDefaults, Set<String> removedModes)
+    {
+        Map<String, Integer> modeIds = dao.modeIds();
+        Map<String, Integer> priorityIds = dao.priorityIds();
+        Set<String> supported = new HashSet<>(dao.supportedModes(applicationId));
+        for (Map.Entry<String, String> entry : newDefaults.entrySet()) {
+            Integer priorityId = priorityIds.get(entry.getKey());
+            if (priorityId == null) {
+                throw IrisException.badRequest("Invalid priority", "Priority " + entry.getKey() + " does not exist");
+            }
+            if (removedModes.contains(entry.getValue())) {
+                continue;
+            }
+            if (!supported.contains(entry.getValue())) {
+                throw IrisException.badRequest("Invalid default mode", "Mode " + entry.getValue() + " is not supported by application " + name);
+            }
+            dao.setDefaultMode(applicationId, priorityId, modeIds.get(entry.getValue()));
+        }
+        for (String priority : dao.defaultModes(applicationId).keySet()) {
+            if (!newDefaults.containsKey(priority)) {
+                dao.deleteDefaultMode(applicationId, priorityIds.get(priority));
+            }
+        }
     }
 
     private static void updateVariables(ApplicationDao dao, long applicationId, ApplicationSettings settings)
