@@ -1,29 +1,28 @@
 package dev.iris.core.alert;
 
+import dev.iris.core.incident.IncidentDao;
 import org.jdbi.v3.core.Handle;
 
 import java.util.Optional;
 
 /**
- * Incident rows written on behalf of machines (webhook alerts, missed heartbeats), inside the
- * caller's transaction, following the cross-team incident contract: an incident is created with
- * its 'created' event and its escalation work item due now; an automatic resolve marks it resolved
- * <em>and</em> stops its escalation the way a claim does (queued messages cancelled, work item
- * deleted), because nobody will claim an alert that has already cleared.
+ * Incident changes made on behalf of machines (webhook alerts, missed heartbeats), inside the
+ * caller's transaction, with the same statements as {@code IncidentService} and
+ * {@code ClaimService} ({@link IncidentDao}). Two differences from those services, both on
+ * purpose: the context is stored as given (Iris stores webhook payloads unfiltered), and an
+ * automatic resolve marks the incident resolved <em>and</em> stops its escalation the way a claim
+ * does (queued messages cancelled, work item deleted), because nobody will claim an alert that
+ * has already cleared.
  */
 public final class AutomatedIncidents
 {
+    private static final int MAX_EVENT_DESCRIPTION = 2048;
+
     private AutomatedIncidents() {}
 
-    /**
-     * The active version of a plan, by name.
-     */
     public static Optional<Long> activePlanId(Handle handle, String planName)
     {
-        return handle.createQuery("SELECT plan_id FROM plan_active WHERE name = :name")
-                .bind("name", planName)
-                .mapTo(Long.class)
-                .findOne();
+        return dao(handle).findActivePlanId(planName);
     }
 
     /**
@@ -32,15 +31,7 @@ public final class AutomatedIncidents
      */
     public static boolean planHasTemplatesFor(Handle handle, long planId, long applicationId)
     {
-        return handle.createQuery("""
-                        SELECT COUNT(*) FROM plan_notification pn
-                        JOIN template_active ta ON ta.name = pn.template
-                        JOIN template_content tc ON tc.template_id = ta.template_id
-                        WHERE pn.plan_id = :plan AND tc.application_id = :application""")
-                .bind("plan", planId)
-                .bind("application", applicationId)
-                .mapTo(Long.class)
-                .one() > 0;
+        return dao(handle).planHasTemplateFor(planId, applicationId);
     }
 
     /**
@@ -49,26 +40,16 @@ public final class AutomatedIncidents
      */
     public static void lockApplication(Handle handle, long applicationId)
     {
-        handle.createQuery("SELECT id FROM application WHERE id = :id FOR UPDATE")
-                .bind("id", applicationId)
-                .mapTo(Long.class)
-                .findOne();
+        dao(handle).lockApplication(applicationId);
     }
 
     /**
-     * The application's unresolved incident with this dedup key, if any (claimed ones included: a
-     * repeat of an alert someone is already handling must not page again).
+     * The application's open incident (unresolved, and escalating or claimed) with this dedup key,
+     * locked; the same rule as {@code POST /v0/incidents} with a dedup key.
      */
     public static Optional<Long> openIncident(Handle handle, long applicationId, String dedupKey)
     {
-        return handle.createQuery("""
-                        SELECT id FROM incident
-                        WHERE application_id = :application AND dedup_key = :key AND resolved = 0
-                        ORDER BY id DESC LIMIT 1""")
-                .bind("application", applicationId)
-                .bind("key", dedupKey)
-                .mapTo(Long.class)
-                .findOne();
+        return dao(handle).findOpenByDedupKey(applicationId, dedupKey);
     }
 
     /**
@@ -76,20 +57,10 @@ public final class AutomatedIncidents
      */
     public static long open(Handle handle, long planId, long applicationId, String contextJson, String dedupKey, String actor, String description)
     {
-        long id = handle.createUpdate("""
-                        INSERT INTO incident (plan_id, created, updated, context, application_id, current_step, active, resolved, dedup_key)
-                        VALUES (:plan, NOW(3), NOW(3), :context, :application, 0, 1, 0, :key)""")
-                .bind("plan", planId)
-                .bind("context", contextJson)
-                .bind("application", applicationId)
-                .bind("key", dedupKey)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class)
-                .one();
-        event(handle, id, "created", actor, description);
-        handle.createUpdate("INSERT INTO escalation_work (incident_id, due_at) VALUES (:id, NOW(3))")
-                .bind("id", id)
-                .execute();
+        IncidentDao dao = dao(handle);
+        long id = dao.insertIncident(planId, contextJson, applicationId, dedupKey);
+        dao.insertEvent(id, "created", actor, truncate(description));
+        dao.scheduleEscalationNow(id);
         return id;
     }
 
@@ -98,10 +69,9 @@ public final class AutomatedIncidents
      */
     public static void absorbRepeat(Handle handle, long incidentId, String actor, String description)
     {
-        handle.createUpdate("UPDATE incident SET dedup_count = dedup_count + 1, updated = NOW(3) WHERE id = :id")
-                .bind("id", incidentId)
-                .execute();
-        event(handle, incidentId, "deduplicated", actor, description);
+        IncidentDao dao = dao(handle);
+        dao.countDuplicate(incidentId);
+        dao.insertEvent(incidentId, "deduplicated", actor, truncate(description));
     }
 
     /**
@@ -110,31 +80,26 @@ public final class AutomatedIncidents
      */
     public static void resolveAndStop(Handle handle, long incidentId, String actor, String description)
     {
-        handle.createUpdate("UPDATE incident SET resolved = 1, active = 0, updated = NOW(3) WHERE id = :id")
+        IncidentDao dao = dao(handle);
+        dao.lockIncident(incidentId);
+        dao.markResolved(incidentId, true);
+        handle.createUpdate("UPDATE incident SET active = 0 WHERE id = :id")
                 .bind("id", incidentId)
                 .execute();
-        handle.createUpdate("UPDATE message SET `status` = 'cancelled', active = 0 WHERE incident_id = :id AND `status` = 'queued'")
-                .bind("id", incidentId)
-                .execute();
-        handle.createUpdate("UPDATE message SET active = 0 WHERE incident_id = :id AND active = 1")
-                .bind("id", incidentId)
-                .execute();
-        handle.createUpdate("DELETE FROM escalation_work WHERE incident_id = :id")
-                .bind("id", incidentId)
-                .execute();
-        event(handle, incidentId, "resolved", actor, description);
+        dao.cancelQueuedMessages(incidentId);
+        dao.deactivateMessages(incidentId);
+        dao.deleteEscalationWork(incidentId);
+        dao.insertEvent(incidentId, "resolved", actor, truncate(description));
     }
 
-    private static void event(Handle handle, long incidentId, String kind, String actor, String description)
+    private static IncidentDao dao(Handle handle)
+    {
+        return handle.attach(IncidentDao.class);
+    }
+
+    private static String truncate(String description)
     {
         String text = description == null ? "" : description;
-        handle.createUpdate("""
-                        INSERT INTO incident_event (incident_id, created, kind, actor, description)
-                        VALUES (:incident, NOW(3), :kind, :actor, :description)""")
-                .bind("incident", incidentId)
-                .bind("kind", kind)
-                .bind("actor", actor)
-                .bind("description", text.length() > 2048 ? text.substring(0, 2048) : text)
-                .execute();
+        return text.length() > MAX_EVENT_DESCRIPTION ? text.substring(0, MAX_EVENT_DESCRIPTION) : text;
     }
 }
