@@ -227,13 +227,23 @@ final class WebhookResourceTest
     @Test
     void applicationOverItsRateGets429WithRetryAfter()
     {
-        for (int i = 0; i < RATE; i++) {
+        // The bucket refills one token every 60/RATE seconds of real time, so a slow machine may
+        // get a few more through; the limit must bite well before twice the rate.
+        int accepted = 0;
+        IrisTestClient.Response limited = null;
+        for (int i = 0; i < 2 * RATE && limited == null; i++) {
             IrisTestClient.Response response = post("generic", "noisy", "noisy-key", "&plan=plan-noisy&dedup_key=same", "{\"n\": " + i + "}");
-            assertThat(response.status()).as(response.toString()).isIn(200, 201);
+            if (response.status() == 429) {
+                limited = response;
+            }
+            else {
+                assertThat(response.status()).as(response.toString()).isIn(200, 201);
+                accepted++;
+            }
         }
-        IrisTestClient.Response limited = post("generic", "noisy", "noisy-key", "&plan=plan-noisy&dedup_key=same", "{}");
 
-        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited).as("no 429 after " + accepted + " requests").isNotNull();
+        assertThat(accepted).isGreaterThanOrEqualTo(RATE);
         assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 60L);
         assertThat(limited.json().get("title").asText()).isEqualTo("Too many requests");
         // Other applications are not limited by noisy's traffic.
