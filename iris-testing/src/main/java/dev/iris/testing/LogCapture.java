@@ -36,6 +36,14 @@ public final class LogCapture
     }
 
     /**
+     * Captures every logger, libraries included.
+     */
+    public static LogCapture captureAll()
+    {
+        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    }
+
+    /**
      * Every captured line: the formatted message, then each exception's class and message in the
      * cause chain.
      */
