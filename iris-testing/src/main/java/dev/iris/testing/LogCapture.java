@@ -17,30 +17,36 @@ import java.util.List;
 public final class LogCapture
         implements AutoCloseable
 {
-    private final Logger logger;
+    private final Logger attachedTo;
+    private final Logger raised;
     private final Level previousLevel;
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
 
-    private LogCapture(String loggerName)
+    private LogCapture(String attachTo, String raise)
     {
-        logger = (Logger) LoggerFactory.getLogger(loggerName);
-        previousLevel = logger.getLevel();
-        logger.setLevel(Level.TRACE);
+        attachedTo = (Logger) LoggerFactory.getLogger(attachTo);
+        raised = (Logger) LoggerFactory.getLogger(raise);
+        previousLevel = raised.getLevel();
+        raised.setLevel(Level.TRACE);
         appender.start();
-        logger.addAppender(appender);
-    }
-
-    public static LogCapture capture(String loggerName)
-    {
-        return new LogCapture(loggerName);
+        attachedTo.addAppender(appender);
     }
 
     /**
-     * Captures every logger, libraries included.
+     * Captures one logger and its children at every level.
+     */
+    public static LogCapture capture(String loggerName)
+    {
+        return new LogCapture(loggerName, loggerName);
+    }
+
+    /**
+     * Captures every logger, libraries included: Iris's own code at every level, libraries at
+     * their configured level.
      */
     public static LogCapture captureAll()
     {
-        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        return new LogCapture(org.slf4j.Logger.ROOT_LOGGER_NAME, "dev.iris");
     }
 
     /**
@@ -70,8 +76,8 @@ public final class LogCapture
     @Override
     public void close()
     {
-        logger.detachAppender(appender);
-        logger.setLevel(previousLevel);
+        attachedTo.detachAppender(appender);
+        raised.setLevel(previousLevel);
         appender.stop();
     }
 }
