@@ -77,15 +77,18 @@ final class LdapSyncTask
 
         Map<DN, String> usernameByDn = new HashMap<>();
         people.forEach(person -> usernameByDn.put(person.dn(), person.username()));
+        Map<DN, List<DN>> membersByGroup = new HashMap<>();
+        teams.forEach(team -> membersByGroup.put(team.dn(), team.memberDns()));
+        lists.forEach(list -> membersByGroup.put(list.dn(), list.memberDns()));
         syncPeople(people);
         Map<String, Long> userIds = new HashMap<>();
         jdbi.withExtension(LdapSyncDao.class, LdapSyncDao::activeUsers).forEach(user -> userIds.put(user.name(), user.id()));
 
         for (LdapDirectory.Group team : teams) {
-            syncTeam(team, memberIds(team.memberDns(), usernameByDn, userIds), memberIds(team.managerDns(), usernameByDn, userIds));
+            syncTeam(team, memberIds(flatten(team.memberDns(), membersByGroup), usernameByDn, userIds), memberIds(team.managerDns(), usernameByDn, userIds));
         }
         for (LdapDirectory.Group list : lists) {
-            syncMailingList(list, memberIds(list.memberDns(), usernameByDn, userIds));
+            syncMailingList(list, memberIds(flatten(list.memberDns(), membersByGroup), usernameByDn, userIds));
         }
         int deactivated = deactivateMissingUsers ? deactivateMissing(people, userIds) : 0;
         return new Summary(people.size(), teams.size(), lists.size(), deactivated);
@@ -167,6 +170,29 @@ final class LdapSyncTask
             jdbi.useExtension(LdapSyncDao.class, dao -> dao.deactivate(missing));
         }
         return missing.size();
+    }
+
+    /**
+     * Members of nested teams and lists count as members, as in the role lookup; cycles and
+     * nesting deeper than five levels are cut.
+     */
+    private static List<DN> flatten(List<DN> members, Map<DN, List<DN>> membersByGroup)
+    {
+        Set<DN> result = new java.util.LinkedHashSet<>();
+        Set<DN> seenGroups = new HashSet<>();
+        java.util.Deque<Map.Entry<DN, Integer>> pending = new java.util.ArrayDeque<>();
+        members.forEach(member -> pending.add(Map.entry(member, 0)));
+        while (!pending.isEmpty()) {
+            Map.Entry<DN, Integer> next = pending.poll();
+            List<DN> nested = membersByGroup.get(next.getKey());
+            if (nested == null) {
+                result.add(next.getKey());
+            }
+            else if (next.getValue() < 5 && seenGroups.add(next.getKey())) {
+                nested.forEach(member -> pending.add(Map.entry(member, next.getValue() + 1)));
+            }
+        }
+        return List.copyOf(result);
     }
 
     private static Set<Long> memberIds(List<DN> dns, Map<DN, String> usernameByDn, Map<String, Long> userIds)
