@@ -6,10 +6,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.testing.fakes.FakeHttpServer.Reply;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +52,7 @@ public final class FakeSlackServer
     private final List<PostedMessage> messages = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Reply> scripted = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final HttpClient callbackClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final FakeHttpServer server;
 
     private FakeSlackServer(String botToken)
@@ -152,6 +165,69 @@ public final class FakeSlackServer
         answer.put("ts", ts);
         answer.set("message", payload);
         return Reply.json(200, answer.toString());
+    }
+
+    /**
+     * A person pressed a button of an Iris message in Slack: posts Slack's legacy
+     * {@code interactive_message} payload ({@code callback_id} = the Iris message id,
+     * {@code actions[0].name} = {@code claim} or {@code claim all}, {@code user.name}) as the form
+     * field {@code payload} to {@code url}, signed with {@code signingSecret}
+     * ({@code X-Slack-Signature: v0=hex(HMAC-SHA256("v0:" + timestamp + ":" + body))} and
+     * {@code X-Slack-Request-Timestamp}).
+     *
+     * @return the receiver's HTTP status and body
+     */
+    public Answer pressButton(String url, String signingSecret, long messageId, String action, String userName, long timestamp)
+    {
+        ObjectNode payload = json.createObjectNode();
+        payload.put("type", "interactive_message");
+        payload.put("callback_id", String.valueOf(messageId));
+        payload.putObject("team").put("id", "T0001").put("domain", "example");
+        payload.putObject("channel").put("id", "D0001").put("name", "directmessage");
+        ObjectNode user = payload.putObject("user");
+        user.put("id", "U" + Math.abs(userName.hashCode()));
+        user.put("name", userName);
+        payload.putArray("actions").addObject().put("name", action).put("type", "button").put("value", action.replace("claim", "claimed"));
+        payload.put("action_ts", timestamp + ".000001");
+        payload.put("message_ts", timestamp + ".000100");
+        payload.put("response_url", "https://hooks.slack.com/actions/T0001/1/abc");
+        String body = "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+                .header("X-Slack-Signature", signature(signingSecret, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> response = callbackClient.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a receiver answered. */
+    public record Answer(int status, String body) {}
+
+    /**
+     * Slack's request signature over a raw body.
+     */
+    public static String signature(String signingSecret, long timestamp, String body)
+    {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

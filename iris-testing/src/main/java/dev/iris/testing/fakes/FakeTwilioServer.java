@@ -328,16 +328,111 @@ public final class FakeTwilioServer
         if (errorCode != null) {
             parameters.put("ErrorCode", errorCode.toString());
         }
-        return post(message.statusCallback(), parameters);
+        return post(message.statusCallback(), parameters).status();
     }
 
     /**
-     * Posts any form to {@code url} signed as Twilio would sign it (voice status callbacks,
-     * keypresses, inbound SMS).
+     * Posts a call status callback ({@code CallSid, CallStatus, AccountSid, From, To, Direction,
+     * ApiVersion}, plus {@code AnsweredBy} and {@code CallDuration} when given) to the call's
+     * {@code StatusCallback} URL, signed.
      *
      * @return the HTTP status the receiver answered
      */
-    public int post(String url, Map<String, String> parameters)
+    public int sendCallStatusCallback(String callSid, String status, String answeredBy, Integer durationSeconds)
+    {
+        PlacedCall call = call(callSid);
+        if (call.statusCallback() == null) {
+            throw new IllegalStateException("call " + callSid + " has no StatusCallback");
+        }
+        Map<String, String> parameters = callParameters(call, status);
+        if (answeredBy != null) {
+            parameters.put("AnsweredBy", answeredBy);
+        }
+        if (durationSeconds != null) {
+            parameters.put("CallDuration", durationSeconds.toString());
+        }
+        return post(call.statusCallback(), parameters).status();
+    }
+
+    /**
+     * Answers a placed call: fetches its TwiML from the call's {@code Url} as Twilio does (a
+     * signed POST with {@code CallStatus=in-progress}, and {@code AnsweredBy} when given, such as
+     * {@code human} or {@code machine_start}).
+     */
+    public Answer answerCall(String callSid, String answeredBy)
+    {
+        PlacedCall call = call(callSid);
+        Map<String, String> parameters = callParameters(call, "in-progress");
+        if (answeredBy != null) {
+            parameters.put("AnsweredBy", answeredBy);
+        }
+        return post(call.url(), parameters);
+    }
+
+    /**
+     * The callee pressed keys in a {@code <Gather>}: posts {@code Digits} to the gather's
+     * {@code action} URL (taken from the TwiML), signed.
+     */
+    public Answer pressDigits(String callSid, String actionUrl, String digits)
+    {
+        Map<String, String> parameters = callParameters(call(callSid), "in-progress");
+        parameters.put("Digits", digits);
+        parameters.put("FinishedOnKey", "");
+        return post(actionUrl, parameters);
+    }
+
+    /**
+     * A person texted {@code body} from {@code from} to the Iris number {@code to}: posts
+     * Twilio's inbound SMS webhook to {@code url}, signed.
+     */
+    public Answer sendInboundSms(String url, String from, String to, String body)
+    {
+        String sid = "SM" + randomHex();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("MessageSid", sid);
+        parameters.put("SmsMessageSid", sid);
+        parameters.put("SmsSid", sid);
+        parameters.put("AccountSid", accountSid);
+        parameters.put("From", from);
+        parameters.put("To", to);
+        parameters.put("Body", body);
+        parameters.put("NumMedia", "0");
+        parameters.put("NumSegments", "1");
+        parameters.put("SmsStatus", "received");
+        parameters.put("ApiVersion", "2010-04-01");
+        return post(url, parameters);
+    }
+
+    /** What a webhook receiver answered: its status and body (TwiML, usually). */
+    public record Answer(int status, String body) {}
+
+    private PlacedCall call(String callSid)
+    {
+        return calls.stream()
+                .filter(candidate -> candidate.sid().equals(callSid))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no call " + callSid));
+    }
+
+    private Map<String, String> callParameters(PlacedCall call, String status)
+    {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("CallSid", call.sid());
+        parameters.put("AccountSid", accountSid);
+        parameters.put("From", call.from());
+        parameters.put("To", call.to());
+        parameters.put("Called", call.to());
+        parameters.put("Caller", call.from());
+        parameters.put("CallStatus", status);
+        parameters.put("Direction", "outbound-api");
+        parameters.put("ApiVersion", "2010-04-01");
+        return parameters;
+    }
+
+    /**
+     * Posts any form to {@code url} signed as Twilio would sign it.
+     */
+    public Answer post(String url, Map<String, String> parameters)
     {
         String body = parameters.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
@@ -350,7 +445,8 @@ public final class FakeTwilioServer
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            return callbackClient.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<String> response = callbackClient.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body());
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
