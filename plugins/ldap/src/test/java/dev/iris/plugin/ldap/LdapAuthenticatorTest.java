@@ -76,7 +76,7 @@ final class LdapAuthenticatorTest
         directory.close();
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            IllegalStateException failure = catchThrowableOfType(() -> authenticator.authenticate("alice", "alice-password".toCharArray()), IllegalStateException.class);
+            IllegalStateException failure = catchThrowableOfType(IllegalStateException.class, () -> authenticator.authenticate("alice", "alice-password".toCharArray()));
 
             assertThat(failure.getMessage()).contains("cannot check passwords").doesNotContain("alice-password").doesNotContain(TestingDirectory.SERVICE_PASSWORD);
             assertThat(logs.text()).doesNotContain("alice-password").doesNotContain(TestingDirectory.SERVICE_PASSWORD);

@@ -95,7 +95,7 @@ final class LdapRoleLookupTest
         directory.close();
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            RoleLookupException failure = catchThrowableOfType(() -> lookup.lookup("team", "db-team"), RoleLookupException.class);
+            RoleLookupException failure = catchThrowableOfType(RoleLookupException.class, () -> lookup.lookup("team", "db-team"));
 
             assertThat(failure.getMessage()).contains("LDAP lookup of team db-team at 127.0.0.1 failed").doesNotContain(TestingDirectory.SERVICE_PASSWORD);
             assertThat(logs.text()).doesNotContain(TestingDirectory.SERVICE_PASSWORD);
@@ -107,7 +107,7 @@ final class LdapRoleLookupTest
     {
         RoleLookup lookup = lookup(Map.of("bind_password", "wrong-password"));
 
-        RoleLookupException failure = catchThrowableOfType(() -> lookup.lookup("team", "db-team"), RoleLookupException.class);
+        RoleLookupException failure = catchThrowableOfType(RoleLookupException.class, () -> lookup.lookup("team", "db-team"));
 
         assertThat(failure.getMessage()).contains("invalid credentials").doesNotContain("wrong-password");
     }

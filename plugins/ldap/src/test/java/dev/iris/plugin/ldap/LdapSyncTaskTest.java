@@ -6,7 +6,6 @@ import dev.iris.core.db.Database;
 import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.testing.TestingMariaDb;
 import dev.iris.spi.PluginConfig;
-import dev.iris.spi.PluginConfigException;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.task.PeriodicTask;
 import org.junit.jupiter.api.AfterEach;
@@ -113,21 +112,6 @@ final class LdapSyncTaskTest
 
         assertThatThrownBy(task::run).hasMessageNotContaining(TestingDirectory.SERVICE_PASSWORD);
         assertThat(count("SELECT COUNT(*) FROM target")).isZero();
-    }
-
-    @Test
-    void configurationErrorsNameTheKey()
-    {
-        assertConfigError(Map.of("interval_seconds", "5"), "interval_seconds");
-        assertConfigError(Map.of("default_country_code", "+1"), "default_country_code");
-        assertConfigError(Map.of("deactivate_missing_users", "maybe"), "deactivate_missing_users");
-        assertConfigError(Map.of("intervall_seconds", "600"), "intervall_seconds");
-    }
-
-    private void assertConfigError(Map<String, String> overrides, String key)
-    {
-        assertThatThrownBy(() -> task(overrides))
-                .isInstanceOfSatisfying(PluginConfigException.class, exception -> assertThat(exception.getKey()).isEqualTo(key));
     }
 
     private PeriodicTask task(Map<String, String> overrides)

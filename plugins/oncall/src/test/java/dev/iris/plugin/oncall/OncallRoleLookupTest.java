@@ -113,8 +113,8 @@ final class OncallRoleLookupTest
         oncall.enqueueHttpStatus(500);
         oncall.enqueueGarbage();
 
-        RoleLookupException serverError = catchThrowableOfType(() -> lookup.lookup("oncall", "db-team"), RoleLookupException.class);
-        RoleLookupException garbage = catchThrowableOfType(() -> lookup.lookup("oncall", "db-team"), RoleLookupException.class);
+        RoleLookupException serverError = catchThrowableOfType(RoleLookupException.class, () -> lookup.lookup("oncall", "db-team"));
+        RoleLookupException garbage = catchThrowableOfType(RoleLookupException.class, () -> lookup.lookup("oncall", "db-team"));
 
         assertThat(serverError.getMessage()).contains("HTTP 500").contains("/api/v0/teams/db-team/oncall/primary");
         assertThat(garbage.getMessage()).contains("not JSON");
@@ -127,7 +127,7 @@ final class OncallRoleLookupTest
         Map<String, String> settings = settings(Map.of("oncall-key", "wrong-" + KEY));
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            RoleLookupException failure = catchThrowableOfType(() -> lookup(settings).lookup("oncall", "db-team"), RoleLookupException.class);
+            RoleLookupException failure = catchThrowableOfType(RoleLookupException.class, () -> lookup(settings).lookup("oncall", "db-team"));
 
             assertThat(failure.getMessage()).contains("refused").contains("oncall-key").doesNotContain(KEY);
             assertThat(logs.text()).doesNotContain(KEY);
@@ -138,10 +138,10 @@ final class OncallRoleLookupTest
     void timeoutsAndUnreachableOncallAreFailures()
     {
         oncall.enqueueDelay(Duration.ofSeconds(30));
-        RoleLookupException timeout = catchThrowableOfType(() -> lookup(Map.of("timeout", "1")).lookup("manager", "db-team"), RoleLookupException.class);
+        RoleLookupException timeout = catchThrowableOfType(RoleLookupException.class, () -> lookup(Map.of("timeout", "1")).lookup("manager", "db-team"));
         String url = oncall.baseUrl();
         oncall.close();
-        RoleLookupException unreachable = catchThrowableOfType(() -> lookup(Map.of("oncall-api", url)).lookup("manager", "db-team"), RoleLookupException.class);
+        RoleLookupException unreachable = catchThrowableOfType(RoleLookupException.class, () -> lookup(Map.of("oncall-api", url)).lookup("manager", "db-team"));
 
         assertThat(timeout.getMessage()).contains("did not answer within 1s");
         assertThat(unreachable.getMessage()).contains("Cannot reach Oncall");

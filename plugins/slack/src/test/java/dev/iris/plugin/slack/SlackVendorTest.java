@@ -105,7 +105,7 @@ final class SlackVendorTest
     {
         slack.enqueueThrottle(Duration.ofSeconds(30));
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("jdoe", "x", true)), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("jdoe", "x", true)));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(failure.getRetryAfter()).contains(Duration.ofSeconds(30));
@@ -115,9 +115,9 @@ final class SlackVendorTest
     void serverErrorsAndTimeoutsAreTransient()
     {
         slack.enqueueHttpStatus(503);
-        VendorException serverError = catchThrowableOfType(() -> vendor(Map.of()).send(message("jdoe", "x", true)), VendorException.class);
+        VendorException serverError = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("jdoe", "x", true)));
         slack.enqueueDelay(Duration.ofSeconds(30));
-        VendorException timeout = catchThrowableOfType(() -> vendor(Map.of("timeout", "1")).send(message("jdoe", "x", true)), VendorException.class);
+        VendorException timeout = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("timeout", "1")).send(message("jdoe", "x", true)));
 
         assertThat(serverError.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(timeout.getCategory()).isEqualTo(Category.TRANSIENT);
@@ -129,7 +129,7 @@ final class SlackVendorTest
     {
         slack.enqueueError("channel_not_found");
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("nobody", "x", true)), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("nobody", "x", true)));
 
         assertThat(failure.getCategory()).isEqualTo(Category.PERMANENT);
         assertThat(failure.getMessage()).contains("channel_not_found").contains("@nobody");
@@ -142,7 +142,7 @@ final class SlackVendorTest
         Vendor vendor = new SlackVendorFactory().create(new PluginConfig("slack-test", settings), new PluginContext() {});
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            VendorException failure = catchThrowableOfType(() -> vendor.send(message("jdoe", "x", true)), VendorException.class);
+            VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor.send(message("jdoe", "x", true)));
 
             assertThat(failure.getCategory()).isEqualTo(Category.CONFIGURATION);
             assertThat(failure.getMessage()).contains("invalid_auth").doesNotContain("xoxb-wrong-token");
@@ -156,7 +156,7 @@ final class SlackVendorTest
         String url = slack.apiBaseUrl();
         slack.close();
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of("base_url", url)).send(message("jdoe", "x", true)), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("base_url", url)).send(message("jdoe", "x", true)));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
     }

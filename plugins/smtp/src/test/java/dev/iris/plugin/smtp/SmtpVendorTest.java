@@ -170,7 +170,7 @@ final class SmtpVendorTest
         // GreenMail's SMTP does not offer STARTTLS, like a misconfigured relay.
         Vendor vendor = vendor(plain(Map.of("smtp_server", "localhost", "tls", "starttls", "ssl_trust", "localhost")));
 
-        VendorException failure = catchThrowableOfType(() -> vendor.send(message("oncall@example.com", "s", "b", Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor.send(message("oncall@example.com", "s", "b", Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.CONFIGURATION);
         assertThat(failure.getMessage()).contains("STARTTLS");
@@ -183,7 +183,7 @@ final class SmtpVendorTest
         Map<String, String> settings = plain(Map.of("username", "iris", "password", "wrong-" + PASSWORD));
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            VendorException failure = catchThrowableOfType(() -> vendor(settings).send(message("oncall@example.com", "s", "b", Map.of())), VendorException.class);
+            VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(settings).send(message("oncall@example.com", "s", "b", Map.of())));
 
             assertThat(failure.getCategory()).isEqualTo(Category.CONFIGURATION);
             assertThat(failure.getMessage()).doesNotContain(PASSWORD);
@@ -201,7 +201,7 @@ final class SmtpVendorTest
             port = socket.getLocalPort();
         }
 
-        VendorException failure = catchThrowableOfType(() -> vendor(plain(Map.of("port", String.valueOf(port)))).send(message("oncall@example.com", "s", "b", Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(plain(Map.of("port", String.valueOf(port)))).send(message("oncall@example.com", "s", "b", Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
     }
@@ -213,7 +213,7 @@ final class SmtpVendorTest
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> settings = plain(Map.of("port", String.valueOf(silent.getLocalPort()), "timeout", "1"));
 
-            VendorException failure = catchThrowableOfType(() -> vendor(settings).send(message("oncall@example.com", "s", "b", Map.of())), VendorException.class);
+            VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(settings).send(message("oncall@example.com", "s", "b", Map.of())));
 
             assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
         }
@@ -222,7 +222,7 @@ final class SmtpVendorTest
     @Test
     void invalidDestinationIsPermanent()
     {
-        VendorException failure = catchThrowableOfType(() -> vendor(plain(Map.of())).send(message("not an address", "s", "b", Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(plain(Map.of())).send(message("not an address", "s", "b", Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.PERMANENT);
         assertThat(MAIL.getReceivedMessages()).isEmpty();

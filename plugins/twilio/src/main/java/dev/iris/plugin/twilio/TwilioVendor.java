@@ -64,6 +64,10 @@ final class TwilioVendor
     public SendResult send(OutboundMessage message)
             throws VendorException
     {
+        if (message.destination().equals(fromFor(message))) {
+            // An SMS to our own number would come back as a reply and could loop.
+            throw new VendorException(Category.PERMANENT, "Message " + message.messageId() + " is addressed to Iris's own number " + message.destination());
+        }
         return switch (message.mode()) {
             case "sms" -> sendSms(message);
             case "call" -> placeCall(message);

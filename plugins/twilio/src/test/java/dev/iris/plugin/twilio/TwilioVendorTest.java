@@ -163,8 +163,8 @@ final class TwilioVendorTest
         twilio.rejectDestination("+14155550103", FakeTwilioServer.UNSUBSCRIBED);
         Vendor vendor = vendor(Map.of());
 
-        VendorException invalid = catchThrowableOfType(() -> vendor.send(message("sms", "+14155550102", "a", "b", true, Map.of())), VendorException.class);
-        VendorException unsubscribed = catchThrowableOfType(() -> vendor.send(message("call", "+14155550103", "a", "b", true, Map.of())), VendorException.class);
+        VendorException invalid = catchThrowableOfType(VendorException.class, () -> vendor.send(message("sms", "+14155550102", "a", "b", true, Map.of())));
+        VendorException unsubscribed = catchThrowableOfType(VendorException.class, () -> vendor.send(message("call", "+14155550103", "a", "b", true, Map.of())));
 
         assertThat(invalid.getCategory()).isEqualTo(Category.PERMANENT);
         assertThat(invalid.getMessage()).contains("21211").contains("+14155550102");
@@ -177,7 +177,7 @@ final class TwilioVendorTest
     {
         twilio.enqueueFailure(400, FakeTwilioServer.UNREACHABLE, "Unreachable destination handset");
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.PERMANENT);
         assertThat(failure.getMessage()).contains("30003");
@@ -188,7 +188,7 @@ final class TwilioVendorTest
     {
         twilio.enqueueFailure(500, 20500, "Internal Server Error");
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(twilio.requests()).hasSize(1);
@@ -200,7 +200,7 @@ final class TwilioVendorTest
     {
         twilio.enqueueThrottle(Duration.ofSeconds(7));
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("sms", "+14155550101", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(failure.getRetryAfter()).contains(Duration.ofSeconds(7));
@@ -212,7 +212,7 @@ final class TwilioVendorTest
     {
         twilio.enqueueDelay(Duration.ofSeconds(30));
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of("timeout", "1")).send(message("call", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("timeout", "1")).send(message("call", "+14155550101", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(failure.getMessage()).contains("did not answer within 1s");
@@ -225,7 +225,7 @@ final class TwilioVendorTest
         String baseUrl = twilio.baseUrl();
         twilio.close();
 
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of("api_base_url", baseUrl)).send(message("sms", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("api_base_url", baseUrl)).send(message("sms", "+14155550101", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.TRANSIENT);
     }
@@ -238,7 +238,7 @@ final class TwilioVendorTest
         Vendor vendor = new TwilioVendorFactory().create(new PluginConfig("twilio-test", settings), new PluginContext() {});
 
         try (LogCapture logs = LogCapture.captureAll()) {
-            VendorException failure = catchThrowableOfType(() -> vendor.send(message("sms", "+14155550101", "a", "b", true, Map.of())), VendorException.class);
+            VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor.send(message("sms", "+14155550101", "a", "b", true, Map.of())));
 
             assertThat(failure.getCategory()).isEqualTo(Category.CONFIGURATION);
             assertThat(failure.getMessage()).contains("20003").doesNotContain("wrong-token-value").doesNotContain(AUTH_TOKEN);
@@ -282,9 +282,18 @@ final class TwilioVendorTest
     }
 
     @Test
+    void neverTextsItsOwnNumber()
+    {
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("sms", "+14155550100", "a", "b", true, Map.of())));
+
+        assertThat(failure.getCategory()).isEqualTo(Category.PERMANENT);
+        assertThat(twilio.requests()).isEmpty();
+    }
+
+    @Test
     void rejectsUnsupportedModes()
     {
-        VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message("email", "a@example.com", "a", "b", true, Map.of())), VendorException.class);
+        VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("email", "a@example.com", "a", "b", true, Map.of())));
 
         assertThat(failure.getCategory()).isEqualTo(Category.CONFIGURATION);
     }

@@ -97,10 +97,10 @@ final class WebhookVendorTest
         receiver.enqueueHttpStatus(403, Map.of());
         receiver.enqueueHttpStatus(410, Map.of());
 
-        VendorException serverError = catchThrowableOfType(() -> vendor.send(message(receiver.url("/a"))), VendorException.class);
-        VendorException throttled = catchThrowableOfType(() -> vendor.send(message(receiver.url("/a"))), VendorException.class);
-        VendorException forbidden = catchThrowableOfType(() -> vendor.send(message(receiver.url("/a"))), VendorException.class);
-        VendorException gone = catchThrowableOfType(() -> vendor.send(message(receiver.url("/a"))), VendorException.class);
+        VendorException serverError = catchThrowableOfType(VendorException.class, () -> vendor.send(message(receiver.url("/a"))));
+        VendorException throttled = catchThrowableOfType(VendorException.class, () -> vendor.send(message(receiver.url("/a"))));
+        VendorException forbidden = catchThrowableOfType(VendorException.class, () -> vendor.send(message(receiver.url("/a"))));
+        VendorException gone = catchThrowableOfType(VendorException.class, () -> vendor.send(message(receiver.url("/a"))));
 
         assertThat(serverError.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(throttled.getCategory()).isEqualTo(Category.TRANSIENT);
@@ -113,10 +113,10 @@ final class WebhookVendorTest
     void timeoutsAndUnreachableReceiversAreTransient()
     {
         receiver.enqueueDelay(Duration.ofSeconds(30));
-        VendorException timeout = catchThrowableOfType(() -> vendor(Map.of("timeout", "1")).send(message(receiver.url("/slow"))), VendorException.class);
+        VendorException timeout = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("timeout", "1")).send(message(receiver.url("/slow"))));
         String url = receiver.url("/gone");
         receiver.close();
-        VendorException unreachable = catchThrowableOfType(() -> vendor(Map.of()).send(message(url)), VendorException.class);
+        VendorException unreachable = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message(url)));
 
         assertThat(timeout.getCategory()).isEqualTo(Category.TRANSIENT);
         assertThat(unreachable.getCategory()).isEqualTo(Category.TRANSIENT);
@@ -125,9 +125,9 @@ final class WebhookVendorTest
     @Test
     void refusesBadDestinationsWithoutCallingThem()
     {
-        VendorException notUrl = catchThrowableOfType(() -> vendor(Map.of()).send(message("not a url")), VendorException.class);
-        VendorException plainHttp = catchThrowableOfType(() -> vendor(Map.of("allow_http", "false")).send(message(receiver.url("/a"))), VendorException.class);
-        VendorException otherHost = catchThrowableOfType(() -> vendor(Map.of("allowed_hosts", "hooks.example.com")).send(message(receiver.url("/a"))), VendorException.class);
+        VendorException notUrl = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message("not a url")));
+        VendorException plainHttp = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("allow_http", "false")).send(message(receiver.url("/a"))));
+        VendorException otherHost = catchThrowableOfType(VendorException.class, () -> vendor(Map.of("allowed_hosts", "hooks.example.com")).send(message(receiver.url("/a"))));
 
         assertThat(notUrl.getCategory()).isEqualTo(Category.PERMANENT);
         assertThat(plainHttp.getCategory()).isEqualTo(Category.PERMANENT);
@@ -141,7 +141,7 @@ final class WebhookVendorTest
     {
         receiver.enqueueHttpStatus(401, Map.of());
         try (LogCapture logs = LogCapture.captureAll()) {
-            VendorException failure = catchThrowableOfType(() -> vendor(Map.of()).send(message(receiver.url("/a"))), VendorException.class);
+            VendorException failure = catchThrowableOfType(VendorException.class, () -> vendor(Map.of()).send(message(receiver.url("/a"))));
 
             assertThat(failure.getMessage()).doesNotContain(SECRET);
             assertThat(logs.text()).doesNotContain(SECRET);
