@@ -13,7 +13,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * The LDAP login settings, with Iris's keys: {@code ldap_url}, {@code ldap_user_suffix},
  * {@code ldap_bind_user}, {@code ldap_bind_password}, {@code ldap_base_dn} and
- * {@code ldap_search_filter} ({@code %s} stands for the username; default {@code (uid=%s)}).
+ * {@code ldap_search_filter} ({@code %s} stands for the username; default {@code (uid=%s)}),
+ * {@code ldap_cert_path} (a PEM file of CA certificates to trust).
  * Added: {@code ldap_user_dn_template} (such as {@code uid={0},ou=people,dc=example,dc=com}),
  * {@code ldap_start_tls} and {@code timeout}.
  *
@@ -37,8 +38,9 @@ record LdapAuthenticatorConfig(
     static final String USER_SUFFIX = "ldap_user_suffix";
     static final String USER_DN_TEMPLATE = "ldap_user_dn_template";
     static final String TIMEOUT = "timeout";
+    static final String CERT_PATH = "ldap_cert_path";
 
-    private static final Set<String> KEYS = Set.of(URL, START_TLS, BIND_USER, BIND_PASSWORD, BASE_DN, SEARCH_FILTER, USER_SUFFIX, USER_DN_TEMPLATE, TIMEOUT);
+    private static final Set<String> KEYS = Set.of(URL, START_TLS, BIND_USER, BIND_PASSWORD, BASE_DN, SEARCH_FILTER, USER_SUFFIX, USER_DN_TEMPLATE, TIMEOUT, CERT_PATH);
 
     LdapAuthenticatorConfig
     {
@@ -52,7 +54,7 @@ record LdapAuthenticatorConfig(
     static LdapAuthenticatorConfig from(PluginConfig config)
     {
         config.rejectUnknownKeys(KEYS);
-        LdapServerConfig server = LdapServerConfig.from(config, URL, START_TLS, BIND_USER, BIND_PASSWORD, TIMEOUT);
+        LdapServerConfig server = LdapServerConfig.from(config, URL, START_TLS, BIND_USER, BIND_PASSWORD, TIMEOUT, CERT_PATH);
         Optional<DN> searchBase = config.optional(BASE_DN).map(value -> {
             try {
                 return new DN(value.trim());

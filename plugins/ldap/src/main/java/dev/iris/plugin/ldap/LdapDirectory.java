@@ -1,5 +1,6 @@
 package dev.iris.plugin.ldap;
 
+import com.unboundid.asn1.ASN1OctetString;
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.Filter;
 import com.unboundid.ldap.sdk.LDAPConnectionPool;
@@ -9,6 +10,7 @@ import com.unboundid.ldap.sdk.SearchRequest;
 import com.unboundid.ldap.sdk.SearchResult;
 import com.unboundid.ldap.sdk.SearchResultEntry;
 import com.unboundid.ldap.sdk.SearchScope;
+import com.unboundid.ldap.sdk.controls.SimplePagedResultsControl;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,14 +39,24 @@ final class LdapDirectory
     /** A team or mailing list: its name in Iris, members' DNs, managers' DNs. */
     record Group(DN dn, String name, List<DN> memberDns, List<DN> managerDns) {}
 
+    private static final int PAGE_SIZE = 500;
+
     private final LdapDirectoryConfig config;
     private final LDAPConnectionPool pool;
+    private final int pageSize;
 
     LdapDirectory(LdapDirectoryConfig config)
             throws LDAPException
     {
+        this(config, PAGE_SIZE);
+    }
+
+    LdapDirectory(LdapDirectoryConfig config, int pageSize)
+            throws LDAPException
+    {
         this.config = requireNonNull(config, "config is null");
         this.pool = config.server().pool(4);
+        this.pageSize = pageSize;
     }
 
     LdapDirectoryConfig config()
@@ -85,10 +97,10 @@ final class LdapDirectory
     List<Person> allPeople()
             throws LDAPException
     {
-        SearchResult result = pool.search(new SearchRequest(config.userBaseDn().toString(), SearchScope.SUB, config.userFilter(),
+        List<SearchResultEntry> entries = searchAll(new SearchRequest(config.userBaseDn().toString(), SearchScope.SUB, config.userFilter(),
                 config.usernameAttribute(), config.emailAttribute(), config.mobileAttribute()));
         List<Person> people = new ArrayList<>();
-        for (SearchResultEntry entry : result.getSearchEntries()) {
+        for (SearchResultEntry entry : entries) {
             person(entry).ifPresent(people::add);
         }
         return people;
@@ -163,16 +175,36 @@ final class LdapDirectory
     private List<Group> groups(DN base, Filter filter, String nameAttribute)
             throws LDAPException
     {
-        SearchResult result = pool.search(new SearchRequest(base.toString(), SearchScope.SUB, filter,
+        List<SearchResultEntry> entries = searchAll(new SearchRequest(base.toString(), SearchScope.SUB, filter,
                 nameAttribute, config.memberAttribute(), config.teamManagerAttribute()));
         List<Group> groups = new ArrayList<>();
-        for (SearchResultEntry entry : result.getSearchEntries()) {
+        for (SearchResultEntry entry : entries) {
             String name = entry.getAttributeValue(nameAttribute);
             if (name != null && !name.isBlank()) {
                 groups.add(group(entry, nameAttribute, name));
             }
         }
         return groups;
+    }
+
+    /**
+     * Every entry a search matches, fetched in pages: directories cap plain searches (Active
+     * Directory at 1000 entries), which would silently cut a sync short.
+     */
+    private List<SearchResultEntry> searchAll(SearchRequest request)
+            throws LDAPException
+    {
+        List<SearchResultEntry> entries = new ArrayList<>();
+        ASN1OctetString cookie = null;
+        do {
+            request.setControls(new SimplePagedResultsControl(pageSize, cookie));
+            SearchResult result = pool.search(request);
+            entries.addAll(result.getSearchEntries());
+            SimplePagedResultsControl response = SimplePagedResultsControl.get(result);
+            cookie = response == null || !response.moreResultsToReturn() ? null : response.getCookie();
+        }
+        while (cookie != null);
+        return entries;
     }
 
     private Group group(SearchResultEntry entry, String nameAttribute, String fallbackName)

@@ -48,6 +48,7 @@ record LdapDirectoryConfig(
 {
     static final Set<String> KEYS = Set.of(
             LdapServerConfig.URL, LdapServerConfig.START_TLS, LdapServerConfig.BIND_DN, LdapServerConfig.BIND_PASSWORD, LdapServerConfig.TIMEOUT,
+            LdapServerConfig.CA_CERT_PATH,
             "user_base_dn", "user_filter", "username_attribute", "email_attribute", "mobile_attribute",
             "team_base_dn", "team_filter", "team_name_attribute", "team_manager_attribute",
             "list_base_dn", "list_filter", "list_name_attribute", "member_attribute", "max_list_members");
@@ -73,7 +74,8 @@ record LdapDirectoryConfig(
             throw new PluginConfigException("max_list_members", "must be 0 (no limit) or more");
         }
         return new LdapDirectoryConfig(
-                LdapServerConfig.from(config, LdapServerConfig.URL, LdapServerConfig.START_TLS, LdapServerConfig.BIND_DN, LdapServerConfig.BIND_PASSWORD, LdapServerConfig.TIMEOUT),
+                LdapServerConfig.from(config, LdapServerConfig.URL, LdapServerConfig.START_TLS, LdapServerConfig.BIND_DN, LdapServerConfig.BIND_PASSWORD,
+                        LdapServerConfig.TIMEOUT, LdapServerConfig.CA_CERT_PATH),
                 dn(config, "user_base_dn", config.required("user_base_dn")),
                 filter(config, "user_filter", "(objectClass=person)"),
                 attribute(config, "username_attribute", "uid"),

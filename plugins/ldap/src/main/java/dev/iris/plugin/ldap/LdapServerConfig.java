@@ -9,11 +9,15 @@ import com.unboundid.ldap.sdk.PostConnectProcessor;
 import com.unboundid.ldap.sdk.SimpleBindRequest;
 import com.unboundid.ldap.sdk.SingleServerSet;
 import com.unboundid.ldap.sdk.StartTLSPostConnectProcessor;
+import com.unboundid.util.ssl.HostNameSSLSocketVerifier;
 import com.unboundid.util.ssl.JVMDefaultTrustManager;
+import com.unboundid.util.ssl.PEMFileTrustManager;
 import com.unboundid.util.ssl.SSLUtil;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,17 +27,19 @@ import static java.util.Objects.requireNonNull;
 /**
  * Where a directory is and how to connect to it: {@code url} ({@code ldap://} or
  * {@code ldaps://}, certificates checked against the JVM's trust store), {@code start_tls}
- * (upgrade an {@code ldap://} connection, default false), {@code bind_dn} and
+ * (upgrade an {@code ldap://} connection, default false), {@code ca_cert_path} (a PEM file of the
+ * CA certificates to trust instead of the JVM's trust store), {@code bind_dn} and
  * {@code bind_password} (a service account; anonymous when absent) and {@code timeout} (seconds,
  * default 10).
  */
-record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, Optional<String> bindPassword, Duration timeout)
+record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, Optional<String> bindPassword, Duration timeout, Optional<Path> caCertificates)
 {
     static final String URL = "url";
     static final String START_TLS = "start_tls";
     static final String BIND_DN = "bind_dn";
     static final String BIND_PASSWORD = "bind_password";
     static final String TIMEOUT = "timeout";
+    static final String CA_CERT_PATH = "ca_cert_path";
 
     LdapServerConfig
     {
@@ -41,9 +47,10 @@ record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, 
         requireNonNull(bindDn, "bindDn is null");
         requireNonNull(bindPassword, "bindPassword is null");
         requireNonNull(timeout, "timeout is null");
+        requireNonNull(caCertificates, "caCertificates is null");
     }
 
-    static LdapServerConfig from(PluginConfig config, String urlKey, String startTlsKey, String bindDnKey, String bindPasswordKey, String timeoutKey)
+    static LdapServerConfig from(PluginConfig config, String urlKey, String startTlsKey, String bindDnKey, String bindPasswordKey, String timeoutKey, String caCertPathKey)
     {
         LDAPURL url;
         try {
@@ -65,7 +72,11 @@ record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, 
         if (timeoutSeconds < 1 || timeoutSeconds > 120) {
             throw new PluginConfigException(timeoutKey, "must be between 1 and 120 seconds");
         }
-        return new LdapServerConfig(url, startTls, bindDn, bindPassword, Duration.ofSeconds(timeoutSeconds));
+        Optional<Path> caCertificates = config.optional(caCertPathKey).map(value -> Path.of(value.trim()));
+        if (caCertificates.isPresent() && !Files.isReadable(caCertificates.get())) {
+            throw new PluginConfigException(caCertPathKey, "must be a readable PEM file of CA certificates");
+        }
+        return new LdapServerConfig(url, startTls, bindDn, bindPassword, Duration.ofSeconds(timeoutSeconds), caCertificates);
     }
 
     /**
@@ -86,6 +97,8 @@ record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, 
         options.setConnectTimeoutMillis((int) timeout.toMillis());
         options.setResponseTimeoutMillis(timeout.toMillis());
         options.setFollowReferrals(false);
+        // Certificates must name the host we connect to, not just chain to a trusted CA.
+        options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
         if (url.getScheme().equals("ldaps")) {
             try {
                 return new SingleServerSet(url.getHost(), url.getPort(), sslUtil().createSSLSocketFactory(), options);
@@ -111,8 +124,13 @@ record LdapServerConfig(LDAPURL url, boolean startTls, Optional<String> bindDn, 
         }
     }
 
-    private static SSLUtil sslUtil()
+    // Certificates are checked against the configured CA file, or the JVM's trust store.
+    private SSLUtil sslUtil()
+            throws GeneralSecurityException
     {
+        if (caCertificates.isPresent()) {
+            return new SSLUtil(new PEMFileTrustManager(caCertificates.get().toFile()));
+        }
         return new SSLUtil(JVMDefaultTrustManager.getInstance());
     }
 

@@ -57,6 +57,23 @@ final class LdapAuthenticatorTest
     }
 
     @Test
+    void talksLdapsToADirectoryWhoseCaIsConfigured()
+    {
+        Authenticator trusting = authenticator(Map.of(
+                "ldap_url", directory.ldapsUrl(),
+                "ldap_cert_path", TestingDirectory.caCertificatePath(),
+                "ldap_user_dn_template", "uid={0}," + TestingDirectory.PEOPLE));
+        Authenticator untrusting = authenticator(Map.of(
+                "ldap_url", directory.ldapsUrl(),
+                "ldap_user_dn_template", "uid={0}," + TestingDirectory.PEOPLE));
+
+        assertThat(trusting.authenticate("bob", "bob-password".toCharArray())).isTrue();
+        assertThat(trusting.authenticate("bob", "wrong".toCharArray())).isFalse();
+        // An unknown certificate is a failing directory, not a wrong password.
+        assertThatThrownBy(() -> untrusting.authenticate("bob", "bob-password".toCharArray())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesEmptyPasswordsWhichLdapWouldTakeAsAnonymous()
     {
         Authenticator authenticator = authenticator(Map.of(
@@ -92,6 +109,7 @@ final class LdapAuthenticatorTest
         assertConfigError(Map.of("ldap_url", directory.url(), "ldap_user_dn_template", "uid=x"), "ldap_user_dn_template");
         assertConfigError(Map.of("ldap_url", "nope", "ldap_user_suffix", "@example.com"), "ldap_url");
         assertConfigError(Map.of("ldap_url", directory.url(), "ldap_user_suffix", "@example.com", "ldap_cert", "x"), "ldap_cert");
+        assertConfigError(Map.of("ldap_url", directory.url(), "ldap_user_suffix", "@example.com", "ldap_cert_path", "/no/such/ca.pem"), "ldap_cert_path");
     }
 
     private void assertConfigError(Map<String, String> settings, String key)

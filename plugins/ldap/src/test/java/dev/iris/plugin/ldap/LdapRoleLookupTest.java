@@ -80,6 +80,17 @@ final class LdapRoleLookupTest
     }
 
     @Test
+    void readsLargeDirectoriesInPages()
+            throws Exception
+    {
+        LdapDirectoryConfig config = LdapDirectoryConfig.from(new PluginConfig("ldap-test", directory.directorySettings()), java.util.Set.of());
+        try (LdapDirectory paged = new LdapDirectory(config, 2)) {
+            assertThat(paged.allPeople()).extracting(LdapDirectory.Person::username).containsExactlyInAnyOrder("alice", "bob", "carol", "dave", "erin");
+            assertThat(paged.allTeams()).extracting(LdapDirectory.Group::name).containsExactlyInAnyOrder("db-team", "web-team");
+        }
+    }
+
+    @Test
     void leavesLargeListsToTheNextLookup()
             throws Exception
     {

@@ -4,9 +4,23 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 import com.unboundid.ldap.sdk.LDAPException;
+import com.unboundid.ldap.sdk.OperationType;
+import com.unboundid.ldap.sdk.ResultCode;
+import com.unboundid.ldif.LDIFException;
+import com.unboundid.util.ssl.KeyStoreKeyManager;
+import com.unboundid.util.ssl.SSLUtil;
 
+import javax.net.ssl.SSLServerSocketFactory;
+
+import java.io.File;
 import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,13 +39,15 @@ final class TestingDirectory
     private final InMemoryDirectoryServer server;
 
     TestingDirectory()
-            throws LDAPException, com.unboundid.ldif.LDIFException
+            throws LDAPException, LDIFException
     {
         InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE);
-        config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null));
+        config.setListenerConfigs(
+                InMemoryListenerConfig.createLDAPConfig("default", InetAddress.getLoopbackAddress(), 0, null),
+                InMemoryListenerConfig.createLDAPSConfig("ldaps", InetAddress.getLoopbackAddress(), 0, serverTls(), null));
         config.addAdditionalBindCredentials(SERVICE_DN, SERVICE_PASSWORD);
         // Like a real directory, refuse anonymous searches: the service account must bind.
-        config.setAuthenticationRequiredOperationTypes(java.util.EnumSet.of(com.unboundid.ldap.sdk.OperationType.SEARCH));
+        config.setAuthenticationRequiredOperationTypes(EnumSet.of(OperationType.SEARCH));
         server = new InMemoryDirectoryServer(config);
         server.add("dn: " + BASE, "objectClass: top", "objectClass: domain", "dc: example");
         server.add("dn: " + PEOPLE, "objectClass: top", "objectClass: organizationalUnit", "ou: people");
@@ -52,9 +68,9 @@ final class TestingDirectory
     }
 
     private void person(String uid, String mail, String mobile)
-            throws LDAPException, com.unboundid.ldif.LDIFException
+            throws LDAPException, LDIFException
     {
-        java.util.List<String> lines = new java.util.ArrayList<>(java.util.List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "dn: uid=" + uid + "," + PEOPLE, "objectClass: inetOrgPerson", "uid: " + uid, "cn: " + uid, "sn: " + uid,
                 "userPassword: " + password(uid)));
         if (mail != null) {
@@ -64,6 +80,36 @@ final class TestingDirectory
             lines.add("mobile: " + mobile);
         }
         server.add(lines.toArray(String[]::new));
+    }
+
+    // The certificate in ldap-test-localhost.p12 names localhost and 127.0.0.1; ldap-test-ca.pem
+    // is that certificate, for clients to trust.
+    private static SSLServerSocketFactory serverTls()
+            throws LDAPException
+    {
+        try {
+            File keyStore = new File(TestingDirectory.class.getClassLoader().getResource("ldap-test-localhost.p12").toURI());
+            return new SSLUtil(new KeyStoreKeyManager(keyStore, "changeit".toCharArray(), "PKCS12", "ldap"), null)
+                    .createSSLServerSocketFactory();
+        }
+        catch (URISyntaxException | GeneralSecurityException e) {
+            throw new LDAPException(ResultCode.LOCAL_ERROR, e);
+        }
+    }
+
+    static String caCertificatePath()
+    {
+        try {
+            return Path.of(TestingDirectory.class.getClassLoader().getResource("ldap-test-ca.pem").toURI()).toString();
+        }
+        catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String ldapsUrl()
+    {
+        return "ldaps://localhost:" + server.getListenPort("ldaps");
     }
 
     static String password(String uid)
@@ -78,7 +124,7 @@ final class TestingDirectory
 
     String url()
     {
-        return "ldap://127.0.0.1:" + server.getListenPort();
+        return "ldap://127.0.0.1:" + server.getListenPort("default");
     }
 
     /**
