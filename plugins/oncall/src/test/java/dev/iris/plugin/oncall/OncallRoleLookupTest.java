@@ -40,6 +40,7 @@ final class OncallRoleLookupTest
         oncall.setOncall("db-team", "primary", List.of("alice"));
         oncall.setOncall("db-team", "secondary", List.of("bob"));
         oncall.setOncall("db-team", "manager", List.of("carol"));
+        oncall.setOncall("db-team", "director", List.of("frank"));
         oncall.setRoster("db-team", "primary-roster", List.of("alice", "bob"));
         oncall.setRoster("db-team", "backup", List.of("bob", "dave"));
     }
@@ -71,6 +72,7 @@ final class OncallRoleLookupTest
         assertThat(lookup.lookup("oncall-primary", "db-team")).contains(List.of("alice"));
         assertThat(lookup.lookup("oncall-secondary", "db-team")).contains(List.of("bob"));
         assertThat(lookup.lookup("manager", "db-team")).contains(List.of("carol"));
+        assertThat(lookup.lookup("director", "db-team")).contains(List.of("frank"));
         assertThat(lookup.lookup("team", "db-team")).hasValueSatisfying(users -> assertThat(users).containsExactlyInAnyOrder("alice", "bob", "dave"));
         assertThat(oncall.requests()).allSatisfy(request -> assertThat(request.header("Authorization")).hasValueSatisfying(value -> assertThat(value).startsWith("hmac iris:")));
     }
