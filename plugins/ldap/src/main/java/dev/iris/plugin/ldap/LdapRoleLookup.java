@@ -31,56 +31,30 @@ final class LdapRoleLookup
             throws RoleLookupException
     {
         try {
-            return switch (role) {
-                case "team" -> directory.team(target).map(team -> members(team.memberDns()));
-                case "manager" -> directory.team(target).map(team -> members(team.managerDns()));
-                case "mailing-list" -> directory.mailingList(target).flatMap(this::listMembers);
-                default -> Optional.empty();
-            };
-        }
-        catch (LdapFailure e) {
-            throw new RoleLookupException(describe(role, target, e.cause), e.cause);
-        }
-        catch (LDAPException e) {
-            throw new RoleLookupException(describe(role, target, e), e);
-        }
-    }
-
-    private Optional<List<String>> listMembers(LdapDirectory.Group list)
-    {
-        int limit = directory.config().maxListMembers();
-        if (limit > 0 && list.memberDns().size() >= limit) {
-            return Optional.empty();
-        }
-        return Optional.of(members(list.memberDns()));
-    }
-
-    private List<String> members(List<com.unboundid.ldap.sdk.DN> dns)
-    {
-        try {
-            return directory.usernames(dns);
+            switch (role) {
+                case "team": {
+                    Optional<LdapDirectory.Group> team = directory.team(target);
+                    return team.isEmpty() ? Optional.empty() : Optional.of(directory.usernames(team.get().memberDns()));
+                }
+                case "manager": {
+                    Optional<LdapDirectory.Group> team = directory.team(target);
+                    return team.isEmpty() ? Optional.empty() : Optional.of(directory.usernames(team.get().managerDns()));
+                }
+                case "mailing-list": {
+                    Optional<LdapDirectory.Group> list = directory.mailingList(target);
+                    int limit = directory.config().maxListMembers();
+                    if (list.isEmpty() || (limit > 0 && list.get().memberDns().size() >= limit)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(directory.usernames(list.get().memberDns()));
+                }
+                default:
+                    return Optional.empty();
+            }
         }
         catch (LDAPException e) {
-            throw new LdapFailure(e);
-        }
-    }
-
-    private String describe(String role, String target, LDAPException exception)
-    {
-        return "LDAP lookup of " + role + " " + target + " at " + directory.config().server().url().getHost()
-                + " failed: " + exception.getResultCode() + (exception.getDiagnosticMessage() == null ? "" : " (" + exception.getDiagnosticMessage() + ")");
-    }
-
-    // Carries an LDAPException out of the Optional.map lambdas above.
-    private static final class LdapFailure
-            extends RuntimeException
-    {
-        private final transient LDAPException cause;
-
-        LdapFailure(LDAPException cause)
-        {
-            super(cause);
-            this.cause = cause;
+            throw new RoleLookupException("LDAP lookup of " + role + " " + target + " at " + directory.config().server().url().getHost()
+                    + " failed: " + e.getResultCode() + (e.getDiagnosticMessage() == null ? "" : " (" + e.getDiagnosticMessage() + ")"), e);
         }
     }
 

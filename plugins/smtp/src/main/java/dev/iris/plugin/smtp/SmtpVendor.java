@@ -182,12 +182,14 @@ final class SmtpVendor
                     prefix + "the SMTP server refused the sender: " + oneLine(sender.getMessage()), exception);
         }
         if (exception instanceof SendFailedException sendFailed) {
+            // A recipient refused with 4xx (mailbox busy, greylisting) may take the mail later.
             Category category = Category.PERMANENT;
-            for (Exception next = sendFailed.getNextException(); next != null;
-                    next = next instanceof MessagingException messaging ? messaging.getNextException() : null) {
+            Exception next = sendFailed.getNextException();
+            while (next != null) {
                 if (next instanceof SMTPAddressFailedException address && address.getReturnCode() / 100 == 4) {
                     category = Category.TRANSIENT;
                 }
+                next = next instanceof MessagingException messaging ? messaging.getNextException() : null;
             }
             if (exception instanceof SMTPSendFailedException smtp && smtp.getReturnCode() / 100 == 4) {
                 category = Category.TRANSIENT;
