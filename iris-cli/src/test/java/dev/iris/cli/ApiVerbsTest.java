@@ -88,6 +88,18 @@ final class ApiVerbsTest
     }
 
     @Test
+    void triggerWithADedupKeyTwiceIsOneIncident()
+            throws Exception
+    {
+        CliRunner.Result first = cli.run("trigger", "ops-plan", "title=Disk", "--dedup-key", "disk-db-1", "--json");
+        CliRunner.Result second = cli.run("trigger", "ops-plan", "title=Disk", "--dedup-key", "disk-db-1", "--json");
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(0);
+        assertThat(JSON.readTree(second.out()).get("incident_id").asLong()).isEqualTo(JSON.readTree(first.out()).get("incident_id").asLong());
+    }
+
+    @Test
     void refusalsExit1WithTheApiMessage()
     {
         CliRunner.Result unknownPlan = cli.run("trigger", "no-such-plan", "title=x");
