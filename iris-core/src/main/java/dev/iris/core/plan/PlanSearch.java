@@ -4,13 +4,16 @@ import dev.iris.core.query.ColumnType;
 import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
+import dev.iris.core.query.SearchQuery;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * The columns and filters of {@code GET /v0/plans} and {@code GET /v0/plans/{id}}.
+ * The columns and filters of {@code GET /v0/plans}, {@code GET /v0/plans/{id}} and
+ * {@code GET /v0/applications/{app}/plans}.
  */
-final class PlanSearch
+public final class PlanSearch
 {
     static final String FROM = """
             plan JOIN target creator ON creator.id = plan.user_id
@@ -76,5 +79,32 @@ final class PlanSearch
             LEFT JOIN target_role r ON r.id = pn.role_id
             JOIN priority p ON p.id = pn.priority_id""";
 
+    /** Only active plans: the application's view lists nothing else. */
+    private static final String ACTIVE_FROM = """
+            plan_active
+            JOIN plan ON plan.id = plan_active.plan_id
+            JOIN target creator ON creator.id = plan.user_id""";
+
     private PlanSearch() {}
+
+    /**
+     * {@code GET /v0/applications/{app}/plans}: the active plans with at least one step whose
+     * active template has content for the application, with the plan filters and {@code fields}.
+     *
+     * @param fields the requested output fields; unknown ones are dropped, none means all
+     * @param filters the filter parameters (without {@code fields} and {@code active})
+     */
+    public static SearchQuery forApplication(long applicationId, List<String> fields, Map<String, List<String>> filters)
+    {
+        SearchQuery query = new SearchQuery(ACTIVE_FROM, SearchQuery.select(COLUMNS, fields));
+        query.where("""
+                EXISTS (
+                    SELECT 1 FROM plan_notification pn
+                    JOIN template_active ta ON ta.name = pn.template
+                    JOIN template_content tc ON tc.template_id = ta.template_id
+                    WHERE pn.plan_id = plan.id AND tc.application_id = %s)""".formatted(query.bind(applicationId)));
+        query.addFilters(filters, FILTERS);
+        query.orderBy("plan.name");
+        return query;
+    }
 }

@@ -212,9 +212,29 @@ public final class SearchQuery
      */
     public List<Map<String, Object>> execute(Handle handle, ObjectMapper objectMapper)
     {
+        requireNonNull(objectMapper, "objectMapper is null");
+        return toQuery(handle).map((resultSet, context) -> row(resultSet, columns, objectMapper)).list();
+    }
+
+    /**
+     * Runs a search that has no {@link ColumnType#JSON} columns, so needs no ObjectMapper.
+     */
+    public List<Map<String, Object>> execute(Handle handle)
+    {
+        if (columns.stream().anyMatch(column -> column.type() == ColumnType.JSON)) {
+            throw new IllegalStateException("a search with JSON columns needs an ObjectMapper");
+        }
+        return toQuery(handle).map((resultSet, context) -> row(resultSet, columns, null)).list();
+    }
+
+    /**
+     * The search as a JDBI query with every value bound, for callers that map rows themselves.
+     */
+    public Query toQuery(Handle handle)
+    {
         Query query = handle.createQuery(sql());
         binds.forEach(query::bind);
-        return query.map((resultSet, context) -> row(resultSet, columns, objectMapper)).list();
+        return query;
     }
 
     /**

@@ -81,6 +81,13 @@ final class SearchQueryTest
     }
 
     @Test
+    void integerValuesMayHaveSpacesAroundThem()
+    {
+        assertThat(query(Map.of("id__in", List.of("1, 2,3"))).sql()).contains("t.id IN (:p0, :p1, :p2)");
+        assertThat(query(Map.of("id__gt", List.of(" 7"))).sql()).contains("t.id > :p0");
+    }
+
+    @Test
     void fieldsSelectKnownColumnsOrAll()
     {
         assertThat(SearchQuery.select(COLUMNS, List.of("name", "bogus"))).extracting(SearchColumn::name).containsExactly("name");
