@@ -1,13 +1,13 @@
 package dev.iris.core.plan;
 
 import dev.iris.core.query.ColumnType;
-import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchQuery;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The columns and filters of {@code GET /v0/plans}, {@code GET /v0/plans/{id}} and
@@ -35,31 +35,13 @@ public final class PlanSearch
             new SearchColumn("active", "plan_active.plan_id IS NOT NULL", ColumnType.FLAG));
 
     /** The single-plan view: the same fields in Iris's order, with the tracking template parsed. */
-    static final List<SearchColumn> DETAIL_COLUMNS = List.of(
-            new SearchColumn("id", "plan.id", ColumnType.INTEGER),
-            new SearchColumn("name", "plan.name", ColumnType.STRING),
-            new SearchColumn("threshold_window", "plan.threshold_window", ColumnType.INTEGER),
-            new SearchColumn("threshold_count", "plan.threshold_count", ColumnType.INTEGER),
-            new SearchColumn("aggregation_window", "plan.aggregation_window", ColumnType.INTEGER),
-            new SearchColumn("aggregation_reset", "plan.aggregation_reset", ColumnType.INTEGER),
-            new SearchColumn("description", "plan.description", ColumnType.STRING),
-            new SearchColumn("created", "plan.created", ColumnType.TIMESTAMP),
-            new SearchColumn("creator", "creator.name", ColumnType.STRING),
-            new SearchColumn("active", "plan_active.plan_id IS NOT NULL", ColumnType.FLAG),
-            new SearchColumn("tracking_type", "plan.tracking_type", ColumnType.STRING),
-            new SearchColumn("tracking_key", "plan.tracking_key", ColumnType.STRING),
-            new SearchColumn("tracking_template", "plan.tracking_template", ColumnType.JSON));
+    static final List<SearchColumn> DETAIL_COLUMNS = Stream.concat(
+            SearchColumn.pick(COLUMNS, "id", "name", "threshold_window", "threshold_count", "aggregation_window", "aggregation_reset",
+                    "description", "created", "creator", "active", "tracking_type", "tracking_key").stream(),
+            Stream.of(new SearchColumn("tracking_template", "plan.tracking_template", ColumnType.JSON))).toList();
 
-    static final List<SearchFilter> FILTERS = List.of(
-            new SearchFilter("id", "plan.id", FilterType.INTEGER),
-            new SearchFilter("name", "plan.name", FilterType.STRING),
-            new SearchFilter("threshold_window", "plan.threshold_window", FilterType.INTEGER),
-            new SearchFilter("threshold_count", "plan.threshold_count", FilterType.INTEGER),
-            new SearchFilter("aggregation_window", "plan.aggregation_window", FilterType.INTEGER),
-            new SearchFilter("aggregation_reset", "plan.aggregation_reset", FilterType.INTEGER),
-            new SearchFilter("description", "plan.description", FilterType.STRING),
-            new SearchFilter("created", "plan.created", FilterType.TIMESTAMP),
-            new SearchFilter("creator", "creator.name", FilterType.STRING));
+    static final List<SearchFilter> FILTERS = SearchFilter.onColumns(COLUMNS,
+            "id", "name", "threshold_window", "threshold_count", "aggregation_window", "aggregation_reset", "description", "created", "creator");
 
     static final List<SearchColumn> STEP_COLUMNS = List.of(
             new SearchColumn("id", "pn.id", ColumnType.INTEGER),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -180,6 +181,29 @@ public final class SearchQuery
     public void orderBy(String orderBy)
     {
         this.orderBy = requireNonNull(orderBy, "orderBy is null");
+    }
+
+    /**
+     * Iris's paging: with a limit, the newest {@code limit} rows ({@code newestFirst}); without,
+     * every row in {@code stableOrder}.
+     */
+    public void limitNewestFirst(Optional<Integer> limit, String newestFirst, String stableOrder)
+    {
+        if (limit.isPresent()) {
+            orderAndLimit(newestFirst, limit.get());
+        }
+        else {
+            orderBy(stableOrder);
+        }
+    }
+
+    /**
+     * Keeps the rows where {@code expression} (a constant) is non-NULL, or NULL when
+     * {@code present} is false: how the {@code active} flag of versioned things is searched.
+     */
+    public void wherePresent(String expression, boolean present)
+    {
+        where(expression + (present ? " IS NOT NULL" : " IS NULL"));
     }
 
     public String sql()
