@@ -70,7 +70,7 @@ public class IrisSenderApplication
         Migrations.validate(database.dataSource());
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
 
-        Jdbi jdbi = database.jdbi();
+        Jdbi jdbi = SenderJdbi.create(database.dataSource());
         Clock clock = new DatabaseClock(jdbi);
         PluginContext pluginContext = new SenderPluginContext(clock, database.dataSource());
         PluginRegistry plugins = PluginRegistry.fromClasspath();

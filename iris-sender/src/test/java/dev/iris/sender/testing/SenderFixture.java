@@ -6,6 +6,7 @@ import dev.iris.core.rolelookup.DatabaseRoleLookup;
 import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.testing.TestingMariaDb;
 import dev.iris.sender.Sender;
+import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
@@ -32,12 +33,14 @@ public final class SenderFixture
     public static final DispatchSettings SETTINGS = new DispatchSettings(Duration.ofSeconds(60), 4, Duration.ofSeconds(5), Duration.ofMinutes(2));
 
     private final Database database;
+    private final Jdbi jdbi;
     private final TestingClock clock;
 
     private SenderFixture(Database database)
     {
         this.database = database;
-        this.clock = new TestingClock(database.jdbi().withHandle(handle -> handle.createQuery("SELECT NOW(3)").mapTo(Instant.class).one()));
+        this.jdbi = SenderJdbi.create(database.dataSource());
+        this.clock = new TestingClock(jdbi.withHandle(handle -> handle.createQuery("SELECT NOW(3)").mapTo(Instant.class).one()));
     }
 
     public static SenderFixture create()
@@ -47,7 +50,7 @@ public final class SenderFixture
 
     public Jdbi jdbi()
     {
-        return database.jdbi();
+        return jdbi;
     }
 
     public Database database()
