@@ -9,6 +9,7 @@ import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.VendorException.Category;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ public final class Dispatcher
     public List<ClaimedMessage> claimDue(int limit)
     {
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             List<Long> ids = new ArrayList<>(dao.claimExpiredSends(now, limit));
             if (ids.size() < limit) {
@@ -212,7 +213,7 @@ public final class Dispatcher
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             Optional<String> address = handle.attach(ContactDao.class).contact(message.row().targetId(), email.get());
             if (address.isEmpty()) {
                 return Optional.empty();
@@ -231,7 +232,7 @@ public final class Dispatcher
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
     {
         Instant now = clock.instant();
-        int updated = jdbi.inTransaction(handle -> {
+        int updated = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             int count = dao.markSent(message.id(), message.attempt(), now, outcome.vendor(), outcome.vendorMessageId(),
                     truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), message.modeId(), message.destination());
@@ -263,7 +264,7 @@ public final class Dispatcher
         Instant now = clock.instant();
         String category = outcome.category().name().toLowerCase(java.util.Locale.ROOT);
         boolean retry = outcome.category() != Category.PERMANENT && message.attempt() < settings.maxAttempts();
-        jdbi.useTransaction(handle -> {
+        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             if (retry) {
                 Duration backoff = settings.backoff(message.attempt());
