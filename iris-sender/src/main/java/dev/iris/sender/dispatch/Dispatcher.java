@@ -1,5 +1,7 @@
 package dev.iris.sender.dispatch;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;
@@ -60,6 +62,7 @@ public final class Dispatcher
     private final MessageContent content;
     private final VendorPool vendors;
     private final SenderMetrics metrics;
+    private final LoadingCache<List<Integer>, Optional<String>> senderAddresses;
 
     public Dispatcher(Jdbi jdbi, Clock clock, DispatchSettings settings, PlanCache plans, ModeCatalog modes, ContactResolver contacts,
             Aggregator aggregator, QuotaGuard quotas, MessageContent content, VendorPool vendors, SenderMetrics metrics)
@@ -75,6 +78,10 @@ public final class Dispatcher
         this.content = requireNonNull(content, "content is null");
         this.vendors = requireNonNull(vendors, "vendors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.senderAddresses = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(5))
+                .maximumSize(1_000)
+                .build(key -> jdbi.withHandle(handle -> handle.attach(MessageDao.class).customSenderAddress(key.get(0), key.get(1))));
     }
 
     /**
@@ -291,8 +298,7 @@ public final class Dispatcher
     private OutboundMessage outbound(ClaimedMessage message, MessageContent.Content rendered)
     {
         MessageRow row = message.row();
-        Optional<String> from = jdbi.withHandle(handle -> handle.attach(MessageDao.class)
-                .customSenderAddress(row.applicationId(), message.modeId()));
+        Optional<String> from = senderAddresses.get(List.of(row.applicationId(), message.modeId()));
         return new OutboundMessage(
                 row.id(),
                 message.mode(),

@@ -213,7 +213,7 @@ final class SenderBenchmark
                             engine.wakeDispatcher();
                         }
                     });
-            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 100, 100, 32);
+            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 100, 100, 32, 4, 2);
             running.set(engine);
             engine.start();
         }
