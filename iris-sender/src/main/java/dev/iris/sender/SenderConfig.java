@@ -21,12 +21,12 @@ public class SenderConfig
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int escalationBatchSize = 100;
+    private int escalationBatchSize = 50;
 
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int dispatchBatchSize = 100;
+    private int dispatchBatchSize = 50;
 
     /** Parallel escalation passes (they wait on database round trips more than on CPU). */
     @Min(1)
@@ -38,7 +38,7 @@ public class SenderConfig
     @Min(1)
     @Max(64)
     @JsonProperty
-    private int dispatchThreads = 2;
+    private int dispatchThreads = 4;
 
     /** Concurrent vendor calls. */
     @Min(1)

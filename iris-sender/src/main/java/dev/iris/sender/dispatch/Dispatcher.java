@@ -101,11 +101,22 @@ public final class Dispatcher
             if (ids.isEmpty()) {
                 return List.of();
             }
+            List<MessageRow> rows = dao.load(ids);
+            Set<Long> incidentIds = new java.util.HashSet<>();
+            rows.forEach(row -> {
+                if (row.incidentId() != null) {
+                    incidentIds.add(row.incidentId());
+                }
+            });
+            Map<Long, Boolean> incidents = new java.util.HashMap<>();
+            if (!incidentIds.isEmpty()) {
+                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.active()));
+            }
             List<ClaimedMessage> claimed = new ArrayList<>();
-            for (MessageRow row : dao.load(ids)) {
+            for (MessageRow row : rows) {
                 handle.savepoint("message");
                 try {
-                    prepare(handle, dao, row, now).ifPresent(claimed::add);
+                    prepare(handle, dao, row, incidents, now).ifPresent(claimed::add);
                     handle.release("message");
                 }
                 catch (RuntimeException e) {
@@ -122,15 +133,17 @@ public final class Dispatcher
         });
     }
 
-    private Optional<ClaimedMessage> prepare(Handle handle, MessageDao dao, MessageRow row, Instant now)
+    private Optional<ClaimedMessage> prepare(Handle handle, MessageDao dao, MessageRow row, Map<Long, Boolean> incidents, Instant now)
     {
         if (row.incidentId() != null) {
-            Optional<Boolean> active = dao.lockIncidentActive(row.incidentId());
-            if (active.isEmpty()) {
+            // The incident rows are locked (FOR UPDATE) in this transaction: a claim cannot commit
+            // between this check and the move to sending.
+            Boolean active = incidents.get(row.incidentId());
+            if (active == null) {
                 // A claim is committing right now: leave the message; it is cancelled or retried.
                 return Optional.empty();
             }
-            if (!active.get()) {
+            if (!active) {
                 dao.cancel(row.id());
                 metrics.cancelled();
                 return Optional.empty();

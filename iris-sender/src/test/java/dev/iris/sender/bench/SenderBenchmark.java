@@ -213,7 +213,7 @@ final class SenderBenchmark
                             engine.wakeDispatcher();
                         }
                     });
-            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 100, 100, 32, 4, 2);
+            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 50, 50, 32, 4, 4);
             running.set(engine);
             engine.start();
         }
