@@ -35,6 +35,14 @@ public class IrisApiConfiguration
             "US/Pacific", "US/Eastern", "US/Central", "US/Mountain", "US/Alaska", "US/Hawaii",
             "Asia/Kolkata", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "UTC");
 
+    /**
+     * Applications allowed to post replies and delivery callbacks to {@code /v0/response/*} and
+     * {@code /v0/twilio/deliveryupdate} (a reply names the replier, so this is a privilege).
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> responseApplications = List.of("iris-relay");
+
     public boolean isDevMode()
     {
         return devMode;
@@ -53,5 +61,10 @@ public class IrisApiConfiguration
     public List<String> getSupportedTimezones()
     {
         return supportedTimezones;
+    }
+
+    public List<String> getResponseApplications()
+    {
+        return responseApplications;
     }
 }
