@@ -10,9 +10,23 @@ final class ApiResources
 {
     static final List<Class<?>> ALL = List.of(
             dev.iris.api.system.HealthcheckResource.class,
+            dev.iris.api.plan.PlanResource.class,
+            dev.iris.api.template.TemplateResource.class,
+            dev.iris.api.incident.IncidentResource.class,
+            dev.iris.api.message.MessageResource.class,
+            dev.iris.api.notification.NotificationResource.class,
             dev.iris.api.response.ResponseResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
+            dev.iris.core.template.JinjaTemplates.class,
+            dev.iris.core.plan.PlanService.class,
+            dev.iris.core.template.TemplateService.class,
+            dev.iris.core.incident.IncidentService.class,
+            dev.iris.core.incident.IncidentQueries.class,
+            dev.iris.core.incident.ClaimService.class,
+            dev.iris.core.incident.CommentService.class,
+            dev.iris.core.message.MessageQueries.class,
+            dev.iris.core.message.NotificationService.class,
             dev.iris.core.response.Responders.class,
             dev.iris.core.response.ReplyService.class,
             dev.iris.core.response.SmsOptOutService.class,
