@@ -15,6 +15,14 @@ final class ApiResources
             dev.iris.api.incident.IncidentResource.class,
             dev.iris.api.message.MessageResource.class,
             dev.iris.api.notification.NotificationResource.class,
+            dev.iris.api.application.ApplicationResource.class,
+            dev.iris.api.category.CategoryResource.class,
+            dev.iris.api.target.TargetResource.class,
+            dev.iris.api.target.TargetRoleResource.class,
+            dev.iris.api.target.ModeResource.class,
+            dev.iris.api.target.PriorityResource.class,
+            dev.iris.api.user.UserResource.class,
+            dev.iris.api.user.TimezoneResource.class,
             dev.iris.api.response.ResponseResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
@@ -27,6 +35,10 @@ final class ApiResources
             dev.iris.core.incident.CommentService.class,
             dev.iris.core.message.MessageQueries.class,
             dev.iris.core.message.NotificationService.class,
+            dev.iris.core.application.ApplicationService.class,
+            dev.iris.core.category.CategoryService.class,
+            dev.iris.core.target.TargetService.class,
+            dev.iris.core.user.UserService.class,
             dev.iris.core.response.Responders.class,
             dev.iris.core.response.ReplyService.class,
             dev.iris.core.response.SmsOptOutService.class,

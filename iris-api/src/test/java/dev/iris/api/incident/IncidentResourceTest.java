@@ -5,6 +5,7 @@ import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.IrisTestClient.Response;
 import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.core.seed.SeedWriter.Notification;
+import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,7 +82,7 @@ final class IncidentResourceTest
     private static long count(String sql, Object... arguments)
     {
         return api.jdbi().withHandle(handle -> {
-            var query = handle.createQuery(sql);
+            Query query = handle.createQuery(sql);
             for (int i = 0; i < arguments.length; i++) {
                 query.bind(i, arguments[i]);
             }
@@ -256,6 +257,9 @@ final class IncidentResourceTest
         assertError(trusted.post("/v0/incidents/99999999", Map.of("owner", "alice")), 400, "Invalid claim: no matching incident id");
         assertError(trusted.post("/v0/incidents/abc", Map.of("owner", "alice")), 400, "Invalid incident id");
         assertError(app.post("/v0/incidents/" + id, Map.of("owner", "alice")), 401, "Invalid claimer for this app/user");
+        assertThat(api.anonymous().post("/v0/incidents/" + id, Map.of("owner", "alice")).status()).isEqualTo(401);
+        assertThat(api.anonymous().post("/v0/incidents/" + id + "/resolve", Map.of("resolved", true)).status()).isEqualTo(401);
+        assertThat(api.anonymous().post("/v0/incidents/" + id + "/comments", Map.of("author", "alice", "content", "x")).status()).isEqualTo(401);
         assertThat(count("SELECT active FROM incident WHERE id = ?", id)).isEqualTo(1);
     }
 

@@ -119,6 +119,8 @@ final class NotificationResourceTest
                 "Request rejected by sender", "INVALID role:target");
         assertRejected(notification("role", "user", "target", "carol", "subject", "s", "priority", "low", "body", "b"),
                 "Request rejected by sender", "INVALID role:target");
+        assertRejected(notification("role", "literal_target", "target", "x".repeat(300), "subject", "s", "body", "b", "mode", "email"),
+                "Request rejected by sender", "INVALID target");
         assertRejected(notification("role", "", "target", "alice", "subject", "s", "priority", "low", "body", "b"), "Request rejected by sender", "INVALID role");
         assertRejected(notification("target_list", List.of(Map.of("role", "user", "target", "alice")), "mode", "email", "body", "b"),
                 "Missing required atrributes: subject", null);

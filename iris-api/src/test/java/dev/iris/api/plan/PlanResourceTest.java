@@ -186,6 +186,9 @@ final class PlanResourceTest
         Map<String, Object> badWait = notification("user", "alice", "low");
         badWait.put("wait", "soon");
         assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(badWait)))), 400, "Invalid plan", "Invalid data for step 1");
+        Map<String, Object> hugeRepeat = notification("user", "alice", "low");
+        hugeRepeat.put("repeat", 5_000_000_000L);
+        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(hugeRepeat)))), 400, "Invalid plan", "Invalid data for step 1");
         Map<String, Object> malformed = simplePlan("bad");
         malformed.put("steps", "none");
         assertError(alice.post("/v0/plans", malformed), 400, "Invalid plan", null);

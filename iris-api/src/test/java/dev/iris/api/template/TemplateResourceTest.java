@@ -119,6 +119,8 @@ final class TemplateResourceTest
     void creatorMustBeTheCaller()
     {
         assertError(api.client("app", "app-key").post("/v0/templates", template("acl")), 401, "Invalid plan creator for authenticated app/user");
+        assertThat(api.anonymous().post("/v0/templates", template("acl")).status()).isEqualTo(401);
+        assertThat(api.anonymous().get("/v0/templates?name=acl").json()).isEmpty();
     }
 
     @Test

@@ -29,6 +29,7 @@ public final class NotificationService
     private static final String REJECTED = "Request rejected by sender";
     private static final String LITERAL_TARGET = "literal_target";
     private static final int MAX_SUBJECT_LENGTH = 255;
+    private static final int MAX_DESTINATION_LENGTH = 255;
 
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
@@ -219,6 +220,9 @@ public final class NotificationService
         List<Recipient> recipients = new ArrayList<>();
         if (request.targetList() == null) {
             if (request.role().equals(LITERAL_TARGET)) {
+                if (request.target().length() > MAX_DESTINATION_LENGTH) {
+                    throw IrisException.badRequest(REJECTED, "INVALID target");
+                }
                 recipients.add(new Recipient(null, request.target(), request.modeId()));
             }
             else {
@@ -232,7 +236,7 @@ public final class NotificationService
             String role = entry.get("role").asText();
             String target = entry.get("target").asText();
             if (role.equals(LITERAL_TARGET)) {
-                if (!target.isEmpty()) {
+                if (!target.isEmpty() && target.length() <= MAX_DESTINATION_LENGTH) {
                     recipients.add(new Recipient(null, target, request.modeId()));
                 }
             }

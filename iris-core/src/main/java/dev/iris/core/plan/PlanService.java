@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -156,8 +157,14 @@ public final class PlanService
             throw IrisException.badRequest("Invalid tracking template", trackingError.get());
         }
         boolean tracking = trackingType != null && !trackingType.isNull() && !trackingType.asText().isEmpty();
+        if (tracking && (trackingType.asText().length() > 64 || trackingKey.asText().length() > 255)) {
+            throw IrisException.badRequest("Invalid tracking template", "tracking_type or tracking_key is too long");
+        }
 
         String description = JsonBody.text(body, "description", IrisException.badRequest("Invalid plan", "description must be a string")).orElse(null);
+        if (description != null && description.getBytes(StandardCharsets.UTF_8).length > 65_535) {
+            throw IrisException.badRequest("Invalid plan", "description is longer than 65535 bytes");
+        }
         Long thresholdWindow = optionalCount(body, "threshold_window");
         Long thresholdCount = optionalCount(body, "threshold_count");
         Long aggregationWindow = optionalCount(body, "aggregation_window");
@@ -236,10 +243,12 @@ public final class PlanService
                 }
                 targetId = dao.findTargetForRole(target, roleId).orElseThrow(() -> invalidData);
             }
-            String template = JsonBody.text(notification, "template", invalidData).filter(value -> !value.isEmpty()).orElseThrow(() -> invalidData);
+            String template = JsonBody.text(notification, "template", invalidData)
+                    .filter(value -> !value.isEmpty() && value.length() <= 255)
+                    .orElseThrow(() -> invalidData);
             long repeat = JsonBody.integer(notification, "repeat", invalidData).orElse(0L);
             long wait = JsonBody.integer(notification, "wait", invalidData).orElse(0L);
-            if (repeat < 0 || wait < 0 || (dynamicIndex != null && dynamicIndex < 0)) {
+            if (!isUnsignedInt(repeat) || !isUnsignedInt(wait) || (dynamicIndex != null && !isUnsignedInt(dynamicIndex))) {
                 throw invalidData;
             }
             dao.insertNotification(planId, index, template, targetId, roleId, priorityId, repeat, wait, optional, dynamicIndex);
@@ -280,10 +289,16 @@ public final class PlanService
     {
         IrisException error = IrisException.badRequest("Invalid plan", field + " must be a non-negative integer");
         Optional<Long> value = JsonBody.integer(body, field, error);
-        if (value.isPresent() && (value.get() < 0 || value.get() > 0xFFFFFFFFL)) {
+        if (value.isPresent() && !isUnsignedInt(value.get())) {
             throw error;
         }
         return value.orElse(null);
+    }
+
+    /** Fits the schema's INT UNSIGNED columns. */
+    private static boolean isUnsignedInt(long value)
+    {
+        return value >= 0 && value <= 0xFFFFFFFFL;
     }
 
     /**

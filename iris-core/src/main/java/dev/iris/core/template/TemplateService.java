@@ -12,6 +12,7 @@ import dev.iris.core.query.SearchQuery;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,6 +214,9 @@ public final class TemplateService
                     throw malformed;
                 }
                 String subjectText = subject == null || subject.isNull() ? "" : subject.asText();
+                if (subjectText.getBytes(StandardCharsets.UTF_8).length > 65_535) {
+                    throw IrisException.badRequest("Invalid template", "subject is longer than 65535 bytes");
+                }
                 String where = application.getKey() + "/" + mode.getKey();
                 checkSyntax(where + " subject", subjectText);
                 checkSyntax(where + " body", body.asText());

@@ -5,6 +5,7 @@ import dev.iris.core.db.Database;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.testing.TestingMariaDb;
+import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ final class IncidentServiceTest
     private static long count(String sql, Object... arguments)
     {
         return database.jdbi().withHandle(handle -> {
-            var query = handle.createQuery(sql);
+            Query query = handle.createQuery(sql);
             for (int i = 0; i < arguments.length; i++) {
                 query.bind(i, arguments[i]);
             }
