@@ -66,12 +66,14 @@ public interface ReplyDao
     Optional<IncidentState> findIncident(@Bind("id") long incidentId);
 
     /**
-     * Takes a database-wide named lock (waiting up to {@code seconds}); 1 when taken. Serialises
-     * replies on one incident across API nodes, so a double tap claims once.
+     * Takes a server-wide named lock on claiming one incident (waiting up to {@code seconds}); 1
+     * when taken. Serialises replies on one incident across API nodes, so a double tap claims
+     * once. Lock names are global to the server (at most 64 characters), so they carry the
+     * database's name.
      */
-    @SqlQuery("SELECT GET_LOCK(:name, :seconds)")
-    Integer getLock(@Bind("name") String name, @Bind("seconds") int seconds);
+    @SqlQuery("SELECT GET_LOCK(CONCAT(LEFT(DATABASE(), 32), ':claim:', :incidentId), :seconds)")
+    Integer lockClaim(@Bind("incidentId") long incidentId, @Bind("seconds") int seconds);
 
-    @SqlQuery("SELECT RELEASE_LOCK(:name)")
-    Integer releaseLock(@Bind("name") String name);
+    @SqlQuery("SELECT RELEASE_LOCK(CONCAT(LEFT(DATABASE(), 32), ':claim:', :incidentId))")
+    Integer unlockClaim(@Bind("incidentId") long incidentId);
 }

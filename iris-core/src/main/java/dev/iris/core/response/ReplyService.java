@@ -246,23 +246,24 @@ public final class ReplyService
 
     private <T> T underLocks(List<Long> incidentIds, Supplier<T> action)
     {
-        List<String> names = incidentIds.stream().sorted().distinct().map(id -> "iris.claim." + id).toList();
+        // Always in id order, so two bulk claims cannot wait on each other.
+        List<Long> ids = incidentIds.stream().sorted().distinct().toList();
         try (Handle handle = jdbi.open()) {
             ReplyDao locks = handle.attach(ReplyDao.class);
-            List<String> held = new ArrayList<>();
+            List<Long> held = new ArrayList<>();
             try {
-                for (String name : names) {
-                    Integer taken = locks.getLock(name, LOCK_WAIT_SECONDS);
+                for (long id : ids) {
+                    Integer taken = locks.lockClaim(id, LOCK_WAIT_SECONDS);
                     if (taken == null || taken != 1) {
                         throw new IrisException(503, "Busy", "The incident is being claimed by another reply; try again");
                     }
-                    held.add(name);
+                    held.add(id);
                 }
                 return action.get();
             }
             finally {
-                for (String name : held) {
-                    locks.releaseLock(name);
+                for (long id : held) {
+                    locks.unlockClaim(id);
                 }
             }
         }
