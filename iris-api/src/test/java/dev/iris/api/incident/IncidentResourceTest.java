@@ -58,7 +58,9 @@ final class IncidentResourceTest
     @AfterAll
     static void stop()
     {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     private static long createIncident(IrisTestClient client, Map<String, Object> body)

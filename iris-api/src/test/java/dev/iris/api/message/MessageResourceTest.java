@@ -60,7 +60,9 @@ final class MessageResourceTest
     @AfterAll
     static void stop()
     {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     @Test

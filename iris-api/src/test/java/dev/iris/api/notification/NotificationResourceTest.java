@@ -47,7 +47,9 @@ final class NotificationResourceTest
     @AfterAll
     static void stop()
     {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     @BeforeEach

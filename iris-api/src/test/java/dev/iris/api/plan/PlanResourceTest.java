@@ -40,7 +40,9 @@ final class PlanResourceTest
     @AfterAll
     static void stop()
     {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     private static Map<String, Object> notification(String role, String target, String priority)

@@ -34,7 +34,9 @@ final class TemplateResourceTest
     @AfterAll
     static void stop()
     {
-        api.close();
+        if (api != null) {
+            api.close();
+        }
     }
 
     private static Map<String, Object> template(String name)

@@ -49,7 +49,9 @@ final class IncidentServiceTest
     @AfterAll
     static void stop()
     {
-        database.close();
+        if (database != null) {
+            database.close();
+        }
     }
 
     private static long count(String sql, Object... arguments)
