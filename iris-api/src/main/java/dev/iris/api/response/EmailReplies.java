@@ -86,8 +86,21 @@ public final class EmailReplies
             return new Outcome(Optional.empty());
         }
         ReplyAnswer answer = replies.handle("email", source, reply.get(), firstLine);
-        sendAnswer(source, subject, answer);
+        sendAnswer(source, subject, answer, null);
         return new Outcome(Optional.empty());
+    }
+
+    /**
+     * A one-click claim: the answer is mailed back with itself as the subject (as Iris does).
+     */
+    void oneClick(String messageId, String address)
+    {
+        String source = EmailAddresses.first(address);
+        if (source.isEmpty()) {
+            throw IrisException.badRequest("Post body missing required key or key of wrong type");
+        }
+        ReplyAnswer answer = replies.handle("email", source, Reply.message(messageId, Reply.CLAIM), Reply.CLAIM);
+        sendAnswer(source, null, answer, answer.text());
     }
 
     private String openIncident(InboundEmail mail, IncidentEmailDao.Route route, List<String> recipients, String source, String subject, String body)
@@ -119,7 +132,7 @@ public final class EmailReplies
         }
     }
 
-    private void sendAnswer(String source, String subject, ReplyAnswer answer)
+    private void sendAnswer(String source, String subject, ReplyAnswer answer, String subjectOverride)
     {
         if (answer.emails().isEmpty()) {
             return;
@@ -130,7 +143,7 @@ public final class EmailReplies
             log.info("Not answering mail from {}: no Iris user has that address", source);
             return;
         }
-        String answerSubject = OutOfBandEmailDao.subject("Re: " + (subject == null ? "" : subject));
+        String answerSubject = OutOfBandEmailDao.subject(subjectOverride != null ? subjectOverride : "Re: " + (subject == null ? "" : subject));
         for (ReplyAnswer.Email email : answer.emails()) {
             String application = email.application() == null ? SmsOptOutService.INTERNAL_APPLICATION : email.application();
             if (emails.queue(application, responder.get().userId(), source, answerSubject, email.body()) == 0) {

@@ -150,6 +150,30 @@ public final class ResponseResource
         return email(caller, body);
     }
 
+    /**
+     * A one-click claim link in a page email ({@code {msg_id, email_address, cmd: "claim"}}); the
+     * answer is emailed back.
+     */
+    @POST
+    @Path("response/gmail-oneclick")
+    public Response gmailOneClick(@Auth Caller caller, String body)
+    {
+        requireRelay(caller);
+        JsonNode json = json(body);
+        JsonNode messageId = json.get("msg_id");
+        JsonNode address = json.get("email_address");
+        JsonNode command = json.get("cmd");
+        if (messageId == null || !ReplyParser.isMessageId(messageId.asText()) || address == null || !address.isTextual()
+                || command == null || !command.isTextual()) {
+            throw IrisException.badRequest("Post body missing required key or key of wrong type");
+        }
+        if (!Reply.CLAIM.equals(command.asText())) {
+            throw IrisException.badRequest("GmailOneClick only supports claiming individual messages");
+        }
+        emailReplies.oneClick(messageId.asText(), address.asText().strip());
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("twilio/deliveryupdate")
     public Response deliveryUpdate(@Auth Caller caller, String body)

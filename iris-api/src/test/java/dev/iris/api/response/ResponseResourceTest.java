@@ -312,6 +312,23 @@ final class ResponseResourceTest
     }
 
     @Test
+    void gmailOneClickClaimsAndMailsTheAnswer()
+    {
+        long incident = incident();
+        long message = message(incident, aliceId, applicationId, null);
+        Response response = relay.post("/v0/response/gmail-oneclick", Map.of("msg_id", message, "email_address", "alice@example.com", "cmd", "claim"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(204);
+        assertThat(owner(incident)).isEqualTo("alice");
+        String answer = "Iris incident(" + incident + ") claimed.";
+        assertThat(count("SELECT COUNT(*) FROM message WHERE destination = 'alice@example.com' AND subject = ? AND body = ?", answer, answer)).isEqualTo(1);
+
+        assertThat(relay.post("/v0/response/gmail-oneclick", Map.of("msg_id", message, "email_address", "alice@example.com", "cmd", "suppress"))
+                .json().get("title").asText()).isEqualTo("GmailOneClick only supports claiming individual messages");
+        assertThat(relay.post("/v0/response/gmail-oneclick", Map.of("msg_id", "x", "email_address", "alice@example.com", "cmd", "claim"))
+                .json().get("title").asText()).isEqualTo("Post body missing required key or key of wrong type");
+    }
+
+    @Test
     void emailFromStrangersIsNotAnswered()
     {
         long before = count("SELECT COUNT(*) FROM message");
