@@ -27,6 +27,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * Inbound mail: either a fresh mail to an incident address (it opens an incident) or a reply to a
  * page (its first line is a command, answered by email).
+ *
+ * <p>An incident opened by mail has Iris's context {@code {body, email, subject, sender}}; as for
+ * any incident, only the application's declared variables are stored, so an application that
+ * takes incidents by email declares those four. Its {@code Message-ID} is the deduplication key,
+ * so a mail delivered twice opens one incident.
  */
 public final class EmailReplies
 {

@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -96,11 +97,12 @@ public final class ReplyService
     private ReplyAnswer handleMessage(String mode, String source, String messageId, String command, String content)
     {
         long id = Long.parseLong(messageId);
-        MessageRef message = replies.findMessage(id)
-                .orElseThrow(() -> {
-                    responses.insert(null, ResponseDao.content(content), source);
-                    return IrisException.badRequest("Invalid message(" + messageId + "): no application found.");
-                });
+        Optional<MessageRef> found = replies.findMessage(id);
+        if (found.isEmpty()) {
+            responses.insert(null, ResponseDao.content(content), source);
+            throw IrisException.badRequest("Invalid message(" + messageId + "): no application found.");
+        }
+        MessageRef message = found.get();
         responses.insert(id, ResponseDao.content(content), source);
         if (!Reply.CLAIM.equals(command)) {
             return ReplyAnswer.of(message.application(), ReplyTexts.UNKNOWN_COMMAND);
