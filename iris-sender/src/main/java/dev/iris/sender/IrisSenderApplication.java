@@ -104,7 +104,7 @@ public class IrisSenderApplication
                     }
                 });
         engine.set(new SenderEngine(sender, clock, settings.getPollInterval(), settings.getEscalationBatchSize(),
-                settings.getDispatchBatchSize(), settings.getSendThreads()));
+                settings.getDispatchBatchSize(), settings.getSendThreads(), settings.getEscalationThreads(), settings.getDispatchThreads()));
         environment.lifecycle().manage(engine.get());
         environment.healthChecks().register("sender-loop", engine.get().healthCheck());
         registerGauges(environment.metrics(), jdbi, clock, sender);

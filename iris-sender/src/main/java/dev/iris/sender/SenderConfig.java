@@ -21,12 +21,24 @@ public class SenderConfig
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int escalationBatchSize = 100;
+    private int escalationBatchSize = 50;
 
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int dispatchBatchSize = 100;
+    private int dispatchBatchSize = 50;
+
+    /** Parallel escalation passes (they wait on database round trips more than on CPU). */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int escalationThreads = 2;
+
+    /** Parallel claim passes feeding the send threads. */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int dispatchThreads = 4;
 
     /** Concurrent vendor calls. */
     @Min(1)
@@ -70,6 +82,16 @@ public class SenderConfig
     public int getDispatchBatchSize()
     {
         return dispatchBatchSize;
+    }
+
+    public int getEscalationThreads()
+    {
+        return escalationThreads;
+    }
+
+    public int getDispatchThreads()
+    {
+        return dispatchThreads;
     }
 
     public int getSendThreads()

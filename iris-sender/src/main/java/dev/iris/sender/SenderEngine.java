@@ -40,7 +40,9 @@ public final class SenderEngine
     private final int escalationBatchSize;
     private final int dispatchBatchSize;
     private final int sendThreads;
-    private final BlockingQueue<Boolean> dispatchWakeups = new ArrayBlockingQueue<>(1);
+    private final int escalationThreads;
+    private final int dispatchThreads;
+    private final BlockingQueue<Boolean> dispatchWakeups = new ArrayBlockingQueue<>(8);
     private final Semaphore sendSlots;
     private final ExecutorService sendExecutor;
     private final ExecutorService loops;
@@ -48,7 +50,13 @@ public final class SenderEngine
     private volatile Instant lastEscalationBeat;
     private volatile Instant lastDispatchBeat;
 
-    public SenderEngine(Sender sender, Clock clock, Duration pollInterval, int escalationBatchSize, int dispatchBatchSize, int sendThreads)
+    /**
+     * @param escalationThreads parallel escalation passes; they share the work through row locks,
+     *        which pays off when database round trips, not CPU, bound a pass
+     * @param dispatchThreads parallel claim passes feeding the send threads
+     */
+    public SenderEngine(Sender sender, Clock clock, Duration pollInterval, int escalationBatchSize, int dispatchBatchSize, int sendThreads,
+            int escalationThreads, int dispatchThreads)
     {
         this.sender = requireNonNull(sender, "sender is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -56,9 +64,11 @@ public final class SenderEngine
         this.escalationBatchSize = escalationBatchSize;
         this.dispatchBatchSize = dispatchBatchSize;
         this.sendThreads = sendThreads;
+        this.escalationThreads = escalationThreads;
+        this.dispatchThreads = dispatchThreads;
         this.sendSlots = new Semaphore(sendThreads);
         this.sendExecutor = Executors.newFixedThreadPool(sendThreads, named("sender-send-"));
-        this.loops = Executors.newFixedThreadPool(2, named("sender-loop-"));
+        this.loops = Executors.newFixedThreadPool(escalationThreads + dispatchThreads, named("sender-loop-"));
     }
 
     /**
@@ -73,8 +83,12 @@ public final class SenderEngine
     public void start()
     {
         running = true;
-        loops.submit(this::escalationLoop);
-        loops.submit(this::dispatchLoop);
+        for (int i = 0; i < escalationThreads; i++) {
+            loops.submit(this::escalationLoop);
+        }
+        for (int i = 0; i < dispatchThreads; i++) {
+            loops.submit(this::dispatchLoop);
+        }
     }
 
     @Override
@@ -82,7 +96,9 @@ public final class SenderEngine
             throws InterruptedException
     {
         running = false;
-        wakeDispatcher();
+        for (int i = 0; i < dispatchThreads; i++) {
+            wakeDispatcher();
+        }
         loops.shutdown();
         loops.awaitTermination(30, TimeUnit.SECONDS);
         // Let in-flight sends finish and record their outcome; what cannot finish is recovered

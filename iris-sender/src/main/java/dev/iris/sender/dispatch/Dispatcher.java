@@ -1,5 +1,7 @@
 package dev.iris.sender.dispatch;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;
@@ -9,6 +11,7 @@ import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.VendorException.Category;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public final class Dispatcher
     private final MessageContent content;
     private final VendorPool vendors;
     private final SenderMetrics metrics;
+    private final LoadingCache<List<Integer>, Optional<String>> senderAddresses;
 
     public Dispatcher(Jdbi jdbi, Clock clock, DispatchSettings settings, PlanCache plans, ModeCatalog modes, ContactResolver contacts,
             Aggregator aggregator, QuotaGuard quotas, MessageContent content, VendorPool vendors, SenderMetrics metrics)
@@ -74,6 +78,10 @@ public final class Dispatcher
         this.content = requireNonNull(content, "content is null");
         this.vendors = requireNonNull(vendors, "vendors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.senderAddresses = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(5))
+                .maximumSize(1_000)
+                .build(key -> jdbi.withHandle(handle -> handle.attach(MessageDao.class).customSenderAddress(key.get(0), key.get(1))));
     }
 
     /**
@@ -84,7 +92,7 @@ public final class Dispatcher
     public List<ClaimedMessage> claimDue(int limit)
     {
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             List<Long> ids = new ArrayList<>(dao.claimExpiredSends(now, limit));
             if (ids.size() < limit) {
@@ -93,11 +101,22 @@ public final class Dispatcher
             if (ids.isEmpty()) {
                 return List.of();
             }
+            List<MessageRow> rows = dao.load(ids);
+            Set<Long> incidentIds = new java.util.HashSet<>();
+            rows.forEach(row -> {
+                if (row.incidentId() != null) {
+                    incidentIds.add(row.incidentId());
+                }
+            });
+            Map<Long, Boolean> incidents = new java.util.HashMap<>();
+            if (!incidentIds.isEmpty()) {
+                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.active()));
+            }
             List<ClaimedMessage> claimed = new ArrayList<>();
-            for (MessageRow row : dao.load(ids)) {
+            for (MessageRow row : rows) {
                 handle.savepoint("message");
                 try {
-                    prepare(handle, dao, row, now).ifPresent(claimed::add);
+                    prepare(handle, dao, row, incidents, now).ifPresent(claimed::add);
                     handle.release("message");
                 }
                 catch (RuntimeException e) {
@@ -114,15 +133,17 @@ public final class Dispatcher
         });
     }
 
-    private Optional<ClaimedMessage> prepare(Handle handle, MessageDao dao, MessageRow row, Instant now)
+    private Optional<ClaimedMessage> prepare(Handle handle, MessageDao dao, MessageRow row, Map<Long, Boolean> incidents, Instant now)
     {
         if (row.incidentId() != null) {
-            Optional<Boolean> active = dao.lockIncidentActive(row.incidentId());
-            if (active.isEmpty()) {
+            // The incident rows are locked (FOR UPDATE) in this transaction: a claim cannot commit
+            // between this check and the move to sending.
+            Boolean active = incidents.get(row.incidentId());
+            if (active == null) {
                 // A claim is committing right now: leave the message; it is cancelled or retried.
                 return Optional.empty();
             }
-            if (!active.get()) {
+            if (!active) {
                 dao.cancel(row.id());
                 metrics.cancelled();
                 return Optional.empty();
@@ -212,7 +233,7 @@ public final class Dispatcher
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             Optional<String> address = handle.attach(ContactDao.class).contact(message.row().targetId(), email.get());
             if (address.isEmpty()) {
                 return Optional.empty();
@@ -231,7 +252,7 @@ public final class Dispatcher
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
     {
         Instant now = clock.instant();
-        int updated = jdbi.inTransaction(handle -> {
+        int updated = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             int count = dao.markSent(message.id(), message.attempt(), now, outcome.vendor(), outcome.vendorMessageId(),
                     truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), message.modeId(), message.destination());
@@ -263,7 +284,7 @@ public final class Dispatcher
         Instant now = clock.instant();
         String category = outcome.category().name().toLowerCase(java.util.Locale.ROOT);
         boolean retry = outcome.category() != Category.PERMANENT && message.attempt() < settings.maxAttempts();
-        jdbi.useTransaction(handle -> {
+        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             if (retry) {
                 Duration backoff = settings.backoff(message.attempt());
@@ -290,8 +311,7 @@ public final class Dispatcher
     private OutboundMessage outbound(ClaimedMessage message, MessageContent.Content rendered)
     {
         MessageRow row = message.row();
-        Optional<String> from = jdbi.withHandle(handle -> handle.attach(MessageDao.class)
-                .customSenderAddress(row.applicationId(), message.modeId()));
+        Optional<String> from = senderAddresses.get(List.of(row.applicationId(), message.modeId()));
         return new OutboundMessage(
                 row.id(),
                 message.mode(),

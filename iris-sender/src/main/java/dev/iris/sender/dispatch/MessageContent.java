@@ -1,12 +1,16 @@
 package dev.iris.sender.dispatch;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.iris.core.render.ContextValues;
 import dev.iris.core.render.MessageRenderer;
 import dev.iris.core.render.MessageTemplate;
 import dev.iris.core.render.RenderedMessage;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,15 +23,21 @@ import static java.util.Objects.requireNonNull;
  */
 public final class MessageContent
 {
-    private final Jdbi jdbi;
     private final MessageRenderer renderer;
     private final ModeCatalog modes;
+    // Template name -> active version changes rarely; a new version is used within seconds.
+    private final LoadingCache<List<Object>, Optional<MessageTemplate>> templates;
 
     public MessageContent(Jdbi jdbi, MessageRenderer renderer, ModeCatalog modes)
     {
-        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        requireNonNull(jdbi, "jdbi is null");
         this.renderer = requireNonNull(renderer, "renderer is null");
         this.modes = requireNonNull(modes, "modes is null");
+        this.templates = Caffeine.newBuilder()
+                .expireAfterWrite(Duration.ofSeconds(5))
+                .maximumSize(10_000)
+                .build(key -> jdbi.withHandle(handle -> handle.attach(MessageDao.class)
+                        .template((String) key.get(0), (Integer) key.get(1), (Integer) key.get(2))));
     }
 
     /**
@@ -47,8 +57,7 @@ public final class MessageContent
         }
         // Iris renders drop messages with the email template.
         int templateMode = message.mode().equals("drop") ? modes.id("email").orElse(message.modeId()) : message.modeId();
-        Optional<MessageTemplate> template = jdbi.withHandle(handle -> handle.attach(MessageDao.class)
-                .template(row.template(), row.applicationId(), templateMode));
+        Optional<MessageTemplate> template = templates.get(List.of(row.template(), row.applicationId(), templateMode));
         Map<String, Object> context = ContextValues.parse(row.incidentContext());
         RenderedMessage rendered = renderer.render(row.id(), template, context, irisBlock(message));
         String prefix = row.body() == null ? "" : row.body();

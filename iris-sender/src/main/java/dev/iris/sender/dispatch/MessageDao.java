@@ -56,12 +56,15 @@ public interface MessageDao
             ORDER BY m.id""")
     List<MessageRow> load(@BindList("ids") Collection<Long> ids);
 
+    record IncidentState(long id, boolean active) {}
+
     /**
-     * Locks the incident so a claim cannot commit between this check and the move to sending.
-     * Skips (empty) when a claim holds it right now; the message is tried again shortly.
+     * Locks the incidents of a claimed batch in one round trip; incidents a claim holds right now
+     * are missing from the result.
      */
-    @SqlQuery("SELECT active FROM incident WHERE id = :id FOR UPDATE SKIP LOCKED")
-    Optional<Boolean> lockIncidentActive(@Bind("id") long incidentId);
+    @SqlQuery("SELECT id, active FROM incident WHERE id IN (<ids>) FOR UPDATE SKIP LOCKED")
+    @RegisterConstructorMapper(IncidentState.class)
+    List<IncidentState> lockIncidents(@BindList("ids") Collection<Long> incidentIds);
 
     @SqlUpdate("""
             UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,

@@ -8,6 +8,7 @@ import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,10 @@ import static java.util.Objects.requireNonNull;
  * reschedules the work row for the next due time. Rounds are rows in {@code escalation_round},
  * written with their messages in the same transaction, so a round fires exactly once whatever
  * crashes or races happen; the message unique key backs that up.
+ *
+ * <p>Sender transactions run at READ COMMITTED: at REPEATABLE READ the dispatcher's locking range
+ * scans take gap locks that block the inserts of new messages, and vice versa. Everything the
+ * sender decides on is protected by row locks (work row, incident), not by snapshot isolation.
  */
 public final class EscalationService
 {
@@ -77,7 +82,7 @@ public final class EscalationService
     {
         Instant now = clock.instant();
         int[] created = new int[1];
-        int claimed = jdbi.inTransaction(handle -> {
+        int claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             EscalationDao dao = handle.attach(EscalationDao.class);
             List<Long> due = dao.claimDueWork(now, limit);
             for (long incidentId : due) {

@@ -1,10 +1,13 @@
 package dev.iris.sender.escalation;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +22,15 @@ public final class RoleResolver
 {
     private static final Logger log = LoggerFactory.getLogger(RoleResolver.class);
 
+    // Iris caches expansions for one 60 s loop; a few seconds keep a storm of incidents for one
+    // team from asking the directory once per incident, yet follow rotations quickly.
+    private static final Duration CACHE_FOR = Duration.ofSeconds(5);
+
     private final List<RoleLookup> lookups;
+    private final Cache<List<String>, Resolution> answers = Caffeine.newBuilder()
+            .expireAfterWrite(CACHE_FOR)
+            .maximumSize(10_000)
+            .build();
 
     public RoleResolver(List<RoleLookup> lookups)
     {
@@ -35,6 +46,21 @@ public final class RoleResolver
     public record Resolution(List<String> usernames, String reason) {}
 
     public Resolution resolve(String role, String target)
+    {
+        List<String> key = List.of(role, target);
+        Resolution cached = answers.getIfPresent(key);
+        if (cached != null) {
+            return cached;
+        }
+        Resolution resolution = ask(role, target);
+        if (!resolution.usernames().isEmpty()) {
+            // Failures and empty answers are not cached: the next round asks again.
+            answers.put(key, resolution);
+        }
+        return resolution;
+    }
+
+    private Resolution ask(String role, String target)
     {
         for (RoleLookup lookup : lookups) {
             try {

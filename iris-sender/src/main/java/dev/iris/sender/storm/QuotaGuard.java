@@ -1,5 +1,7 @@
 package dev.iris.sender.storm;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.iris.core.render.ContextValues;
 import dev.iris.sender.dispatch.MessageRow;
 import dev.iris.sender.escalation.RoleResolver;
@@ -32,6 +34,11 @@ public final class QuotaGuard
 
     private final String senderApplication;
     private final RoleResolver roles;
+    // Quota settings are read on every message; a change applies within seconds.
+    private final Cache<Integer, Optional<Quota>> quotas = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5))
+            .maximumSize(10_000)
+            .build();
 
     public QuotaGuard(String senderApplication, RoleResolver roles)
     {
@@ -49,14 +56,14 @@ public final class QuotaGuard
      */
     public boolean countAndCheck(Handle handle, MessageRow row, Instant now)
     {
-        Optional<Quota> found = handle.createQuery("""
+        Optional<Quota> found = quotas.get(row.applicationId(), application -> handle.createQuery("""
                         SELECT hard_quota_threshold, soft_quota_threshold, hard_quota_duration, soft_quota_duration,
                                plan_name, target_id, wait_time
                         FROM application_quota WHERE application_id = :application""")
-                .bind("application", row.applicationId())
+                .bind("application", application)
                 .map((rs, ctx) -> new Quota(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
                         rs.getObject(6, Long.class), rs.getInt(7)))
-                .findOne();
+                .findOne());
         if (found.isEmpty()) {
             return false;
         }
