@@ -23,6 +23,14 @@ final class ApiResources
             dev.iris.api.target.PriorityResource.class,
             dev.iris.api.user.UserResource.class,
             dev.iris.api.user.TimezoneResource.class,
+            dev.iris.api.simulate.PlanSimulationResource.class,
+            dev.iris.api.stats.GlobalStatsResource.class,
+            dev.iris.api.stats.ApplicationStatsResource.class,
+            dev.iris.api.stats.SingleStatResource.class,
+            dev.iris.api.heartbeat.HeartbeatsResource.class,
+            dev.iris.api.heartbeat.HeartbeatResource.class,
+            dev.iris.api.openapi.OpenApiResource.class,
+            dev.iris.api.webhook.WebhookResource.class,
             dev.iris.api.response.ResponseResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
@@ -39,6 +47,13 @@ final class ApiResources
             dev.iris.core.category.CategoryService.class,
             dev.iris.core.target.TargetService.class,
             dev.iris.core.user.UserService.class,
+            dev.iris.api.simulate.PlanSimulator.class,
+            dev.iris.core.stats.StatsService.class,
+            dev.iris.api.ingest.QueryKeyAuthenticator.class,
+            dev.iris.core.heartbeat.HeartbeatService.class,
+            dev.iris.core.heartbeat.HeartbeatChecker.class,
+            dev.iris.api.heartbeat.HeartbeatMonitor.class,
+            dev.iris.api.webhook.AlertIngestService.class,
             dev.iris.core.response.Responders.class,
             dev.iris.core.response.ReplyService.class,
             dev.iris.core.response.SmsOptOutService.class,

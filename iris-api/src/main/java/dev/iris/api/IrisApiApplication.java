@@ -44,11 +44,13 @@ public class IrisApiApplication
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addCommand(new dev.iris.api.retention.RetentionCommand());
     }
 
     @Override
     public void run(IrisApiConfiguration configuration, Environment environment)
     {
+        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
         Database database = Database.open(configuration.getDatabase(), "iris-api");
         environment.lifecycle().manage(database);
         if (configuration.isDevMode()) {
@@ -65,6 +67,7 @@ public class IrisApiApplication
         for (Class<?> resource : ApiResources.ALL) {
             environment.jersey().register(injector.getInstance(resource));
         }
+        environment.lifecycle().manage(injector.getInstance(dev.iris.api.heartbeat.HeartbeatMonitor.class));
     }
 
     /**
