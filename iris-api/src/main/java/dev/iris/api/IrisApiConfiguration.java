@@ -46,6 +46,7 @@ public class IrisApiConfiguration
     @JsonProperty
     private List<String> responseApplications = List.of("iris-relay");
 
+    /**
      * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
      */
     @Min(0)
