@@ -21,6 +21,8 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
 
@@ -40,6 +42,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public class IrisSenderApplication
         extends Application<IrisSenderConfiguration>
 {
+    private static final Logger log = LoggerFactory.getLogger(IrisSenderApplication.class);
+
     public static void main(String[] args)
             throws Exception
     {
@@ -96,6 +100,11 @@ public class IrisSenderApplication
         }
 
         SenderConfig settings = configuration.getSender();
+        int connectionsNeeded = 2 * settings.getEscalationThreads() + settings.getDispatchThreads() + settings.getSendThreads();
+        if (configuration.getDatabase().getMaxPoolSize() < connectionsNeeded) {
+            log.warn("database.maxPoolSize is {}, but the sender's threads may hold {} connections at once; sends will queue for connections",
+                    configuration.getDatabase().getMaxPoolSize(), connectionsNeeded);
+        }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
         Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.getSenderApplication(), vendors,
                 new RoleResolver(lookups), environment.metrics(), created -> {

@@ -117,7 +117,7 @@ public final class Dispatcher
                 handle.savepoint("message");
                 try {
                     prepare(handle, dao, row, incidents, now).ifPresent(claimed::add);
-                    handle.release("message");
+                    handle.releaseSavepoint("message");
                 }
                 catch (RuntimeException e) {
                     log.error("Preparing message {} failed; trying again in {} s", row.id(), POSTPONE_AFTER_ERROR.toSeconds(), e);

@@ -89,7 +89,7 @@ public final class EscalationService
                 handle.savepoint("incident");
                 try {
                     created[0] += escalate(handle, dao, incidentId, now);
-                    handle.release("incident");
+                    handle.releaseSavepoint("incident");
                 }
                 catch (RuntimeException e) {
                     log.error("Escalating incident {} failed; trying again in {} s", incidentId, RETRY_AFTER_ERROR.toSeconds(), e);

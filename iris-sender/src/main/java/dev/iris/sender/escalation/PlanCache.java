@@ -46,7 +46,7 @@ public final class PlanCache
                         rs.getInt("repeat"),
                         rs.getInt("wait"),
                         rs.getBoolean("optional"),
-                        (Integer) rs.getObject("dynamic_index", Integer.class)))
+                        rs.getObject("dynamic_index", Integer.class)))
                 .list();
         return handle.createQuery("""
                         SELECT id, name, user_id, step_count, threshold_window, threshold_count, aggregation_window,

@@ -166,7 +166,10 @@ final class SenderBenchmark
 
         Bench()
         {
-            database = TestingMariaDb.get().newDatabase();
+            // Enough connections for every sender thread plus the trigger threads: a pool smaller than
+            // the threads that use it measures the pool's queue, not the sender.
+            TestingMariaDb mariaDb = TestingMariaDb.get();
+            database = Database.connect(mariaDb.newDatabaseUrl(), mariaDb.user(), mariaDb.password(), 64);
             jdbi = SenderJdbi.create(database.dataSource());
             long[] ids = jdbi.inTransaction(handle -> {
                 SeedWriter seed = new SeedWriter(handle);
@@ -213,7 +216,7 @@ final class SenderBenchmark
                             engine.wakeDispatcher();
                         }
                     });
-            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 50, 50, 32, 4, 4);
+            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 10, 10, 32, 4, 4);
             running.set(engine);
             engine.start();
         }
