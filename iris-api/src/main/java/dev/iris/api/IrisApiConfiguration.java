@@ -39,6 +39,14 @@ public class IrisApiConfiguration
             "Asia/Kolkata", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "UTC");
 
     /**
+     * Applications allowed to post replies and delivery callbacks to {@code /v0/response/*} and
+     * {@code /v0/twilio/deliveryupdate} (a reply names the replier, so this is a privilege).
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> responseApplications = List.of("iris-relay");
+
+    /**
      * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
      */
     @Min(0)
@@ -94,5 +102,10 @@ public class IrisApiConfiguration
     public List<String> getSupportedTimezones()
     {
         return supportedTimezones;
+    }
+
+    public List<String> getResponseApplications()
+    {
+        return responseApplications;
     }
 }
