@@ -99,6 +99,12 @@ public class IrisSenderApplication
             lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), pluginContext));
         }
 
+        PeriodicTaskRunner tasks = new PeriodicTaskRunner(configuration.getTasks().stream()
+                .map(task -> new PeriodicTaskRunner.NamedTask(task.getName(),
+                        plugins.requirePeriodicTask(task.getType()).create(task.toPluginConfig(), pluginContext)))
+                .toList());
+        environment.lifecycle().manage(tasks);
+
         SenderConfig settings = configuration.getSender();
         int connectionsNeeded = 2 * settings.getEscalationThreads() + settings.getDispatchThreads() + settings.getSendThreads();
         if (configuration.getDatabase().getMaxPoolSize() < connectionsNeeded) {

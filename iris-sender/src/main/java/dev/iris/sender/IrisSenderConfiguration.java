@@ -31,6 +31,12 @@ public class IrisSenderConfiguration
     @JsonProperty
     private List<PluginInstanceConfig> roleLookups = new ArrayList<>();
 
+    /** Plugin background tasks (e.g. {@code ldap-sync}), each run on its own schedule. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private List<PluginInstanceConfig> tasks = new ArrayList<>();
+
     /** Timing, batching and retries of the escalation engine and dispatcher. */
     @Valid
     @NotNull
@@ -50,6 +56,11 @@ public class IrisSenderConfiguration
     public List<PluginInstanceConfig> getRoleLookups()
     {
         return roleLookups;
+    }
+
+    public List<PluginInstanceConfig> getTasks()
+    {
+        return tasks;
     }
 
     public SenderConfig getSender()
