@@ -6,10 +6,15 @@ import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.testing.TestingMariaDb;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +30,10 @@ import java.util.function.Consumer;
 public final class TestingIrisApi
         implements AutoCloseable
 {
+    // Other modules use this class from iris-api's test-jar, where the YAML is inside a jar:
+    // Dropwizard needs a file, so copy it out once.
+    private static final String CONFIG_FILE = copyConfigToFile("iris-api-test.yaml");
+
     private final DropwizardTestSupport<IrisApiConfiguration> support;
 
     private TestingIrisApi(DropwizardTestSupport<IrisApiConfiguration> support)
@@ -41,7 +50,7 @@ public final class TestingIrisApi
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);
         DropwizardTestSupport<IrisApiConfiguration> support = new DropwizardTestSupport<>(
-                IrisApiApplication.class, ResourceHelpers.resourceFilePath("iris-api-test.yaml"), all);
+                IrisApiApplication.class, CONFIG_FILE, all);
         try {
             support.before();
         }
@@ -102,5 +111,21 @@ public final class TestingIrisApi
     public void close()
     {
         support.after();
+    }
+
+    private static String copyConfigToFile(String resource)
+    {
+        try (InputStream in = TestingIrisApi.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the test classpath");
+            }
+            Path file = Files.createTempFile("iris-api-test", ".yaml");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file.toString();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
