@@ -13,12 +13,15 @@ import java.util.List;
 public final class WebUi
 {
     static final List<Class<?>> RESOURCES = List.of(
-            LoginResource.class);
+            LoginResource.class,
+            IncidentsResource.class,
+            TypeaheadResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
             UiSessionAuthenticator.class,
-            UiPages.class);
+            UiPages.class,
+            IncidentSummaries.class);
 
     private WebUi() {}
 
