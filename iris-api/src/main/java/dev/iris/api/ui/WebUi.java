@@ -4,7 +4,10 @@ import com.google.inject.Injector;
 import dev.iris.api.auth.HmacAuthFilter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import org.eclipse.jetty.server.Server;
 
+import java.net.URI;
 import java.util.List;
 
 /**
@@ -15,13 +18,16 @@ public final class WebUi
     static final List<Class<?>> RESOURCES = List.of(
             LoginResource.class,
             IncidentsResource.class,
-            TypeaheadResource.class);
+            TypeaheadResource.class,
+            StatsResource.class,
+            DevInboxResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
             UiSessionAuthenticator.class,
             UiPages.class,
-            IncidentSummaries.class);
+            IncidentSummaries.class,
+            DevReplies.class);
 
     private WebUi() {}
 
@@ -35,6 +41,15 @@ public final class WebUi
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }
+        DevReplies devReplies = injector.getInstance(DevReplies.class);
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener()
+        {
+            @Override
+            public void serverStarted(Server server)
+            {
+                devReplies.setBaseUri(URI.create("http://127.0.0.1:" + getLocalPort(server)));
+            }
+        });
         LoginService logins = injector.getInstance(LoginService.class);
         environment.lifecycle().manage(new Managed()
         {

@@ -91,7 +91,7 @@ final class Browser
         }
     }
 
-    WebDriver driver()
+    ChromeDriver driver()
     {
         return driver;
     }
@@ -119,8 +119,13 @@ final class Browser
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
     }
 
+    /**
+     * Logs in afresh (any earlier session is dropped first).
+     */
     void login(String username, String password)
     {
+        get("/login");
+        driver.manage().deleteAllCookies();
         get("/login");
         find(By.id("username")).sendKeys(username);
         find(By.id("password")).sendKeys(password);

@@ -1,0 +1,140 @@
+package dev.iris.api.ui;
+
+import dev.iris.api.testing.TestingIrisApi;
+import dev.iris.core.seed.SeedWriter;
+import io.dropwizard.testing.ConfigOverride;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web UI in a real headless Chromium.
+ */
+final class UiBrowserTest
+{
+    private static TestingIrisApi api;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start()
+    {
+        api = TestingUi.start(ConfigOverride.config("devMode", "true"));
+        api.seed(seed -> {
+            long alice = seed.target("alice", "user");
+            long app = seed.application("grafana", "grafana-key", false, List.of("title", "host"));
+            seed.template("grafana-default", alice, app, List.of("email", "sms"), "{{title}}", "{{title}} on {{host}}");
+            seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
+        });
+        browser = Browser.open(api.baseUri());
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        finally {
+            api.close();
+        }
+    }
+
+    private static long insertIncident(String contextJson)
+    {
+        return api.jdbi().inTransaction(handle -> {
+            long id = handle.createUpdate("""
+                            INSERT INTO incident (plan_id, created, updated, context, application_id, active)
+                            SELECT p.plan_id, NOW(3), NOW(3), :context, a.id, 1
+                            FROM plan_active p, application a WHERE p.name = 'grafana-plan' AND a.name = 'grafana'""")
+                    .bind("context", contextJson)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            handle.execute("INSERT INTO incident_event (incident_id, created, kind, actor) VALUES (?, NOW(3), 'created', NULL)", id);
+            return id;
+        });
+    }
+
+    @Test
+    void loginRedirectsBackToTheRequestedPage()
+    {
+        browser.driver().manage().deleteAllCookies();
+        browser.get("/stats");
+        assertThat(browser.path()).isEqualTo("/login");
+        browser.screenshot("login");
+        browser.find(By.id("username")).sendKeys("alice");
+        browser.find(By.id("password")).sendKeys("wrong");
+        browser.find(By.id("login")).click();
+        assertThat(browser.find(By.cssSelector(".flash.error")).getText()).isEqualTo("Invalid username or password");
+
+        browser.find(By.id("password")).sendKeys(TestingUi.ALICE_PASSWORD);
+        browser.find(By.id("login")).click();
+        browser.waitFor(ExpectedConditions.urlContains("/stats"));
+        assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Stats");
+        assertThat(browser.driver().findElements(By.cssSelector("svg.chart"))).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void hostileContextValuesShowAsText()
+    {
+        long id = insertIncident("{\"title\": \"<script>window.pwned = 1</script><img src=x onerror=\\\"window.pwned = 2\\\">\", \"host\": \"db1\"}");
+        browser.login("alice", TestingUi.ALICE_PASSWORD);
+        browser.get("/incidents?state=all");
+        WebElement row = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-" + id)));
+        assertThat(row.findElement(By.cssSelector(".summary")).getText()).isEqualTo("<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">");
+        assertThat(row.findElements(By.tagName("img"))).isEmpty();
+        assertThat(browser.driver().executeScript("return window.pwned === undefined")).isEqualTo(true);
+        browser.screenshot("incidents");
+    }
+
+    @Test
+    void incidentListWorksOnAPhone()
+    {
+        insertIncident("{\"title\": \"Disk full\", \"host\": \"db2\"}");
+        browser.login("alice", TestingUi.ALICE_PASSWORD);
+        browser.phoneSize();
+        try {
+            browser.get("/incidents");
+            assertThat(browser.find(By.cssSelector("label.nav-button")).isDisplayed()).isTrue();
+            assertThat(browser.find(By.cssSelector(".top nav")).isDisplayed()).as("navigation folds away").isFalse();
+            WebElement claim = browser.find(By.cssSelector("button.claim"));
+            assertThat(claim.getSize().getHeight()).as("tap target").isGreaterThanOrEqualTo(44);
+            browser.screenshot("incidents-phone");
+            browser.find(By.cssSelector("label.nav-button")).click();
+            assertThat(browser.find(By.cssSelector(".top nav")).isDisplayed()).isTrue();
+        }
+        finally {
+            browser.desktopSize();
+        }
+    }
+
+    @Test
+    void devInboxShowsDeliveriesPerRecipient()
+    {
+        long incident = insertIncident("{\"title\": \"CPU hot\", \"host\": \"web1\"}");
+        api.jdbi().useHandle(handle -> {
+            long message = handle.createUpdate("""
+                            INSERT INTO message (created, application_id, target_id, incident_id, subject, body, `status`, active, next_attempt_at)
+                            SELECT NOW(3), a.id, t.id, :incident, 'CPU hot', 'CPU hot on web1', 'sent', 0, NOW(3)
+                            FROM application a, target t WHERE a.name = 'grafana' AND t.name = 'alice'""")
+                    .bind("incident", incident)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            handle.execute("""
+                    INSERT INTO dev_inbox (created, message_id, vendor, mode, destination, subject, body)
+                    VALUES (NOW(3), ?, 'dev', 'sms', '+15550001111', '', ?)""", message, message + " CPU hot on web1 <b>bold?</b>");
+        });
+        browser.login("alice", TestingUi.ALICE_PASSWORD);
+        browser.get("/dev/inbox");
+        WebElement recipient = browser.find(By.cssSelector("section.recipient"));
+        assertThat(recipient.findElement(By.tagName("h2")).getText()).contains("+15550001111").contains("alice");
+        assertThat(recipient.findElement(By.tagName("pre")).getText()).endsWith("CPU hot on web1 <b>bold?</b>");
+        browser.screenshot("dev-inbox");
+    }
+}
