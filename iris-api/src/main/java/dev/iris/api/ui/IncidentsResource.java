@@ -4,6 +4,7 @@ import dev.iris.api.auth.OwnAuthentication;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -29,10 +30,12 @@ public final class IncidentsResource
     private final IncidentListDao incidents;
     private final IncidentSummaries summaries;
     private final UiPages pages;
+    private final IncidentPages incidentPages;
 
     @Inject
-    public IncidentsResource(Jdbi jdbi, IncidentSummaries summaries, UiPages pages)
+    public IncidentsResource(Jdbi jdbi, IncidentSummaries summaries, UiPages pages, IncidentPages incidentPages)
     {
+        this.incidentPages = requireNonNull(incidentPages, "incidentPages is null");
         this.incidents = requireNonNull(jdbi, "jdbi is null").onDemand(IncidentListDao.class);
         this.summaries = requireNonNull(summaries, "summaries is null");
         this.pages = requireNonNull(pages, "pages is null");
@@ -65,6 +68,17 @@ public final class IncidentsResource
             @Context ContainerRequestContext request)
     {
         return view("incident-rows.ftlh", IncidentFilter.of(state, application, person, from, to), null, request);
+    }
+
+    @GET
+    @Path("{id: [0-9]+}")
+    public IncidentView incident(
+            @PathParam("id") long id,
+            @QueryParam("message") String message,
+            @QueryParam("error") String error,
+            @Context ContainerRequestContext request)
+    {
+        return incidentPages.view(pages.context(request, "incidents"), id, message, error);
     }
 
     private IncidentsView view(String template, IncidentFilter filter, String message, ContainerRequestContext request)

@@ -27,7 +27,8 @@ public final class WebUi
             UiSessionAuthenticator.class,
             UiPages.class,
             IncidentSummaries.class,
-            DevReplies.class);
+            DevReplies.class,
+            IncidentPages.class);
 
     private WebUi() {}
 

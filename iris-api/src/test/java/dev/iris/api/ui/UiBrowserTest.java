@@ -95,6 +95,38 @@ final class UiBrowserTest
     }
 
     @Test
+    void incidentPageShowsContextPlanAndTimeline()
+    {
+        long id = insertIncident("{\"title\": \"<b>Hot</b> disk\", \"host\": {\"name\": \"db3\"}}");
+        api.jdbi().useHandle(handle -> {
+            long message = handle.createUpdate("""
+                            INSERT INTO message (created, sent, application_id, target_id, mode_id, destination, incident_id, subject, body,
+                                                 `status`, delivery_status, active, next_attempt_at)
+                            SELECT NOW(3), NOW(3), a.id, t.id, 4, '+15550001111', :incident, 'Hot disk', 'Hot disk', 'sent', 'delivered', 0, NOW(3)
+                            FROM application a, target t WHERE a.name = 'grafana' AND t.name = 'alice'""")
+                    .bind("incident", id)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            handle.execute("INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description) VALUES (NOW(3), ?, 'mode-change', 'call', 'sms', 'user setting')", message);
+            handle.execute("""
+                    INSERT INTO comment (incident_id, created, user_id, content)
+                    SELECT ?, NOW(3), target_id, ? FROM `user` u JOIN target t ON t.id = u.target_id WHERE t.name = 'alice'""",
+                    id, "Looking at **it**. <script>window.pwned = 3</script> [x](javascript:alert(1))");
+        });
+        browser.login("alice", TestingUi.ALICE_PASSWORD);
+        browser.get("/incidents/" + id);
+        assertThat(browser.find(By.id("incident-context")).getText()).contains("<b>Hot</b> disk").contains("{\"name\":\"db3\"}");
+        assertThat(browser.find(By.id("incident-context")).findElements(By.tagName("b"))).isEmpty();
+        String timeline = browser.find(By.id("timeline")).getText();
+        assertThat(timeline).contains("created").contains("to alice by sms: sent (delivered)").contains("mode-change: call → sms").contains("Comment by alice");
+        WebElement comment = browser.find(By.cssSelector("#timeline .markdown"));
+        assertThat(comment.findElement(By.tagName("strong")).getText()).isEqualTo("it");
+        assertThat(comment.getText()).contains("<script>window.pwned = 3</script>");
+        assertThat(comment.findElement(By.tagName("a")).getAttribute("href")).doesNotContain("javascript");
+        assertThat(browser.driver().executeScript("return window.pwned === undefined")).isEqualTo(true);
+        browser.screenshot("incident");
+    }
+
+    @Test
     void incidentListWorksOnAPhone()
     {
         insertIncident("{\"title\": \"Disk full\", \"host\": \"db2\"}");
