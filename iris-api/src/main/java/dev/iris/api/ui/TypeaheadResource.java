@@ -19,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 /**
  * {@code /ui/typeahead/targets}: {@code <option>}s for a {@code <datalist>}, fetched by htmx as the
  * user types. htmx sends the input under its own name, so the prefix is whichever parameter is not
- * {@code type}; {@code type} (a target type or role) narrows the search.
+ * {@code type} or a role; {@code type} or a {@code *.role} parameter (a target type or role)
+ * narrows the search.
  */
 @Path("/ui/typeahead")
 @OwnAuthentication
@@ -44,12 +45,20 @@ public final class TypeaheadResource
     public String targets(@Context UriInfo uriInfo)
     {
         MultivaluedMap<String, String> parameters = uriInfo.getQueryParameters();
-        String type = parameters.getFirst("type");
-        String prefix = parameters.entrySet().stream()
-                .filter(entry -> !entry.getKey().equals("type") && !entry.getValue().isEmpty())
-                .map(entry -> entry.getValue().get(0).strip())
-                .findFirst()
-                .orElse("");
+        String type = null;
+        String prefix = "";
+        for (Map.Entry<String, List<String>> entry : parameters.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            // The plan editor sends the notification's role select along with its target input.
+            if (entry.getKey().equals("type") || entry.getKey().endsWith(".role")) {
+                type = entry.getValue().get(0);
+            }
+            else if (prefix.isEmpty()) {
+                prefix = entry.getValue().get(0).strip();
+            }
+        }
         if (prefix.isEmpty()) {
             return "";
         }
