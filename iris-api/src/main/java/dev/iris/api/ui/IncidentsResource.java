@@ -49,9 +49,10 @@ public final class IncidentsResource
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("message") String message,
+            @QueryParam("error") String error,
             @Context ContainerRequestContext request)
     {
-        return view("incidents.ftlh", IncidentFilter.of(state, application, person, from, to), message, request);
+        return view("incidents.ftlh", IncidentFilter.of(state, application, person, from, to), message, error, request);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class IncidentsResource
             @QueryParam("to") String to,
             @Context ContainerRequestContext request)
     {
-        return view("incident-rows.ftlh", IncidentFilter.of(state, application, person, from, to), null, request);
+        return view("incident-rows.ftlh", IncidentFilter.of(state, application, person, from, to), null, null, request);
     }
 
     @GET
@@ -81,7 +82,7 @@ public final class IncidentsResource
         return incidentPages.view(pages.context(request, "incidents"), id, message, error);
     }
 
-    private IncidentsView view(String template, IncidentFilter filter, String message, ContainerRequestContext request)
+    private IncidentsView view(String template, IncidentFilter filter, String message, String error, ContainerRequestContext request)
     {
         PageContext context = pages.context(request, "incidents");
         List<IncidentsView.Row> rows = incidents.search(filter.state(), filter.application(), filter.person(),
@@ -89,6 +90,6 @@ public final class IncidentsResource
                 .stream()
                 .map(incident -> new IncidentsView.Row(incident, summaries.summary(incident)))
                 .toList();
-        return new IncidentsView(template, context, filter, rows, incidents.applicationNames(), message);
+        return new IncidentsView(template, context, filter, rows, incidents.applicationNames(), message, error);
     }
 }

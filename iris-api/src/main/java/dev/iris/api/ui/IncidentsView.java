@@ -17,14 +17,16 @@ public final class IncidentsView
     private final List<Row> rows;
     private final List<String> applications;
     private final String message;
+    private final String error;
 
-    public IncidentsView(String template, PageContext context, IncidentFilter filter, List<Row> rows, List<String> applications, String message)
+    public IncidentsView(String template, PageContext context, IncidentFilter filter, List<Row> rows, List<String> applications, String message, String error)
     {
         super(template, context, "Incidents");
         this.filter = filter;
         this.rows = List.copyOf(rows);
         this.applications = List.copyOf(applications);
         this.message = message;
+        this.error = error;
     }
 
     public IncidentFilter getFilter()
@@ -45,6 +47,11 @@ public final class IncidentsView
     public String getMessage()
     {
         return message;
+    }
+
+    public String getError()
+    {
+        return error;
     }
 
     public long getActiveCount()
