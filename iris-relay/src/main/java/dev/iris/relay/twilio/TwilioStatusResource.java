@@ -1,0 +1,59 @@
+package dev.iris.relay.twilio;
+
+import dev.iris.core.http.IrisException;
+import dev.iris.relay.api.ApiClient;
+import dev.iris.relay.api.ApiResponse;
+import dev.iris.relay.api.ApiUnavailableException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Twilio's delivery status callbacks, passed to the API. When the API is down or failing the
+ * answer is 503, so Twilio records the failure (and retries or uses its fallback URL where
+ * configured); an answer the API refused is 400, as in Iris.
+ */
+@Path("/api/v0/twilio/status")
+@TwilioSigned
+public final class TwilioStatusResource
+{
+    static final String API_PATH = "/v0/twilio/deliveryupdate";
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioStatusResource.class);
+
+    private final ApiClient api;
+
+    public TwilioStatusResource(ApiClient api)
+    {
+        this.api = requireNonNull(api, "api is null");
+    }
+
+    @POST
+    public Response status(String body)
+    {
+        ApiResponse response;
+        try {
+            response = api.post(API_PATH, ApiClient.FORM, body);
+        }
+        catch (ApiUnavailableException e) {
+            throw unavailable();
+        }
+        if (response.status() == 204) {
+            return Response.noContent().build();
+        }
+        if (response.isServerError() || response.isRelayRefused()) {
+            throw unavailable();
+        }
+        log.warn("iris-api refused a delivery status update with HTTP {}", response.status());
+        throw IrisException.badRequest("Likely bad params passed", "Invalid response from API");
+    }
+
+    private static IrisException unavailable()
+    {
+        return new IrisException(503, "Service Unavailable", "The delivery status could not be recorded; retry later");
+    }
+}
