@@ -29,6 +29,7 @@ final class UiBrowserTest
         api.seed(seed -> {
             long alice = seed.target("alice", "user");
             long app = seed.application("grafana", "grafana-key", false, List.of("title", "host"));
+            seed.application(DevReplies.RELAY_APPLICATION, "relay-key", false, List.of());
             seed.template("grafana-default", alice, app, List.of("email", "sms"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
         });
@@ -72,7 +73,8 @@ final class UiBrowserTest
         browser.find(By.id("username")).sendKeys("alice");
         browser.find(By.id("password")).sendKeys("wrong");
         browser.find(By.id("login")).click();
-        assertThat(browser.find(By.cssSelector(".flash.error")).getText()).isEqualTo("Invalid username or password");
+        WebElement error = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error")));
+        assertThat(error.getText()).isEqualTo("Invalid username or password");
 
         browser.find(By.id("password")).sendKeys(TestingUi.ALICE_PASSWORD);
         browser.find(By.id("login")).click();
@@ -168,5 +170,14 @@ final class UiBrowserTest
         assertThat(recipient.findElement(By.tagName("h2")).getText()).contains("+15550001111").contains("alice");
         assertThat(recipient.findElement(By.tagName("pre")).getText()).endsWith("CPU hot on web1 <b>bold?</b>");
         browser.screenshot("dev-inbox");
+
+        WebElement reply = browser.find(By.cssSelector("article.delivery .reply-text"));
+        reply.submit();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText()).isEqualTo("Type a reply first");
+        browser.find(By.cssSelector("article.delivery .reply-text")).sendKeys("claim");
+        browser.find(By.cssSelector("article.delivery button")).click();
+        // The reply went to the API's SMS response endpoint, signed as iris-relay; whatever the
+        // API answered is shown to the person replying.
+        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Reply to +15550001111 (sms): "));
     }
 }
