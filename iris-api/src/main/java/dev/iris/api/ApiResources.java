@@ -9,9 +9,35 @@ import java.util.List;
 final class ApiResources
 {
     static final List<Class<?>> ALL = List.of(
-            dev.iris.api.system.HealthcheckResource.class);
+            dev.iris.api.system.HealthcheckResource.class,
+            dev.iris.api.plan.PlanResource.class,
+            dev.iris.api.template.TemplateResource.class,
+            dev.iris.api.incident.IncidentResource.class,
+            dev.iris.api.message.MessageResource.class,
+            dev.iris.api.notification.NotificationResource.class,
+            dev.iris.api.application.ApplicationResource.class,
+            dev.iris.api.category.CategoryResource.class,
+            dev.iris.api.target.TargetResource.class,
+            dev.iris.api.target.TargetRoleResource.class,
+            dev.iris.api.target.ModeResource.class,
+            dev.iris.api.target.PriorityResource.class,
+            dev.iris.api.user.UserResource.class,
+            dev.iris.api.user.TimezoneResource.class);
 
-    static final List<Class<?>> SERVICES = List.of();
+    static final List<Class<?>> SERVICES = List.of(
+            dev.iris.core.template.JinjaTemplates.class,
+            dev.iris.core.plan.PlanService.class,
+            dev.iris.core.template.TemplateService.class,
+            dev.iris.core.incident.IncidentService.class,
+            dev.iris.core.incident.IncidentQueries.class,
+            dev.iris.core.incident.ClaimService.class,
+            dev.iris.core.incident.CommentService.class,
+            dev.iris.core.message.MessageQueries.class,
+            dev.iris.core.message.NotificationService.class,
+            dev.iris.core.application.ApplicationService.class,
+            dev.iris.core.category.CategoryService.class,
+            dev.iris.core.target.TargetService.class,
+            dev.iris.core.user.UserService.class);
 
     private ApiResources() {}
 }

@@ -4,6 +4,7 @@ import dev.iris.api.IrisApiConfiguration;
 import dev.iris.core.auth.IrisHmac;
 import dev.iris.core.http.IrisException;
 import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -50,6 +51,9 @@ public final class HmacAuthFilter
 
     @Context
     private ResourceInfo resourceInfo;
+
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Inject
     public HmacAuthFilter(Jdbi jdbi, Clock clock, IrisApiConfiguration configuration)
@@ -110,6 +114,11 @@ public final class HmacAuthFilter
 
         String path = request.getUriInfo().getRequestUri().getRawPath();
         String query = request.getUriInfo().getRequestUri().getRawQuery();
+        if (servletRequest != null) {
+            // Clients sign the query string exactly as sent; Jersey's URI re-encodes characters
+            // such as ',' (fields=a,b), so take the raw one from the servlet request.
+            query = servletRequest.getQueryString();
+        }
         String pathAndQuery = query == null ? path : path + "?" + query;
         long nowSeconds = clock.millis() / 1000;
         if (!IrisHmac.verify(digest, application.keys(), nowSeconds, request.getMethod(), pathAndQuery, body, username)) {

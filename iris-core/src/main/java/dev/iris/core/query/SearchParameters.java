@@ -1,0 +1,116 @@
+package dev.iris.core.query;
+
+import dev.iris.core.http.IrisException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The query string of an Iris search ({@code field__op=value&fields=a,b&limit=N}). The special
+ * parameters are taken out as they are read; what remains are the filters.
+ */
+public final class SearchParameters
+{
+    private final Map<String, List<String>> parameters;
+
+    private SearchParameters(Map<String, List<String>> parameters)
+    {
+        this.parameters = parameters;
+    }
+
+    public static SearchParameters of(Map<String, List<String>> queryParameters)
+    {
+        requireNonNull(queryParameters, "queryParameters is null");
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        queryParameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+        return new SearchParameters(copy);
+    }
+
+    /**
+     * Takes out {@code limit}; 400 when it is not a non-negative integer.
+     */
+    public Optional<Integer> takeLimit()
+    {
+        List<String> values = parameters.remove("limit");
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.get(values.size() - 1).trim();
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(limit);
+        }
+        catch (NumberFormatException e) {
+            throw IrisException.badRequest("Invalid parameter", "The \"limit\" parameter is invalid. The value must be a non-negative integer.");
+        }
+    }
+
+    /**
+     * Takes out a comma-separated list parameter ({@code fields}, {@code target}); empty when absent.
+     */
+    public List<String> takeList(String name)
+    {
+        List<String> values = parameters.remove(name);
+        List<String> result = new ArrayList<>();
+        if (values != null) {
+            for (String value : values) {
+                for (String part : value.split(",")) {
+                    if (!part.isBlank()) {
+                        result.add(part.trim());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Takes out a boolean parameter, read as Falcon reads one ({@code 1/true/yes/on/t/y} and their
+     * opposites); 400 for anything else.
+     */
+    public Optional<Boolean> takeFlag(String name)
+    {
+        List<String> values = parameters.remove(name);
+        if (values == null || values.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = values.get(values.size() - 1).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "1", "true", "yes", "on", "t", "y" -> Optional.of(true);
+            case "0", "false", "no", "off", "f", "n" -> Optional.of(false);
+            default -> throw IrisException.badRequest("Invalid parameter", "The \"" + name + "\" parameter is invalid. The value must be a boolean.");
+        };
+    }
+
+    /**
+     * Takes out every parameter named {@code name} or {@code name__<op>}, keyed by the full name.
+     */
+    public Map<String, List<String>> takeField(String name)
+    {
+        Map<String, List<String>> taken = new LinkedHashMap<>();
+        parameters.entrySet().removeIf(entry -> {
+            if (entry.getKey().equals(name) || entry.getKey().startsWith(name + "__")) {
+                taken.put(entry.getKey(), entry.getValue());
+                return true;
+            }
+            return false;
+        });
+        return taken;
+    }
+
+    /**
+     * The parameters not taken out yet: the filters.
+     */
+    public Map<String, List<String>> remaining()
+    {
+        return parameters;
+    }
+}
