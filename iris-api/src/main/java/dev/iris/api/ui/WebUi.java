@@ -20,7 +20,12 @@ public final class WebUi
             IncidentsResource.class,
             TypeaheadResource.class,
             StatsResource.class,
-            DevInboxResource.class);
+            DevInboxResource.class,
+            IncidentActionsResource.class,
+            PlansResource.class,
+            TemplatesResource.class,
+            ApplicationsResource.class,
+            SettingsResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
