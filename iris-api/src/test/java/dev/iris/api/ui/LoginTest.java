@@ -129,6 +129,31 @@ final class LoginTest
     }
 
     @Test
+    void formsPostedWithoutTheSessionTokenAreRefused()
+    {
+        String csrf = http.login("alice", TestingUi.ALICE_PASSWORD);
+        HttpResponse<String> forged = http.postForm("/user/timezone", Map.of("timezone", "UTC"));
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("This form has expired");
+        HttpResponse<String> wrong = http.postForm("/user/timezone", Map.of("timezone", "UTC", "csrf", csrf + "x"));
+        assertThat(wrong.statusCode()).isEqualTo(403);
+        HttpResponse<String> ok = http.postForm("/user/timezone", Map.of("timezone", "Europe/Berlin", "csrf", csrf));
+        assertThat(ok.statusCode()).isEqualTo(303);
+        assertThat(ok.headers().firstValue("Location").orElseThrow()).contains("message=");
+        // htmx sends the token as a header instead.
+        HttpResponse<String> htmx = http.postForm("/user/timezone", Map.of("timezone", "UTC"), Map.of(UiSessionAuthenticator.CSRF_HEADER, csrf));
+        assertThat(htmx.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void unsupportedTimezoneIsRefused()
+    {
+        String csrf = http.login("alice", TestingUi.ALICE_PASSWORD);
+        HttpResponse<String> response = http.postForm("/user/timezone", Map.of("timezone", "Mars/Olympus", "csrf", csrf));
+        assertThat(response.headers().firstValue("Location").orElseThrow()).contains("error=Invalid+timezone");
+    }
+
+    @Test
     void logoutNeedsTheSessionTokenAndEndsTheSession()
     {
         String csrf = http.login("alice", TestingUi.ALICE_PASSWORD);

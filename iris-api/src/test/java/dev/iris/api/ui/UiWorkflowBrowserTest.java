@@ -127,6 +127,35 @@ final class UiWorkflowBrowserTest
     }
 
     @Test
+    void reescalatingClaimsTheIncidentAndOpensOneOnTheOtherPlan()
+    {
+        long id = trigger("escalate me");
+        browser.get("/incidents/" + id);
+        new Select(browser.find(By.id("reescalate-plan"))).selectByVisibleText("other-plan");
+        browser.find(By.id("reescalate")).click();
+        browser.driver().switchTo().alert().accept();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok")));
+        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Re-escalated from incident " + id);
+        long created = Long.parseLong(browser.path().substring("/incidents/".length()));
+        assertThat(created).isNotEqualTo(id);
+        assertThat(browser.find(By.cssSelector("dd a[href^='/plans/']")).getText()).isEqualTo("other-plan");
+        assertThat(browser.find(By.id("incident-context")).getText()).contains("escalate me");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Re-escalated from incident " + id);
+        assertThat(owner(id)).isEqualTo("alice");
+    }
+
+    @Test
+    void testingAPlanOpensAnIncidentWithTheSampleContext()
+    {
+        browser.get("/plans/grafana-plan");
+        new Select(browser.find(By.cssSelector("form[action$='/test'] select"))).selectByVisibleText("grafana");
+        browser.find(By.id("test-plan")).click();
+        browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-context")));
+        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Test incident opened");
+        assertThat(browser.find(By.id("incident-context")).getText()).contains("Disk <full>").contains("db1");
+    }
+
+    @Test
     void hostileContextFromTheApiShowsAsText()
     {
         long id = trigger("<script>window.pwned = 1</script>");
