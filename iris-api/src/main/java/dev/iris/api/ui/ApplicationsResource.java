@@ -82,7 +82,7 @@ public final class ApplicationsResource
     public Response keys(@PathParam("application") String name, @Auth Caller caller, @Context ContainerRequestContext request)
     {
         if (!mayEdit(caller, name)) {
-            return PlansResource.redirect("/applications/" + name, "error", "Only the application's owners and admins may see its keys");
+            return Redirects.withFlash("/applications/" + name, "error", "Only the application's owners and admins may see its keys");
         }
         return Response.ok(view(request, caller, name, applications.keys(name).orElse(null), null, null)).build();
     }
@@ -131,14 +131,14 @@ public final class ApplicationsResource
     private Response act(String name, Caller caller, String done, Runnable action)
     {
         if (!mayEdit(caller, name)) {
-            return PlansResource.redirect("/applications/" + name, "error", "Only the application's owners and admins may change it");
+            return Redirects.withFlash("/applications/" + name, "error", "Only the application's owners and admins may change it");
         }
         try {
             action.run();
-            return PlansResource.redirect("/applications/" + name, "message", done);
+            return Redirects.withFlash("/applications/" + name, "message", done);
         }
         catch (IrisException e) {
-            return PlansResource.redirect("/applications/" + name, "error", PlansResource.describe(e));
+            return Redirects.withFlash("/applications/" + name, "error", Redirects.describe(e));
         }
     }
 

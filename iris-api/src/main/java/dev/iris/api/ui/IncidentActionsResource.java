@@ -133,7 +133,7 @@ public final class IncidentActionsResource
         String username = caller.requireUsername();
         IncidentPageDao.Detail incident = detail.incident(id).orElseThrow(() -> new NotFoundException("No incident " + id));
         if (plan == null || plan.isBlank()) {
-            return PlansResource.redirect("/incidents/" + id, "error", "Choose a plan to re-escalate to");
+            return Redirects.withFlash("/incidents/" + id, "error", "Choose a plan to re-escalate to");
         }
         try {
             long created = incidents.create(incident.application(), plan, context(incident.context()), List.of(), null).incidentId();
@@ -142,10 +142,10 @@ public final class IncidentActionsResource
             }
             comments.add(id, username, "Re-escalated to plan " + plan + " as incident " + created);
             comments.add(created, username, "Re-escalated from incident " + id);
-            return PlansResource.redirect("/incidents/" + created, "message", "Re-escalated from incident " + id);
+            return Redirects.withFlash("/incidents/" + created, "message", "Re-escalated from incident " + id);
         }
         catch (IrisException e) {
-            return PlansResource.redirect("/incidents/" + id, "error", PlansResource.describe(e));
+            return Redirects.withFlash("/incidents/" + id, "error", Redirects.describe(e));
         }
     }
 
@@ -167,13 +167,11 @@ public final class IncidentActionsResource
     private static Response act(String back, Long incidentId, Action action)
     {
         String target = back != null ? Redirects.safeNext(back) : incidentId == null ? Redirects.HOME : "/incidents/" + incidentId;
-        String separator = target.contains("?") ? "&" : "?";
         try {
-            String message = action.run();
-            return Response.seeOther(java.net.URI.create(target + separator + "message=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8))).build();
+            return Redirects.withFlash(target, "message", action.run());
         }
         catch (IrisException e) {
-            return Response.seeOther(java.net.URI.create(target + separator + "error=" + java.net.URLEncoder.encode(PlansResource.describe(e), java.nio.charset.StandardCharsets.UTF_8))).build();
+            return Redirects.withFlash(target, "error", Redirects.describe(e));
         }
     }
 }

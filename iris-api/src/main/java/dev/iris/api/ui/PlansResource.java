@@ -28,9 +28,6 @@ import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,11 +105,11 @@ public final class PlansResource
         try {
             ObjectNode body = yaml.toRequest(text, caller.requireUsername());
             long id = plans.create(body, caller::mayActAs);
-            return redirect("/plans/" + id, "message", "Imported as version " + id);
+            return Redirects.withFlash("/plans/" + id, "message", "Imported as version " + id);
         }
         catch (IrisException e) {
             return Response.status(e.status())
-                    .entity(new PlanViews.ImportView(pages.context(request, "plans"), text == null ? "" : text, describe(e)))
+                    .entity(new PlanViews.ImportView(pages.context(request, "plans"), text == null ? "" : text, Redirects.describe(e)))
                     .build();
         }
     }
@@ -174,10 +171,10 @@ public final class PlansResource
         }
         try {
             long id = plans.create(draft.toRequest(objectMapper, caller.requireUsername()), caller::mayActAs);
-            return redirect("/plans/" + id, "message", "Published version " + id);
+            return Redirects.withFlash("/plans/" + id, "message", "Published version " + id);
         }
         catch (IrisException e) {
-            return Response.status(e.status()).entity(editor(request, draft, describe(e))).build();
+            return Response.status(e.status()).entity(editor(request, draft, Redirects.describe(e))).build();
         }
     }
 
@@ -187,10 +184,10 @@ public final class PlansResource
     {
         try {
             plans.setActive(id, true);
-            return redirect("/plans/" + id, "message", "This version is now active");
+            return Redirects.withFlash("/plans/" + id, "message", "This version is now active");
         }
         catch (IrisException e) {
-            return redirect("/plans/" + id, "error", describe(e));
+            return Redirects.withFlash("/plans/" + id, "error", Redirects.describe(e));
         }
     }
 
@@ -207,10 +204,10 @@ public final class PlansResource
         try {
             JsonNode context = sampleContext(application);
             long incident = incidents.create(application, String.valueOf(plan.get("name")), context, List.of(), null).incidentId();
-            return redirect("/incidents/" + incident, "message", "Test incident opened");
+            return Redirects.withFlash("/incidents/" + incident, "message", "Test incident opened");
         }
         catch (IrisException e) {
-            return redirect("/plans/" + id, "error", describe(e));
+            return Redirects.withFlash("/plans/" + id, "error", Redirects.describe(e));
         }
     }
 
@@ -237,16 +234,5 @@ public final class PlansResource
     private PlanViews.EditorView editor(ContainerRequestContext request, PlanDraft draft, String error)
     {
         return new PlanViews.EditorView(pages.context(request, "plans"), draft, choices.roles(), choices.priorities(), choices.activeTemplates(), error);
-    }
-
-    static String describe(IrisException e)
-    {
-        return e.description() == null ? e.title() : e.title() + ": " + e.description();
-    }
-
-    static Response redirect(String path, String key, String text)
-    {
-        String separator = path.contains("?") ? "&" : "?";
-        return Response.seeOther(URI.create(path + separator + key + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8))).build();
     }
 }

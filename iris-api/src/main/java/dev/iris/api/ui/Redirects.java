@@ -1,8 +1,16 @@
 package dev.iris.api.ui;
 
+import dev.iris.core.http.IrisException;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Where to go after login: only paths on this site, so {@code ?next=} cannot send a user to
- * another site (an open redirect).
+ * Where pages send the browser: after login only to paths on this site, so {@code ?next=} cannot
+ * send a user to another site (an open redirect); after a form, back to a page with a flash
+ * message in its query string (post/redirect/get).
  */
 public final class Redirects
 {
@@ -30,5 +38,23 @@ public final class Redirects
             return HOME;
         }
         return next;
+    }
+
+    /**
+     * 303 to {@code path} with {@code key=text} added to its query string ({@code message} or
+     * {@code error}, which pages show as a flash).
+     */
+    public static Response withFlash(String path, String key, String text)
+    {
+        String separator = path.contains("?") ? "&" : "?";
+        return Response.seeOther(URI.create(path + separator + key + "=" + URLEncoder.encode(text, StandardCharsets.UTF_8))).build();
+    }
+
+    /**
+     * An error as one line for a flash: Iris's title and description.
+     */
+    public static String describe(IrisException e)
+    {
+        return e.description() == null ? e.title() : e.title() + ": " + e.description();
     }
 }

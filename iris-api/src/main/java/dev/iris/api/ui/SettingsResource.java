@@ -75,7 +75,7 @@ public final class SettingsResource
         catch (IrisException e) {
             modes = users.modes(username, Optional.empty());
             selected = Optional.empty();
-            problem = PlansResource.describe(e);
+            problem = Redirects.describe(e);
         }
         return new SettingsView(pages.context(request, "settings"), users.details(username), modes, selected.orElse(null),
                 users.reprioritizationRules(username), users.settings(username).getOrDefault(UserService.TIMEZONE_SETTING, "UTC"),
@@ -149,10 +149,10 @@ public final class SettingsResource
     {
         try {
             action.run();
-            return PlansResource.redirect(back, "message", done);
+            return Redirects.withFlash(back, "message", done);
         }
         catch (IrisException e) {
-            return PlansResource.redirect(back, "error", PlansResource.describe(e));
+            return Redirects.withFlash(back, "error", Redirects.describe(e));
         }
     }
 

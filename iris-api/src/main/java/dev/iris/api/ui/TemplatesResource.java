@@ -111,10 +111,10 @@ public final class TemplatesResource
         }
         try {
             long id = templates.create(draft.toRequest(objectMapper, caller.requireUsername()), caller::mayActAs);
-            return PlansResource.redirect("/templates/" + id, "message", "Published version " + id);
+            return Redirects.withFlash("/templates/" + id, "message", "Published version " + id);
         }
         catch (IrisException e) {
-            return Response.status(e.status()).entity(editor(request, draft, null, null, PlansResource.describe(e))).build();
+            return Response.status(e.status()).entity(editor(request, draft, null, null, Redirects.describe(e))).build();
         }
     }
 
@@ -124,10 +124,10 @@ public final class TemplatesResource
     {
         try {
             templates.setActive(id, true);
-            return PlansResource.redirect("/templates/" + id, "message", "This version is now active");
+            return Redirects.withFlash("/templates/" + id, "message", "This version is now active");
         }
         catch (IrisException e) {
-            return PlansResource.redirect("/templates/" + id, "error", PlansResource.describe(e));
+            return Redirects.withFlash("/templates/" + id, "error", Redirects.describe(e));
         }
     }
 
