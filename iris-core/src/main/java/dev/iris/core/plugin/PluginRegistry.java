@@ -3,6 +3,7 @@ package dev.iris.core.plugin;
 import dev.iris.spi.AuthenticatorFactory;
 import dev.iris.spi.IrisPlugin;
 import dev.iris.spi.rolelookup.RoleLookupFactory;
+import dev.iris.spi.task.PeriodicTaskFactory;
 import dev.iris.spi.vendor.VendorFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,14 @@ public final class PluginRegistry
     private final Map<String, VendorFactory> vendors;
     private final Map<String, RoleLookupFactory> roleLookups;
     private final Map<String, AuthenticatorFactory> authenticators;
+    private final Map<String, PeriodicTaskFactory> periodicTasks;
 
     public PluginRegistry(List<IrisPlugin> plugins)
     {
         this.vendors = index(plugins, "vendor", plugin -> plugin.getVendorFactories(), VendorFactory::getName);
         this.roleLookups = index(plugins, "role lookup", plugin -> plugin.getRoleLookupFactories(), RoleLookupFactory::getName);
         this.authenticators = index(plugins, "authenticator", plugin -> plugin.getAuthenticatorFactories(), AuthenticatorFactory::getName);
+        this.periodicTasks = index(plugins, "periodic task", plugin -> plugin.getPeriodicTaskFactories(), PeriodicTaskFactory::getName);
     }
 
     /**
@@ -92,5 +95,15 @@ public final class PluginRegistry
     public AuthenticatorFactory requireAuthenticator(String name)
     {
         return authenticator(name).orElseThrow(() -> new IllegalStateException("No authenticator plugin named '" + name + "'; installed: " + authenticators.keySet()));
+    }
+
+    public Optional<PeriodicTaskFactory> periodicTask(String name)
+    {
+        return Optional.ofNullable(periodicTasks.get(name));
+    }
+
+    public PeriodicTaskFactory requirePeriodicTask(String name)
+    {
+        return periodicTask(name).orElseThrow(() -> new IllegalStateException("No periodic task plugin named '" + name + "'; installed: " + periodicTasks.keySet()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.iris.spi;
 
 import dev.iris.spi.rolelookup.RoleLookupFactory;
+import dev.iris.spi.task.PeriodicTaskFactory;
 import dev.iris.spi.vendor.VendorFactory;
 
 import java.util.List;
@@ -37,6 +38,15 @@ public interface IrisPlugin
      * Factories for UI login authenticators (local accounts, LDAP bind...). Never {@code null}.
      */
     default List<AuthenticatorFactory> getAuthenticatorFactories()
+    {
+        return List.of();
+    }
+
+    /**
+     * Factories for background tasks run on a schedule (the LDAP user and team sync...). Never
+     * {@code null}. Added in SPI version 2.
+     */
+    default List<PeriodicTaskFactory> getPeriodicTaskFactories()
     {
         return List.of();
     }

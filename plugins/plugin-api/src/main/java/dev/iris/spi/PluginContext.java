@@ -32,10 +32,11 @@ public interface PluginContext
 
     /**
      * A version number of this SPI, raised when methods are added. Plugins may check it to use
-     * newer services only where they exist.
+     * newer services only where they exist. Version 2 added periodic tasks
+     * ({@link IrisPlugin#getPeriodicTaskFactories()}).
      */
     default int spiVersion()
     {
-        return 1;
+        return 2;
     }
 }
