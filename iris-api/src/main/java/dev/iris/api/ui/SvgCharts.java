@@ -12,8 +12,8 @@ public final class SvgCharts
 {
     private static final int WIDTH = 600;
     private static final int HEIGHT = 220;
-    private static final int LEFT = 44;
-    private static final int BOTTOM = 40;
+    private static final int LEFT = 64;
+    private static final int BOTTOM = 44;
     private static final int TOP = 12;
 
     /**
@@ -48,7 +48,7 @@ public final class SvgCharts
         int count = Math.max(bars.size(), 1);
         double slot = (double) plotWidth / count;
         double barWidth = Math.max(1, slot * 0.75);
-        int labelEvery = Math.max(1, (int) Math.ceil(count / 8.0));
+        int labelEvery = Math.max(1, (int) Math.ceil(count / 6.0));
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double height = plotHeight * bar.value() / scaleMax;
@@ -58,7 +58,7 @@ public final class SvgCharts
                     x, y, barWidth, height, Html.escape(bar.label()), format(bar.value()), Html.escape(unit)));
             if (i % labelEvery == 0) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
-                        x + barWidth / 2, TOP + plotHeight + 16, Html.escape(shorten(bar.label()))));
+                        x + barWidth / 2, TOP + plotHeight + 26, Html.escape(shorten(bar.label()))));
             }
         }
         svg.append("</svg>");
@@ -81,7 +81,7 @@ public final class SvgCharts
         if (value == Math.rint(value)) {
             return String.valueOf((long) value);
         }
-        return String.format(Locale.ROOT, "%.1f", value);
+        return String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
     }
 
     private static String shorten(String label)

@@ -15,8 +15,8 @@ final class SvgChartsTest
         String svg = SvgCharts.bars("Incidents", List.of(new SvgCharts.Bar("a", 5), new SvgCharts.Bar("b", 10)), "");
         assertThat(svg).startsWith("<svg").endsWith("</svg>");
         assertThat(svg.split("<rect", -1)).hasSize(3);
-        // 10 fills the 168-pixel plot exactly; 5 fills half of it.
-        assertThat(svg).contains("height=\"168.0\"").contains("height=\"84.0\"");
+        // 10 fills the 164-pixel plot exactly; 5 fills half of it.
+        assertThat(svg).contains("height=\"164.0\"").contains("height=\"82.0\"");
     }
 
     @Test

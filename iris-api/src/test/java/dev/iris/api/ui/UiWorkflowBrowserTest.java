@@ -279,6 +279,36 @@ final class UiWorkflowBrowserTest
     }
 
     @Test
+    void mainPagesRenderOnDesktopAndPhone()
+    {
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("/plans", "Plans");
+        pages.put("/plans/grafana-plan", "Plan grafana-plan");
+        pages.put("/templates", "Templates");
+        pages.put("/applications", "Applications");
+        pages.put("/stats", "Stats");
+        pages.put("/stats/grafana", "Stats for grafana");
+        pages.put("/user", "Settings for alice");
+        for (boolean phone : List.of(false, true)) {
+            if (phone) {
+                browser.phoneSize();
+            }
+            try {
+                pages.forEach((path, heading) -> {
+                    browser.get(path);
+                    assertThat(browser.find(By.tagName("h1")).getText()).as(path).startsWith(heading);
+                    browser.screenshot((phone ? "phone" : "desktop") + path.replace('/', '-'));
+                });
+            }
+            finally {
+                browser.desktopSize();
+            }
+        }
+        browser.get("/plans");
+        assertThat(browser.driver().findElements(By.cssSelector("#plans a"))).extracting(WebElement::getText).contains("grafana-plan", "other-plan");
+    }
+
+    @Test
     void sessionActsAsTheUserOnTheApi()
             throws Exception
     {
