@@ -20,6 +20,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class DevInboxResource
         String filter = destination == null || destination.isBlank() ? null : destination;
         Map<String, List<DevInboxDao.Delivery>> byRecipient = new LinkedHashMap<>();
         for (DevInboxDao.Delivery delivery : inbox.deliveries(filter)) {
-            byRecipient.computeIfAbsent(delivery.destination(), key -> new java.util.ArrayList<>()).add(delivery);
+            byRecipient.computeIfAbsent(delivery.destination(), key -> new ArrayList<>()).add(delivery);
         }
         return new DevInboxView(pages.context(request, "inbox"), filter, byRecipient, message, error);
     }

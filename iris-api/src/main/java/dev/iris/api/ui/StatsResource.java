@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -125,11 +124,6 @@ public final class StatsResource
         public Map<String, String> getCharts()
         {
             return charts;
-        }
-
-        public Duration getPeriod()
-        {
-            return Duration.ofDays(DAYS);
         }
     }
 }
