@@ -87,7 +87,6 @@ public final class LoginService
 
     @Override
     public void close()
-            throws Exception
     {
         if (authenticator.isPresent()) {
             authenticator.get().close();

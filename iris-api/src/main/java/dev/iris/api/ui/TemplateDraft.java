@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -54,12 +53,8 @@ public record TemplateDraft(String name, List<Content> contents)
     public static TemplateDraft fromTemplate(JsonNode template)
     {
         List<Content> contents = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> applications = template.path("content").fields();
-        while (applications.hasNext()) {
-            Map.Entry<String, JsonNode> application = applications.next();
-            Iterator<Map.Entry<String, JsonNode>> modes = application.getValue().fields();
-            while (modes.hasNext()) {
-                Map.Entry<String, JsonNode> mode = modes.next();
+        for (Map.Entry<String, JsonNode> application : template.path("content").properties()) {
+            for (Map.Entry<String, JsonNode> mode : application.getValue().properties()) {
                 contents.add(new Content(application.getKey(), mode.getKey(),
                         mode.getValue().path("subject").asText(""), mode.getValue().path("body").asText("")));
             }
@@ -101,7 +96,9 @@ public record TemplateDraft(String name, List<Content> contents)
         body.put("creator", creator);
         ObjectNode content = body.putObject("content");
         for (Content row : contents) {
-            ObjectNode mode = content.with(row.application()).putObject(row.mode());
+            JsonNode existing = content.get(row.application());
+            ObjectNode application = existing instanceof ObjectNode node ? node : content.putObject(row.application());
+            ObjectNode mode = application.putObject(row.mode());
             mode.put("subject", row.subject());
             mode.put("body", row.body());
         }

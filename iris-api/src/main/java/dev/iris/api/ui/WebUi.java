@@ -61,7 +61,6 @@ public final class WebUi
         {
             @Override
             public void stop()
-                    throws Exception
             {
                 logins.close();
             }
