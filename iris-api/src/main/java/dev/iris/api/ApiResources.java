@@ -22,7 +22,15 @@ final class ApiResources
             dev.iris.api.target.ModeResource.class,
             dev.iris.api.target.PriorityResource.class,
             dev.iris.api.user.UserResource.class,
-            dev.iris.api.user.TimezoneResource.class);
+            dev.iris.api.user.TimezoneResource.class,
+            dev.iris.api.simulate.PlanSimulationResource.class,
+            dev.iris.api.stats.GlobalStatsResource.class,
+            dev.iris.api.stats.ApplicationStatsResource.class,
+            dev.iris.api.stats.SingleStatResource.class,
+            dev.iris.api.heartbeat.HeartbeatsResource.class,
+            dev.iris.api.heartbeat.HeartbeatResource.class,
+            dev.iris.api.openapi.OpenApiResource.class,
+            dev.iris.api.webhook.WebhookResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -37,7 +45,14 @@ final class ApiResources
             dev.iris.core.application.ApplicationService.class,
             dev.iris.core.category.CategoryService.class,
             dev.iris.core.target.TargetService.class,
-            dev.iris.core.user.UserService.class);
+            dev.iris.core.user.UserService.class,
+            dev.iris.api.simulate.PlanSimulator.class,
+            dev.iris.core.stats.StatsService.class,
+            dev.iris.api.ingest.QueryKeyAuthenticator.class,
+            dev.iris.core.heartbeat.HeartbeatService.class,
+            dev.iris.core.heartbeat.HeartbeatChecker.class,
+            dev.iris.api.heartbeat.HeartbeatMonitor.class,
+            dev.iris.api.webhook.AlertIngestService.class);
 
     private ApiResources() {}
 }

@@ -47,11 +47,13 @@ public class IrisApiApplication
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addBundle(new UiBundle());
+        bootstrap.addCommand(new dev.iris.api.retention.RetentionCommand());
     }
 
     @Override
     public void run(IrisApiConfiguration configuration, Environment environment)
     {
+        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
         Database database = Database.open(configuration.getDatabase(), "iris-api");
         environment.lifecycle().manage(database);
         if (configuration.isDevMode()) {
@@ -70,6 +72,7 @@ public class IrisApiApplication
             environment.jersey().register(injector.getInstance(resource));
         }
         WebUi.register(injector, environment, authFilter);
+        environment.lifecycle().manage(injector.getInstance(dev.iris.api.heartbeat.HeartbeatMonitor.class));
     }
 
     /**

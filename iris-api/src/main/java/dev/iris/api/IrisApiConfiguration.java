@@ -2,8 +2,10 @@ package dev.iris.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.iris.api.ui.UiConfig;
+import dev.iris.api.webhook.WebhookConfig;
 import dev.iris.core.config.IrisBaseConfiguration;
 import dev.iris.core.plugin.PluginInstanceConfig;
+import dev.iris.core.retention.RetentionConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -51,6 +53,44 @@ public class IrisApiConfiguration
     @NotNull
     @JsonProperty
     private UiConfig ui = new UiConfig();
+
+    /**
+     * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
+     */
+    @Min(0)
+    @JsonProperty
+    private int heartbeatCheckSeconds = 15;
+
+    /**
+     * What the {@code retention} command deletes and archives.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private RetentionConfig retention = new RetentionConfig();
+
+    /**
+     * Inbound alert webhooks: which are enabled, rate limit, body limit.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private WebhookConfig webhooks = new WebhookConfig();
+
+    public WebhookConfig getWebhooks()
+    {
+        return webhooks;
+    }
+
+    public RetentionConfig getRetention()
+    {
+        return retention;
+    }
+
+    public int getHeartbeatCheckSeconds()
+    {
+        return heartbeatCheckSeconds;
+    }
 
     public boolean isDevMode()
     {

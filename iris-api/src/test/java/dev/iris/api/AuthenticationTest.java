@@ -1,14 +1,13 @@
 package dev.iris.api;
 
+import dev.iris.api.testing.ApiFixtures;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.List;
-import java.util.Map;
-
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class AuthenticationTest
@@ -19,11 +18,7 @@ final class AuthenticationTest
     static void start()
     {
         api = TestingIrisApi.start();
-        api.seed(seed -> {
-            seed.application("app", "app-key", false, List.of("title"));
-            seed.application("trusted", "trusted-key", true, List.of("title"));
-            seed.user("alice", false, Map.of());
-        });
+        api.seed(ApiFixtures::titledApplicationsAndAlice);
         api.jdbi().useHandle(handle -> handle.execute("UPDATE application SET secondary_key = 'app-secondary' WHERE name = 'app'"));
     }
 
@@ -89,14 +84,14 @@ final class AuthenticationTest
         IrisTestClient.Response refused = api.client("app", "app-key").as("alice").get("/healthcheck");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("title").asText()).isEqualTo("This application does not have the power to authenticate usernames");
-        assertThat(api.client("trusted", "trusted-key").as("alice").get("/healthcheck").status()).isEqualTo(200);
+        assertThat(trustedClient(api).as("alice").get("/healthcheck").status()).isEqualTo(200);
     }
 
     @Test
     void signatureCoversTheUsername()
     {
         // Signed for alice, sent claiming to be bob.
-        IrisTestClient.Response response = api.client("trusted", "trusted-key").as("alice").withHeader("X-IRIS-USERNAME", "bob").get("/healthcheck");
+        IrisTestClient.Response response = trustedClient(api).as("alice").withHeader("X-IRIS-USERNAME", "bob").get("/healthcheck");
         assertThat(response.status()).isEqualTo(401);
     }
 

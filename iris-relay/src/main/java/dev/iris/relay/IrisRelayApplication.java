@@ -61,6 +61,7 @@ public class IrisRelayApplication
     @Override
     public void run(IrisRelayConfiguration configuration, Environment environment)
     {
+        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
         ErrorMappers.register(configuration, environment);
         Clock clock = Clock.systemUTC();
         ApiClient api = new ApiClient(

@@ -38,6 +38,7 @@ public class IrisSenderApplication
     @Override
     public void run(IrisSenderConfiguration configuration, Environment environment)
     {
+        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
         Database database = Database.open(configuration.getDatabase(), "iris-sender");
         environment.lifecycle().manage(database);
         if (configuration.isDevMode()) {

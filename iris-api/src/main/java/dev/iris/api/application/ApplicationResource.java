@@ -4,14 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
-import dev.iris.api.request.JsonBodies;
-import dev.iris.api.request.QueryParameters;
 import dev.iris.core.application.ApplicationKeys;
 import dev.iris.core.application.ApplicationService;
 import dev.iris.core.application.ApplicationSettings;
 import dev.iris.core.application.ApplicationView;
 import dev.iris.core.application.QuotaSettings;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.request.JsonBody;
+import dev.iris.core.request.QueryValues;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -69,8 +69,8 @@ public final class ApplicationResource
     @POST
     public Response create(@Auth Caller caller, String body)
     {
-        JsonNode data = JsonBodies.parseObject(mapper, body);
-        String name = JsonBodies.optionalText(data, "name", "Missing app name").orElse("").strip();
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
+        String name = JsonBody.text(data, "name", IrisException.badRequest("Missing app name")).orElse("").strip();
         if (name.isEmpty()) {
             throw IrisException.badRequest("Missing app name");
         }
@@ -93,7 +93,7 @@ public final class ApplicationResource
     @Path("{app}")
     public List<Object> update(@Auth Caller caller, @PathParam("app") String application, String body)
     {
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         // Existence and permission come before the body's contents, as in Iris.
         applications.get(application);
         boolean owner = caller.username() != null && applications.isOwner(application, caller.username());
@@ -113,11 +113,11 @@ public final class ApplicationResource
         String contextTemplate = requiredTemplate(data, "context_template");
         String summaryTemplate = requiredTemplate(data, "summary_template");
         String mobileTemplate = requiredTemplate(data, "mobile_template");
-        List<String> variables = JsonBodies.textList(data.get("variables"), "variables must be specified and be a list");
-        Optional<String> titleVariable = JsonBodies.optionalText(data, "title_variable", "title variable is invalid");
+        List<String> variables = JsonBody.textList(data.get("variables"), IrisException.badRequest("variables must be specified and be a list"));
+        Optional<String> titleVariable = JsonBody.text(data, "title_variable", IrisException.badRequest("title variable is invalid"));
 
         Optional<List<String>> owners = present(data, "owners")
-                .map(node -> JsonBodies.textList(node, "To change owners, you must pass a list of strings"));
+                .map(node -> JsonBody.textList(node, IrisException.badRequest("To change owners, you must pass a list of strings")));
 
         Optional<Map<String, Optional<String>>> addresses = Optional.empty();
         JsonNode addressNode = data.get("custom_sender_addresses");
@@ -138,11 +138,11 @@ public final class ApplicationResource
         }
 
         Optional<List<String>> supportedModes = present(data, "supported_modes")
-                .map(node -> JsonBodies.textList(node, "To change modes, you must pass a list of strings"));
+                .map(node -> JsonBody.textList(node, IrisException.badRequest("To change modes, you must pass a list of strings")));
         // Iris ignores default_modes unless it is a map.
         Optional<Map<String, String>> defaultModes = present(data, "default_modes")
                 .filter(JsonNode::isObject)
-                .map(node -> JsonBodies.textMap(node, "default_modes must map priorities to mode names"));
+                .map(node -> JsonBody.textMap(node, IrisException.badRequest("default_modes must map priorities to mode names")));
 
         return new ApplicationSettings(sampleContext.asText(), contextTemplate, summaryTemplate, mobileTemplate, variables, titleVariable,
                 owners, addresses, supportedModes, defaultModes);
@@ -204,7 +204,7 @@ public final class ApplicationResource
     @Path("{app}/quota")
     public Response setQuota(@Auth Caller caller, @PathParam("app") String application, String body)
     {
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         List<String> keys = new ArrayList<>();
         data.fieldNames().forEachRemaining(keys::add);
         if (keys.size() != QUOTA_KEYS.size() || !QUOTA_KEYS.containsAll(keys)) {
@@ -212,7 +212,7 @@ public final class ApplicationResource
         }
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (String key : QUOTA_INT_KEYS) {
-            int value = quotaInteger(data.get(key));
+            int value = JsonBody.intValue(data.get(key), IrisException.badRequest("Some int keys are not integers"));
             if (value < 1) {
                 throw IrisException.badRequest("All int keys must be over 0");
             }
@@ -221,9 +221,9 @@ public final class ApplicationResource
         if (numbers.get("hard_quota_threshold") <= numbers.get("soft_quota_threshold")) {
             throw IrisException.badRequest("Hard threshold must be bigger than soft threshold");
         }
-        String planName = JsonBodies.optionalText(data, "plan_name", "plan_name must be a string")
+        String planName = JsonBody.text(data, "plan_name", IrisException.badRequest("plan_name must be a string"))
                 .orElseThrow(() -> IrisException.badRequest("No active ID found for that plan"));
-        String targetName = JsonBodies.optionalText(data, "target_name", "target_name must be a string")
+        String targetName = JsonBody.text(data, "target_name", IrisException.badRequest("target_name must be a string"))
                 .orElseThrow(() -> IrisException.badRequest("No ID found for that target"));
         applications.setQuota(application, ApplicationAccess.actor(caller), new QuotaSettings(
                 numbers.get("hard_quota_threshold"),
@@ -234,22 +234,6 @@ public final class ApplicationResource
                 numbers.get("wait_time"),
                 targetName));
         return Response.status(Response.Status.CREATED).entity(List.of()).build();
-    }
-
-    private static int quotaInteger(JsonNode value)
-    {
-        if (value.isIntegralNumber() && value.canConvertToInt()) {
-            return value.intValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return Integer.parseInt(value.asText().strip());
-            }
-            catch (NumberFormatException e) {
-                throw IrisException.badRequest("Some int keys are not integers");
-            }
-        }
-        throw IrisException.badRequest("Some int keys are not integers");
     }
 
     @DELETE
@@ -322,11 +306,11 @@ public final class ApplicationResource
         if (caller.username() == null) {
             throw IrisException.unauthorized("You must be a logged in user to change this application's email incident settings", null);
         }
-        JsonNode data = JsonBodies.parse(mapper, body);
+        JsonNode data = JsonBody.parsePostBody(mapper, body);
         ApplicationAccess.requireOwnerOrAdmin(applications, caller, application,
                 "You must be a logged in user to change this application's email incident settings",
                 "You don't have permissions to change this application's email incident settings.");
-        Map<String, String> planByEmail = data.isNull() ? Map.of() : JsonBodies.textMap(data, JsonBodies.INVALID_JSON);
+        Map<String, String> planByEmail = data.isNull() ? Map.of() : JsonBody.textMap(data, IrisException.badRequest(JsonBody.INVALID_POST_BODY));
         applications.setIncidentEmails(application, planByEmail);
         return List.of();
     }
@@ -339,8 +323,8 @@ public final class ApplicationResource
     {
         ApplicationAccess.requireOwnerOrAdmin(applications, caller, application,
                 "You must be a logged in user to rename this app", "You don't have permissions to rename this app.");
-        JsonNode data = JsonBodies.parseObject(mapper, body);
-        String newName = JsonBodies.optionalText(data, "new_name", "Missing new_name from post body").orElse("").strip();
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
+        String newName = JsonBody.text(data, "new_name", IrisException.badRequest("Missing new_name from post body")).orElse("").strip();
         if (newName.isEmpty()) {
             throw IrisException.badRequest("Missing new_name from post body");
         }
@@ -365,7 +349,7 @@ public final class ApplicationResource
                 }
             }
         }
-        Optional<Boolean> active = Optional.ofNullable(query.getFirst("active")).map(QueryParameters::parseBoolean);
+        Optional<Boolean> active = Optional.ofNullable(query.getFirst("active")).map(QueryValues::parseBoolean);
         if (active.isPresent() && !active.get()) {
             // Only active plans can page for an application.
             return List.of();

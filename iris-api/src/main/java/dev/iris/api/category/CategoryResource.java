@@ -2,7 +2,6 @@ package dev.iris.api.category;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.api.request.JsonBodies;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.application.ApplicationService;
@@ -10,6 +9,7 @@ import dev.iris.core.category.CategoryDefinition;
 import dev.iris.core.category.CategoryService;
 import dev.iris.core.category.NotificationCategory;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.request.JsonBody;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -72,7 +72,7 @@ public final class CategoryResource
     @Path("{app}")
     public Map<String, Object> replace(@Auth Caller caller, @PathParam("app") String application, String body)
     {
-        JsonNode data = JsonBodies.parse(mapper, body);
+        JsonNode data = JsonBody.parsePostBody(mapper, body);
         if (!data.isArray()) {
             throw IrisException.badRequest("Missing required attributes", "expected a list of {name, description, mode}");
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Small helpers the v0 resources share.
@@ -45,6 +46,14 @@ public final class Requests
     {
         // An empty entity rather than none: with none, Jetty writes its HTML error page.
         return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE).entity("").build();
+    }
+
+    /**
+     * 200 with the item as JSON, or Iris's bare 404 when there is none.
+     */
+    public static Response okOrEmptyNotFound(Optional<?> item)
+    {
+        return item.map(value -> Response.ok(value).build()).orElseGet(Requests::emptyNotFound);
     }
 
     /**

@@ -128,9 +128,7 @@ public final class IncidentResource
     @Path("/{id}")
     public Response get(@PathParam("id") String id)
     {
-        return queries.get(Requests.integerId(id, INVALID_ID))
-                .map(incident -> Response.ok(incident).build())
-                .orElseGet(Requests::emptyNotFound);
+        return Requests.okOrEmptyNotFound(queries.get(Requests.integerId(id, INVALID_ID)));
     }
 
     /**

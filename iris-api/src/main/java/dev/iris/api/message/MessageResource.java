@@ -46,9 +46,7 @@ public final class MessageResource
     @Path("/{id}")
     public Response get(@PathParam("id") String id)
     {
-        return messages.get(Requests.integerId(id, INVALID_ID))
-                .map(message -> Response.ok(message).build())
-                .orElseGet(Requests::emptyNotFound);
+        return Requests.okOrEmptyNotFound(messages.get(Requests.integerId(id, INVALID_ID)));
     }
 
     @GET

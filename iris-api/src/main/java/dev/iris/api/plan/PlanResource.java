@@ -1,6 +1,5 @@
 package dev.iris.api.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,8 +63,7 @@ public final class PlanResource
     @Path("/{plan}")
     public Response get(@PathParam("plan") String plan)
     {
-        Optional<Map<String, Object>> found = plans.get(plan);
-        return found.map(value -> Response.ok(value).build()).orElseGet(Requests::emptyNotFound);
+        return Requests.okOrEmptyNotFound(plans.get(plan));
     }
 
     @POST
@@ -74,12 +71,9 @@ public final class PlanResource
     public long setActive(@Auth Caller caller, @PathParam("plan") String plan, String body)
     {
         caller.requireApplication();
-        JsonNode request = JsonBody.parseObject(objectMapper, body);
-        JsonNode active = request.get("active");
-        if (active == null) {
-            throw IrisException.badRequest("\"active\" field required");
-        }
-        long value = JsonBody.asInteger(active).orElseThrow(() -> IrisException.badRequest("Invalid active field"));
+        long value = JsonBody.requiredInteger(JsonBody.parseObject(objectMapper, body), "active",
+                IrisException.badRequest("\"active\" field required"),
+                IrisException.badRequest("Invalid active field"));
         plans.setActive(Requests.integerId(plan, "Invalid plan id"), value != 0);
         return value;
     }

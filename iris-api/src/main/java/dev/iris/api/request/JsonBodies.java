@@ -1,106 +1,70 @@
 package dev.iris.api.request;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.request.JsonBody;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads request bodies as Iris does: parse the JSON first, then check each field by hand so
- * every mistake gets Iris's own 400 text.
+ * Reads request bodies as Iris does.
+ *
+ * @deprecated use {@link JsonBody}, which holds the same checks with the same error texts:
+ * {@link JsonBody#parsePostBody}, {@link JsonBody#parsePostBodyObject}, {@link JsonBody#text},
+ * {@link JsonBody#textList} and {@link JsonBody#textMap}.
  */
+@Deprecated
 public final class JsonBodies
 {
-    public static final String INVALID_JSON = "Invalid json in post body";
+    public static final String INVALID_JSON = JsonBody.INVALID_POST_BODY;
 
     private JsonBodies() {}
 
     /**
-     * The parsed body; 400 {@code Invalid json in post body} when it is empty or not JSON.
+     * @deprecated use {@link JsonBody#parsePostBody}
      */
+    @Deprecated
     public static JsonNode parse(ObjectMapper mapper, String body)
     {
-        if (body == null || body.isBlank()) {
-            throw IrisException.badRequest(INVALID_JSON);
-        }
-        try {
-            JsonNode node = mapper.readTree(body);
-            if (node == null || node.isMissingNode()) {
-                throw IrisException.badRequest(INVALID_JSON);
-            }
-            return node;
-        }
-        catch (JsonProcessingException e) {
-            throw IrisException.badRequest(INVALID_JSON);
-        }
+        return JsonBody.parsePostBody(mapper, body);
     }
 
     /**
-     * The parsed body, which must be a JSON object.
+     * @deprecated use {@link JsonBody#parsePostBodyObject}
      */
+    @Deprecated
     public static JsonNode parseObject(ObjectMapper mapper, String body)
     {
-        JsonNode node = parse(mapper, body);
-        if (!node.isObject()) {
-            throw IrisException.badRequest(INVALID_JSON, "expected a JSON object");
-        }
-        return node;
+        return JsonBody.parsePostBodyObject(mapper, body);
     }
 
     /**
-     * A string field, absent when missing or null; 400 {@code message} when it has another type.
+     * @deprecated use {@link JsonBody#text} with {@code IrisException.badRequest(message)}
      */
+    @Deprecated
     public static Optional<String> optionalText(JsonNode object, String field, String message)
     {
-        JsonNode value = object.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw IrisException.badRequest(message);
-        }
-        return Optional.of(value.asText());
+        return JsonBody.text(object, field, IrisException.badRequest(message));
     }
 
     /**
-     * A list of strings; 400 {@code message} when the node is not one.
+     * @deprecated use {@link JsonBody#textList} with {@code IrisException.badRequest(message)}
      */
+    @Deprecated
     public static List<String> textList(JsonNode node, String message)
     {
-        if (node == null || !node.isArray()) {
-            throw IrisException.badRequest(message);
-        }
-        List<String> values = new ArrayList<>();
-        for (JsonNode element : node) {
-            if (!element.isTextual()) {
-                throw IrisException.badRequest(message);
-            }
-            values.add(element.asText());
-        }
-        return values;
+        return JsonBody.textList(node, IrisException.badRequest(message));
     }
 
     /**
-     * An object of string values; 400 {@code message} when the node is not one.
+     * @deprecated use {@link JsonBody#textMap} with {@code IrisException.badRequest(message)}
      */
+    @Deprecated
     public static Map<String, String> textMap(JsonNode node, String message)
     {
-        if (node == null || !node.isObject()) {
-            throw IrisException.badRequest(message);
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : node.properties()) {
-            if (!entry.getValue().isTextual()) {
-                throw IrisException.badRequest(message);
-            }
-            values.put(entry.getKey(), entry.getValue().asText());
-        }
-        return values;
+        return JsonBody.textMap(node, IrisException.badRequest(message));
     }
 }

@@ -1,7 +1,7 @@
 package dev.iris.api.target;
 
-import dev.iris.api.request.QueryParameters;
 import dev.iris.api.auth.Caller;
+import dev.iris.core.request.QueryValues;
 import dev.iris.core.target.TargetService;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
@@ -63,7 +63,7 @@ public final class TargetResource
                 Optional.ofNullable(prefix),
                 Optional.ofNullable(name),
                 nameList,
-                Optional.ofNullable(active).map(QueryParameters::parseBoolean)));
+                Optional.ofNullable(active).map(QueryValues::parseBoolean)));
     }
 
     /**

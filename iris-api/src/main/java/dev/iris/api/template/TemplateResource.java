@@ -1,6 +1,5 @@
 package dev.iris.api.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
@@ -63,7 +62,7 @@ public final class TemplateResource
     @Path("/{template}")
     public Response get(@PathParam("template") String template)
     {
-        return templates.get(template).map(value -> Response.ok(value).build()).orElseGet(Requests::emptyNotFound);
+        return Requests.okOrEmptyNotFound(templates.get(template));
     }
 
     @POST
@@ -71,12 +70,9 @@ public final class TemplateResource
     public long setActive(@Auth Caller caller, @PathParam("template") String template, String body)
     {
         caller.requireApplication();
-        JsonNode request = JsonBody.parseObject(objectMapper, body);
-        JsonNode active = request.get("active");
-        if (active == null) {
-            throw IrisException.badRequest("Missing active argument");
-        }
-        long value = JsonBody.asInteger(active).orElseThrow(() -> IrisException.badRequest("Invalid active argument", "active must be an int"));
+        long value = JsonBody.requiredInteger(JsonBody.parseObject(objectMapper, body), "active",
+                IrisException.badRequest("Missing active argument"),
+                IrisException.badRequest("Invalid active argument", "active must be an int"));
         templates.setActive(Requests.integerId(template, "Invalid template id"), value != 0);
         return value;
     }

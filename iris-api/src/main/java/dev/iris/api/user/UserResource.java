@@ -3,10 +3,10 @@ package dev.iris.api.user;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.api.request.JsonBodies;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.request.JsonBody;
 import dev.iris.core.user.CategoryOverride;
 import dev.iris.core.user.ModeUpdate;
 import dev.iris.core.user.ReprioritizationRule;
@@ -81,7 +81,7 @@ public final class UserResource
     public Map<String, String> updateModes(@Auth Caller caller, @PathParam("username") String username, String body)
     {
         caller.requireUser(username);
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         Map<String, JsonNode> rest = new LinkedHashMap<>();
         data.properties().forEach(entry -> rest.put(entry.getKey(), entry.getValue()));
         JsonNode application = rest.remove("application");
@@ -107,7 +107,7 @@ public final class UserResource
 
     private static Map<String, String> modeMap(JsonNode node)
     {
-        return JsonBodies.textMap(node, "Invalid mode");
+        return JsonBody.textMap(node, IrisException.badRequest("Invalid mode"));
     }
 
     // ---------------------------------------------------------------- settings and overrides
@@ -125,8 +125,8 @@ public final class UserResource
     public Response updateSettings(@Auth Caller caller, @PathParam("username") String username, String body)
     {
         caller.requireUser(username);
-        JsonNode data = JsonBodies.parseObject(mapper, body);
-        Optional<String> timezone = JsonBodies.optionalText(data, "timezone", "Invalid timezone").filter(value -> !value.isEmpty());
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
+        Optional<String> timezone = JsonBody.text(data, "timezone", IrisException.badRequest("Invalid timezone")).filter(value -> !value.isEmpty());
         if (timezone.isPresent()) {
             if (!supportedTimezones.contains(timezone.get())) {
                 throw IrisException.badRequest("Invalid timezone", timezone.get() + " is not a supported timezone");
@@ -141,7 +141,7 @@ public final class UserResource
     public Response updateTemplateOverrides(@Auth Caller caller, @PathParam("username") String username, String body)
     {
         caller.requireUser(username);
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         JsonNode overrides = data.get("template_overrides");
         if (overrides == null || !overrides.isObject()) {
             throw IrisException.badRequest("Invalid json in post body: template_overrides parameter is not a dict");
@@ -178,14 +178,14 @@ public final class UserResource
     public List<Object> setReprioritization(@Auth Caller caller, @PathParam("username") String username, String body)
     {
         caller.requireUser(username);
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         for (String argument : REPRIORITIZATION_ARGUMENTS) {
             if (!data.has(argument)) {
                 throw IrisException.badRequest("Missing argument", "missing arg: " + argument);
             }
         }
-        int duration = integer(data.get("duration"), "Invalid duration", "duration must be an integer");
-        int count = integer(data.get("count"), "Invalid count", "count must be an integer");
+        int duration = JsonBody.intValue(data.get("duration"), IrisException.badRequest("Invalid duration", "duration must be an integer"));
+        int count = JsonBody.intValue(data.get("count"), IrisException.badRequest("Invalid count", "count must be an integer"));
         JsonNode srcMode = data.get("src_mode");
         JsonNode dstMode = data.get("dst_mode");
         users.setReprioritizationRule(
@@ -195,22 +195,6 @@ public final class UserResource
                 count,
                 duration);
         return List.of();
-    }
-
-    private static int integer(JsonNode value, String title, String description)
-    {
-        if (value.isIntegralNumber() && value.canConvertToInt()) {
-            return value.intValue();
-        }
-        if (value.isTextual()) {
-            try {
-                return Integer.parseInt(value.asText().strip());
-            }
-            catch (NumberFormatException e) {
-                throw IrisException.badRequest(title, description);
-            }
-        }
-        throw IrisException.badRequest(title, description);
     }
 
     @DELETE
@@ -245,7 +229,7 @@ public final class UserResource
     public Response setCategoryOverrides(@Auth Caller caller, @PathParam("username") String username, @PathParam("app") String application, String body)
     {
         caller.requireUser(username);
-        JsonNode data = JsonBodies.parseObject(mapper, body);
+        JsonNode data = JsonBody.parsePostBodyObject(mapper, body);
         Map<String, Optional<String>> modeByCategory = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : data.properties()) {
             JsonNode mode = entry.getValue();

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.badRequestTitle;
+import static dev.iris.api.testing.ApiFixtures.names;
+import static dev.iris.api.testing.ApiFixtures.ownerAdminAndOther;
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class ApplicationIncidentEmailsAndPlansTest
@@ -24,10 +29,8 @@ final class ApplicationIncidentEmailsAndPlansTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
-            long owner = seed.user("owner", false, Map.of("email", "owner@example.com"));
-            seed.user("admin", true, Map.of());
-            seed.user("other", false, Map.of());
+            trustedApplication(seed);
+            long owner = ownerAdminAndOther(seed, Map.of("email", "owner@example.com"));
             long shop = seed.application("shop", "shop-key", false, List.of());
             long bank = seed.application("bank", "bank-key", false, List.of());
             seed.owner(shop, owner);
@@ -43,7 +46,7 @@ final class ApplicationIncidentEmailsAndPlansTest
             seed.plan("retired-plan", owner, "inactive", List.of(SeedWriter.Notification.of(1, "user", owner, "high", "shop-page", 0, 60)), 0, 0, 0, 0);
         });
         api.jdbi().useHandle(handle -> handle.execute("DELETE FROM plan_active WHERE name = 'retired-plan'"));
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll
@@ -109,16 +112,16 @@ final class ApplicationIncidentEmailsAndPlansTest
     void incidentEmailRules()
     {
         IrisTestClient owner = trusted.as("owner");
-        assertThat(title(owner.put("/v0/applications/shop/incident_emails", Map.of("owner@example.com", "shop-plan"))))
+        assertThat(badRequestTitle(owner.put("/v0/applications/shop/incident_emails", Map.of("owner@example.com", "shop-plan"))))
                 .isEqualTo("These email addresses are also user's email addresses which is not allowed: owner@example.com");
-        assertThat(title(owner.put("/v0/applications/shop/incident_emails", Map.of("x@shop.example", "bank-plan"))))
+        assertThat(badRequestTitle(owner.put("/v0/applications/shop/incident_emails", Map.of("x@shop.example", "bank-plan"))))
                 .isEqualTo("Failed adding x@shop.example -> bank-plan combination. This plan does not have any templates which support this app.");
-        assertThat(title(owner.put("/v0/applications/shop/incident_emails", Map.of("x@shop.example", "retired-plan"))))
+        assertThat(badRequestTitle(owner.put("/v0/applications/shop/incident_emails", Map.of("x@shop.example", "retired-plan"))))
                 .isEqualTo("Failed adding x@shop.example -> retired-plan combination. This plan does not have any templates which support this app.");
-        assertThat(title(owner.put("/v0/applications/shop/incident_emails", "{oops"))).isEqualTo("Invalid json in post body");
+        assertThat(badRequestTitle(owner.put("/v0/applications/shop/incident_emails", "{oops"))).isEqualTo("Invalid json in post body");
 
         assertThat(trusted.as("admin").put("/v0/applications/bank/incident_emails", Map.of("bank@bank.example", "bank-plan")).status()).isEqualTo(200);
-        assertThat(title(owner.put("/v0/applications/shop/incident_emails", Map.of("bank@bank.example", "shop-plan"))))
+        assertThat(badRequestTitle(owner.put("/v0/applications/shop/incident_emails", Map.of("bank@bank.example", "shop-plan"))))
                 .isEqualTo("These email addresses are already in use by another app: bank@bank.example");
 
         IrisTestClient.Response noUser = trusted.put("/v0/applications/shop/incident_emails", Map.of());
@@ -128,18 +131,5 @@ final class ApplicationIncidentEmailsAndPlansTest
         assertThat(byOther.status()).isEqualTo(403);
         assertThat(byOther.json().get("title").asText()).isEqualTo("You don't have permissions to change this application's email incident settings.");
         assertThat(api.anonymous().get("/v0/applications/shop/incident_emails").status()).isEqualTo(401);
-    }
-
-    private static List<String> names(JsonNode plans)
-    {
-        List<String> names = new ArrayList<>();
-        plans.forEach(plan -> names.add(plan.get("name").asText()));
-        return names;
-    }
-
-    private static String title(IrisTestClient.Response response)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json().get("title").asText();
     }
 }

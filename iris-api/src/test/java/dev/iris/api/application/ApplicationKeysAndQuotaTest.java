@@ -13,6 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.badRequestTitle;
+import static dev.iris.api.testing.ApiFixtures.ownerAdminAndOther;
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class ApplicationKeysAndQuotaTest
@@ -25,10 +29,8 @@ final class ApplicationKeysAndQuotaTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
-            long owner = seed.user("owner", false, Map.of());
-            seed.user("admin", true, Map.of());
-            seed.user("other", false, Map.of());
+            trustedApplication(seed);
+            long owner = ownerAdminAndOther(seed, Map.of());
             long app = seed.application("shop", "shop-key", false, List.of());
             seed.owner(app, owner);
             seed.owner(seed.application("rotating", "rotating-key", false, List.of()), owner);
@@ -36,7 +38,7 @@ final class ApplicationKeysAndQuotaTest
             seed.plan("quota-plan", owner, "", List.of(SeedWriter.Notification.of(1, "user", owner, "high", "page", 0, 60)), 0, 0, 0, 0);
             seed.team("ops", List.of(owner));
         });
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll
@@ -139,18 +141,18 @@ final class ApplicationKeysAndQuotaTest
         IrisTestClient owner = trusted.as("owner");
         Map<String, Object> extra = new HashMap<>(quota());
         extra.put("color", "red");
-        assertThat(title(owner.post("/v0/applications/shop/quota", extra))).isEqualTo("Missing required keys in post body");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", extra))).isEqualTo("Missing required keys in post body");
         Map<String, Object> missing = new HashMap<>(quota());
         missing.remove("wait_time");
-        assertThat(title(owner.post("/v0/applications/shop/quota", missing))).isEqualTo("Missing required keys in post body");
-        assertThat(title(owner.post("/v0/applications/shop/quota", changed("soft_quota_duration", 0)))).isEqualTo("All int keys must be over 0");
-        assertThat(title(owner.post("/v0/applications/shop/quota", changed("wait_time", "soon")))).isEqualTo("Some int keys are not integers");
-        assertThat(title(owner.post("/v0/applications/shop/quota", changed("soft_quota_threshold", 100))))
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", missing))).isEqualTo("Missing required keys in post body");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", changed("soft_quota_duration", 0)))).isEqualTo("All int keys must be over 0");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", changed("wait_time", "soon")))).isEqualTo("Some int keys are not integers");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", changed("soft_quota_threshold", 100))))
                 .isEqualTo("Hard threshold must be bigger than soft threshold");
-        assertThat(title(owner.post("/v0/applications/shop/quota", changed("plan_name", "nope")))).isEqualTo("No active ID found for that plan");
-        assertThat(title(owner.post("/v0/applications/shop/quota", changed("target_name", "nobody")))).isEqualTo("No ID found for that target");
-        assertThat(title(owner.post("/v0/applications/nothing/quota", quota()))).isEqualTo("No ID found for that application");
-        assertThat(title(owner.post("/v0/applications/shop/quota", "{"))).isEqualTo("Invalid json in post body");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", changed("plan_name", "nope")))).isEqualTo("No active ID found for that plan");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", changed("target_name", "nobody")))).isEqualTo("No ID found for that target");
+        assertThat(badRequestTitle(owner.post("/v0/applications/nothing/quota", quota()))).isEqualTo("No ID found for that application");
+        assertThat(badRequestTitle(owner.post("/v0/applications/shop/quota", "{"))).isEqualTo("Invalid json in post body");
 
         IrisTestClient.Response byOther = trusted.as("other").post("/v0/applications/shop/quota", quota());
         assertThat(byOther.status()).isEqualTo(401);
@@ -179,11 +181,5 @@ final class ApplicationKeysAndQuotaTest
         Map<String, Object> quota = quota();
         quota.put(key, value);
         return quota;
-    }
-
-    private static String title(IrisTestClient.Response response)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json().get("title").asText();
     }
 }

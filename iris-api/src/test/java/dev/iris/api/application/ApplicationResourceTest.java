@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.ownerAdminAndOther;
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class ApplicationResourceTest
@@ -24,12 +27,10 @@ final class ApplicationResourceTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
+            trustedApplication(seed);
             seed.application("plain", "plain-key", false, List.of());
             long app = seed.application("shop", "shop-key", false, List.of("title", "host"));
-            long owner = seed.user("owner", false, Map.of("email", "owner@example.com"));
-            seed.user("admin", true, Map.of());
-            seed.user("other", false, Map.of());
+            long owner = ownerAdminAndOther(seed, Map.of("email", "owner@example.com"));
             seed.owner(app, owner);
             seed.application("hidden", "hidden-key", false, List.of());
         });
@@ -43,7 +44,7 @@ final class ApplicationResourceTest
         execute("""
                 INSERT INTO default_application_mode (application_id, priority_id, mode_id)
                 SELECT a.id, p.id, m.id FROM application a, priority p, mode m WHERE a.name = 'shop' AND p.name = 'high' AND m.name = 'sms'""");
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll

@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.badRequestTitle;
+import static dev.iris.api.testing.ApiFixtures.ownerAdminAndOther;
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class CategoryResourceTest
@@ -23,14 +27,12 @@ final class CategoryResourceTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
-            long owner = seed.user("owner", false, Map.of());
-            seed.user("admin", true, Map.of());
-            seed.user("other", false, Map.of());
+            trustedApplication(seed);
+            long owner = ownerAdminAndOther(seed, Map.of());
             seed.owner(seed.application("shop", "shop-key", false, List.of()), owner);
             seed.application("bank", "bank-key", false, List.of());
         });
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll
@@ -110,13 +112,13 @@ final class CategoryResourceTest
     void replaceRejectsBadLists()
     {
         IrisTestClient admin = trusted.as("admin");
-        assertThat(title(admin.post("/v0/categories/shop", List.of(Map.of("name", "x", "mode", "email")))))
+        assertThat(badRequestTitle(admin.post("/v0/categories/shop", List.of(Map.of("name", "x", "mode", "email")))))
                 .isEqualTo("Missing required attributes");
-        assertThat(title(admin.post("/v0/categories/shop", Map.of("name", "x")))).isEqualTo("Missing required attributes");
-        assertThat(title(admin.post("/v0/categories/shop", List.of(Map.of("name", "x", "description", "", "mode", "pager")))))
+        assertThat(badRequestTitle(admin.post("/v0/categories/shop", Map.of("name", "x")))).isEqualTo("Missing required attributes");
+        assertThat(badRequestTitle(admin.post("/v0/categories/shop", List.of(Map.of("name", "x", "description", "", "mode", "pager")))))
                 .isEqualTo("Invalid mode");
-        assertThat(title(admin.post("/v0/categories/shop", "nope"))).isEqualTo("Invalid json in post body");
-        assertThat(title(admin.post("/v0/categories/shop", List.of(Map.of("name", "x".repeat(300), "description", "", "mode", "email")))))
+        assertThat(badRequestTitle(admin.post("/v0/categories/shop", "nope"))).isEqualTo("Invalid json in post body");
+        assertThat(badRequestTitle(admin.post("/v0/categories/shop", List.of(Map.of("name", "x".repeat(300), "description", "", "mode", "email")))))
                 .isEqualTo("Invalid value");
         IrisTestClient.Response unknown = admin.post("/v0/categories/nobody", List.of());
         assertThat(unknown.status()).isEqualTo(404);
@@ -128,11 +130,5 @@ final class CategoryResourceTest
         List<String> names = new ArrayList<>();
         response.json().forEach(node -> names.add(node.get("name").asText()));
         return names;
-    }
-
-    private static String title(IrisTestClient.Response response)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        return response.json().get("title").asText();
     }
 }

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.assertError;
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class IncidentResourceTest
@@ -32,7 +35,7 @@ final class IncidentResourceTest
             long application = seed.application("app", "app-key", false, List.of("title", "nodes"));
             seed.application("other", "other-key", false, List.of("title"));
             seed.application("iris", "iris-key", false, List.of());
-            seed.application("trusted", "trusted-key", true, List.of());
+            trustedApplication(seed);
             aliceId = seed.user("alice", false, Map.of("email", "alice@example.com"));
             seed.user("bob", false, Map.of());
             long carol = seed.user("carol", false, Map.of());
@@ -48,7 +51,7 @@ final class IncidentResourceTest
             handle.execute("UPDATE target SET active = 0 WHERE name = 'carol'");
         });
         app = api.client("app", "app-key");
-        trusted = api.client("trusted", "trusted-key").as("alice");
+        trusted = trustedClient(api).as("alice");
         Response dynamic = trusted.post("/v0/plans", Map.of("name", "dyn-plan", "creator", "alice", "steps", List.of(
                 List.of(Map.of("dynamic_index", 0, "priority", "low", "wait", 0, "repeat", 0, "template", "tmpl")),
                 List.of(Map.of("dynamic_index", 1, "priority", "low", "wait", 0, "repeat", 0, "template", "tmpl")))));
@@ -73,12 +76,6 @@ final class IncidentResourceTest
     private static long createIncident()
     {
         return createIncident(app, Map.of("plan", "plan-a", "context", Map.of("title", "disk full")));
-    }
-
-    private static void assertError(Response response, int status, String title)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("title").asText()).isEqualTo(title);
     }
 
     private static long count(String sql, Object... arguments)

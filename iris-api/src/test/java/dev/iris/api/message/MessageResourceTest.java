@@ -7,10 +7,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.ids;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class MessageResourceTest
@@ -131,12 +131,5 @@ final class MessageResourceTest
         assertThat(log.get(1).get("description").asText()).isEqualTo("Changing mode due to original mode failure");
         assertThat(log.get(1).get("date").isIntegralNumber()).isTrue();
         assertThat(api.anonymous().get("/v0/messages/" + queued + "/auditlog").json()).isEmpty();
-    }
-
-    private static List<Long> ids(JsonNode rows)
-    {
-        List<Long> ids = new ArrayList<>();
-        rows.forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
     }
 }

@@ -13,6 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.assertError;
+import static dev.iris.api.testing.ApiFixtures.ids;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class PlanResourceTest
@@ -33,7 +36,7 @@ final class PlanResourceTest
             seed.team("team-a", List.of(aliceId));
             seed.template("tmpl", aliceId, application, List.of("email"), "subject", "body");
         });
-        alice = api.client("trusted", "trusted-key").as("alice");
+        alice = trustedClient(api).as("alice");
         app = api.client("app", "app-key");
     }
 
@@ -82,15 +85,6 @@ final class PlanResourceTest
         Response response = alice.post("/v0/plans", plan);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return Long.parseLong(response.body());
-    }
-
-    private static void assertError(Response response, int status, String title, String description)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().path("title").asText()).isEqualTo(title);
-        if (description != null) {
-            assertThat(response.json().path("description").asText()).isEqualTo(description);
-        }
     }
 
     @Test
@@ -355,13 +349,6 @@ final class PlanResourceTest
                 SELECT id, 10, 5, 60, 60, 'quota-plan' FROM application WHERE name = 'app'"""));
         assertError(alice.delete("/v0/plans/quota-plan"), 400, "Cannot delete this plan as the application app is using it for quota", null);
         assertThat(api.anonymous().get("/v0/plans/quota-plan").status()).isEqualTo(200);
-    }
-
-    private static List<Long> ids(JsonNode rows)
-    {
-        List<Long> ids = new ArrayList<>();
-        rows.forEach(row -> ids.add(row.get("id").asLong()));
-        return ids;
     }
 
     private static List<String> fieldNames(JsonNode row)

@@ -1,6 +1,7 @@
 package dev.iris.api.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.iris.api.testing.ApiFixtures;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.IrisTestClient.Response;
 import dev.iris.api.testing.TestingIrisApi;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.assertError;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class TemplateResourceTest
@@ -23,12 +26,8 @@ final class TemplateResourceTest
     static void start()
     {
         api = TestingIrisApi.start();
-        api.seed(seed -> {
-            seed.application("app", "app-key", false, List.of("title"));
-            seed.application("trusted", "trusted-key", true, List.of("title"));
-            seed.user("alice", false, Map.of());
-        });
-        alice = api.client("trusted", "trusted-key").as("alice");
+        api.seed(ApiFixtures::titledApplicationsAndAlice);
+        alice = trustedClient(api).as("alice");
     }
 
     @AfterAll
@@ -55,12 +54,6 @@ final class TemplateResourceTest
         Response response = alice.post("/v0/templates", template);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return Long.parseLong(response.body());
-    }
-
-    private static void assertError(Response response, int status, String title)
-    {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.json().get("title").asText()).isEqualTo(title);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class UserModesAndReprioritizationTest
@@ -24,7 +26,7 @@ final class UserModesAndReprioritizationTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
+            trustedApplication(seed);
             seed.application("shop", "shop-key", false, List.of());
             seed.application("bank", "bank-key", false, List.of());
             seed.user("alice", false, Map.of());
@@ -32,7 +34,7 @@ final class UserModesAndReprioritizationTest
             seed.user("dave", false, Map.of());
             seed.user("erin", false, Map.of());
         });
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll

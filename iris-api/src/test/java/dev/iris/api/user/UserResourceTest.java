@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.iris.api.testing.ApiFixtures.trustedApplication;
+import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class UserResourceTest
@@ -25,7 +27,7 @@ final class UserResourceTest
     {
         api = TestingIrisApi.start();
         api.seed(seed -> {
-            seed.application("trusted", "trusted-key", true, List.of());
+            trustedApplication(seed);
             seed.application("plain", "plain-key", false, List.of());
             long shop = seed.application("shop", "shop-key", false, List.of());
             aliceId = seed.user("alice", false, Map.of("email", "alice@example.com", "call", "+15550001"));
@@ -39,7 +41,7 @@ final class UserResourceTest
         api.client("shop", "shop-key").post("/v0/categories/shop", List.of(
                 Map.of("name", "deploys", "description", "Deploys", "mode", "email"),
                 Map.of("name", "outages", "description", "Outages", "mode", "sms")));
-        trusted = api.client("trusted", "trusted-key");
+        trusted = trustedClient(api);
     }
 
     @AfterAll

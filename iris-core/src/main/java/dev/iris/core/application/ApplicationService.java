@@ -2,6 +2,7 @@ package dev.iris.core.application;
 
 import dev.iris.core.auth.ApiKeys;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.plan.PlanSearch;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -418,13 +419,13 @@ public final class ApplicationService
     // ---------------------------------------------------------------- plans
 
     /**
-     * Active plans that can page for the application (see {@link ApplicationPlanSearch}).
+     * Active plans that can page for the application (see {@link PlanSearch#forApplication}).
      */
     public List<Map<String, Object>> plans(String name, List<String> fields, Map<String, List<String>> filters)
     {
         return jdbi.inTransaction(handle -> {
             long applicationId = handle.attach(ApplicationDao.class).findId(name).orElseThrow(() -> notFound(name));
-            return ApplicationPlanSearch.search(handle, applicationId, fields, filters);
+            return PlanSearch.forApplication(applicationId, fields, filters).execute(handle);
         });
     }
 

@@ -1,11 +1,14 @@
 package dev.iris.core.category;
 
-import dev.iris.core.application.FilterClauses;
 import dev.iris.core.application.SqlErrors;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.query.ColumnType;
+import dev.iris.core.query.FilterType;
+import dev.iris.core.query.SearchColumn;
+import dev.iris.core.query.SearchFilter;
+import dev.iris.core.query.SearchQuery;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 import java.util.HashSet;
 import java.util.List;
@@ -19,17 +22,23 @@ import static java.util.Objects.requireNonNull;
  */
 public final class CategoryService
 {
-    private static final Map<String, FilterClauses.Column> FILTERS = Map.of(
-            "id", new FilterClauses.Column("c.id", FilterClauses.ValueType.TEXT),
-            "name", new FilterClauses.Column("c.name", FilterClauses.ValueType.TEXT),
-            "application", new FilterClauses.Column("a.name", FilterClauses.ValueType.TEXT),
-            "mode", new FilterClauses.Column("m.name", FilterClauses.ValueType.TEXT));
-
-    private static final String SEARCH = """
-            SELECT c.id, c.name, a.name AS application, c.description, m.name AS mode
-            FROM notification_category c
+    private static final String FROM = """
+            notification_category c
             JOIN application a ON a.id = c.application_id
             JOIN mode m ON m.id = c.mode_id""";
+
+    private static final List<SearchColumn> COLUMNS = List.of(
+            new SearchColumn("id", "c.id", ColumnType.INTEGER),
+            new SearchColumn("name", "c.name", ColumnType.STRING),
+            new SearchColumn("application", "a.name", ColumnType.STRING),
+            new SearchColumn("description", "c.description", ColumnType.STRING),
+            new SearchColumn("mode", "m.name", ColumnType.STRING));
+
+    private static final List<SearchFilter> FILTERS = List.of(
+            new SearchFilter("id", "c.id", FilterType.STRING),
+            new SearchFilter("name", "c.name", FilterType.STRING),
+            new SearchFilter("application", "a.name", FilterType.STRING),
+            new SearchFilter("mode", "m.name", FilterType.STRING));
 
     private final Jdbi jdbi;
 
@@ -44,17 +53,13 @@ public final class CategoryService
      */
     public List<NotificationCategory> search(Map<String, List<String>> parameters)
     {
-        FilterClauses filters = FilterClauses.of(FILTERS, parameters);
-        String sql = SEARCH + (filters.isEmpty() ? "" : "\nWHERE " + String.join(" AND ", filters.conditions())) + "\nORDER BY a.name, c.name";
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql);
-            List<Object> values = filters.values();
-            for (int i = 0; i < values.size(); i++) {
-                query.bind(i, values.get(i));
-            }
-            return query.map((row, context) -> new NotificationCategory(
-                    row.getLong("id"), row.getString("name"), row.getString("application"), row.getString("description"), row.getString("mode"))).list();
-        });
+        SearchQuery query = new SearchQuery(FROM, COLUMNS);
+        query.addFilters(parameters, FILTERS);
+        query.orderBy("a.name, c.name");
+        return jdbi.withHandle(handle -> query.toQuery(handle)
+                .map((row, context) -> new NotificationCategory(
+                        row.getLong("id"), row.getString("name"), row.getString("application"), row.getString("description"), row.getString("mode")))
+                .list());
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.query.ColumnType;
-import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchParameters;
@@ -48,31 +47,11 @@ public final class IncidentQueries
             new SearchColumn("title_variable_name", TITLE_VARIABLE, ColumnType.STRING),
             new SearchColumn("resolved", "incident.resolved", ColumnType.FLAG));
 
-    private static final List<SearchColumn> DETAIL_COLUMNS = List.of(
-            new SearchColumn("id", "incident.id", ColumnType.INTEGER),
-            new SearchColumn("plan_id", "incident.plan_id", ColumnType.INTEGER),
-            new SearchColumn("plan", "plan.name", ColumnType.STRING),
-            new SearchColumn("created", "incident.created", ColumnType.TIMESTAMP),
-            new SearchColumn("updated", "incident.updated", ColumnType.TIMESTAMP),
-            new SearchColumn("context", "incident.context", ColumnType.JSON),
-            new SearchColumn("owner", "owner.name", ColumnType.STRING),
-            new SearchColumn("application", "application.name", ColumnType.STRING),
-            new SearchColumn("current_step", "incident.current_step", ColumnType.INTEGER),
-            new SearchColumn("active", "incident.active", ColumnType.FLAG),
-            new SearchColumn("resolved", "incident.resolved", ColumnType.FLAG));
+    private static final List<SearchColumn> DETAIL_COLUMNS = SearchColumn.pick(COLUMNS,
+            "id", "plan_id", "plan", "created", "updated", "context", "owner", "application", "current_step", "active", "resolved");
 
-    private static final List<SearchFilter> FILTERS = List.of(
-            new SearchFilter("id", "incident.id", FilterType.INTEGER),
-            new SearchFilter("plan", "plan.name", FilterType.STRING),
-            new SearchFilter("plan_id", "incident.plan_id", FilterType.INTEGER),
-            new SearchFilter("active", "incident.active", FilterType.INTEGER),
-            new SearchFilter("updated", "incident.updated", FilterType.TIMESTAMP),
-            new SearchFilter("application", "application.name", FilterType.STRING),
-            new SearchFilter("context", "incident.context", FilterType.STRING),
-            new SearchFilter("created", "incident.created", FilterType.TIMESTAMP),
-            new SearchFilter("owner", "owner.name", FilterType.STRING),
-            new SearchFilter("current_step", "incident.current_step", FilterType.INTEGER),
-            new SearchFilter("resolved", "incident.resolved", FilterType.INTEGER));
+    private static final List<SearchFilter> FILTERS = SearchFilter.onColumns(COLUMNS,
+            "id", "plan", "plan_id", "active", "updated", "application", "context", "created", "owner", "current_step", "resolved");
 
     private static final String STEPS_FROM = """
             message m
@@ -131,12 +110,7 @@ public final class IncidentQueries
         if (conditions == 0 && limit.isEmpty()) {
             throw IrisException.badRequest("Incident query too broad, add filter or limit");
         }
-        if (limit.isPresent()) {
-            query.orderAndLimit("incident.created DESC, incident.id DESC", limit.get());
-        }
-        else {
-            query.orderBy("incident.id");
-        }
+        query.limitNewestFirst(limit, "incident.created DESC, incident.id DESC", "incident.id");
         List<Map<String, Object>> rows = jdbi.withHandle(handle -> query.execute(handle, objectMapper));
         boolean withTitle = columns.stream().anyMatch(column -> column.name().equals("context"))
                 && columns.stream().anyMatch(column -> column.name().equals("title_variable_name"));

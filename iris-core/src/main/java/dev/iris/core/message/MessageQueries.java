@@ -3,7 +3,6 @@ package dev.iris.core.message;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.query.ColumnType;
-import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchParameters;
@@ -14,6 +13,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,39 +49,17 @@ public final class MessageQueries
             new SearchColumn("target_changed",
                     "EXISTS (SELECT 1 FROM message_changelog c WHERE c.message_id = message.id AND c.change_type = 'target-change')", ColumnType.FLAG));
 
-    private static final List<SearchFilter> FILTERS = List.of(
-            new SearchFilter("id", "message.id", FilterType.INTEGER),
-            new SearchFilter("active", "message.active", FilterType.INTEGER),
-            new SearchFilter("batch", "message.batch", FilterType.STRING),
-            new SearchFilter("created", "message.created", FilterType.TIMESTAMP),
-            new SearchFilter("sent", "message.sent", FilterType.TIMESTAMP),
-            new SearchFilter("destination", "message.destination", FilterType.STRING),
-            new SearchFilter("subject", "message.subject", FilterType.STRING),
-            new SearchFilter("incident_id", "message.incident_id", FilterType.INTEGER),
-            new SearchFilter("mode", "mode.name", FilterType.STRING),
-            new SearchFilter("application", "application.name", FilterType.STRING),
-            new SearchFilter("priority", "priority.name", FilterType.STRING),
-            new SearchFilter("target", "target.name", FilterType.STRING),
-            new SearchFilter("body", "message.body", FilterType.STRING));
+    private static final List<SearchFilter> FILTERS = SearchFilter.onColumns(COLUMNS, "id", "active", "batch", "created", "sent",
+            "destination", "subject", "incident_id", "mode", "application", "priority", "target", "body");
 
-    private static final List<SearchColumn> DETAIL_COLUMNS = List.of(
-            new SearchColumn("id", "message.id", ColumnType.INTEGER),
-            new SearchColumn("active", "message.active", ColumnType.FLAG),
-            new SearchColumn("batch", "message.batch", ColumnType.STRING),
-            new SearchColumn("body", "message.body", ColumnType.STRING),
-            new SearchColumn("created", "message.created", ColumnType.TIMESTAMP),
-            new SearchColumn("sent", "message.sent", ColumnType.TIMESTAMP),
-            new SearchColumn("destination", "message.destination", ColumnType.STRING),
-            new SearchColumn("subject", "message.subject", ColumnType.STRING),
-            new SearchColumn("incident_id", "message.incident_id", ColumnType.INTEGER),
-            new SearchColumn("mode", "mode.name", ColumnType.STRING),
-            new SearchColumn("application", "application.name", ColumnType.STRING),
-            new SearchColumn("priority", "priority.name", ColumnType.STRING),
-            new SearchColumn("target", "target.name", ColumnType.STRING),
-            new SearchColumn("twilio_delivery_status",
-                    "(SELECT s.status FROM twilio_delivery_status s WHERE s.message_id = message.id ORDER BY s.twilio_sid LIMIT 1)", ColumnType.STRING),
-            new SearchColumn("generic_message_sent_status",
-                    "(SELECT g.status FROM generic_message_sent_status g WHERE g.message_id = message.id)", ColumnType.INTEGER));
+    private static final List<SearchColumn> DETAIL_COLUMNS = Stream.concat(
+            SearchColumn.pick(COLUMNS, "id", "active", "batch", "body", "created", "sent", "destination", "subject", "incident_id",
+                    "mode", "application", "priority", "target").stream(),
+            Stream.of(
+                    new SearchColumn("twilio_delivery_status",
+                            "(SELECT s.status FROM twilio_delivery_status s WHERE s.message_id = message.id ORDER BY s.twilio_sid LIMIT 1)", ColumnType.STRING),
+                    new SearchColumn("generic_message_sent_status",
+                            "(SELECT g.status FROM generic_message_sent_status g WHERE g.message_id = message.id)", ColumnType.INTEGER))).toList();
 
     private static final List<SearchColumn> AUDIT_COLUMNS = List.of(
             new SearchColumn("id", "id", ColumnType.INTEGER),
@@ -113,12 +91,7 @@ public final class MessageQueries
         if (conditions == 0 && limit.isEmpty()) {
             throw IrisException.badRequest("Message query too broad, add limit or filter");
         }
-        if (limit.isPresent()) {
-            query.orderAndLimit("message.created DESC, message.id DESC", limit.get());
-        }
-        else {
-            query.orderBy("message.id");
-        }
+        query.limitNewestFirst(limit, "message.created DESC, message.id DESC", "message.id");
         return jdbi.withHandle(handle -> query.execute(handle, objectMapper));
     }
 

@@ -55,7 +55,7 @@ public final class PlanService
         Optional<Boolean> active = parameters.takeFlag("active");
         Map<String, List<String>> targetFilters = parameters.takeField("target");
         SearchQuery query = new SearchQuery(PlanSearch.FROM, SearchQuery.select(PlanSearch.COLUMNS, fields));
-        active.ifPresent(isActive -> query.where(isActive ? "plan_active.plan_id IS NOT NULL" : "plan_active.plan_id IS NULL"));
+        active.ifPresent(isActive -> query.wherePresent("plan_active.plan_id", isActive));
         // Plans with a step aimed at a matching target name; Iris knows these four spellings.
         List<String> targetConditions = new ArrayList<>();
         targetFilters.forEach((key, values) -> {
@@ -69,12 +69,7 @@ public final class PlanService
                     + "WHERE step.plan_id = plan.id AND " + String.join(" AND ", targetConditions) + ")");
         }
         query.addFilters(parameters.remaining(), PlanSearch.FILTERS);
-        if (limit.isPresent()) {
-            query.orderAndLimit("plan.created DESC, plan.id DESC", limit.get());
-        }
-        else {
-            query.orderBy("plan.id");
-        }
+        query.limitNewestFirst(limit, "plan.created DESC, plan.id DESC", "plan.id");
         return jdbi.withHandle(handle -> query.execute(handle, objectMapper));
     }
 

@@ -1,5 +1,11 @@
 package dev.iris.core.query;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,5 +19,17 @@ public record SearchColumn(String name, String sql, ColumnType type)
         requireNonNull(name, "name is null");
         requireNonNull(sql, "sql is null");
         requireNonNull(type, "type is null");
+    }
+
+    /**
+     * The named columns of {@code columns} in the order given: Iris's single-item views show the
+     * search's columns in another order.
+     */
+    public static List<SearchColumn> pick(List<SearchColumn> columns, String... names)
+    {
+        Map<String, SearchColumn> byName = columns.stream().collect(Collectors.toMap(SearchColumn::name, Function.identity()));
+        return Arrays.stream(names)
+                .map(name -> requireNonNull(byName.get(name), () -> "no column " + name))
+                .toList();
     }
 }

@@ -1,5 +1,7 @@
 package dev.iris.core.query;
 
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -13,5 +15,25 @@ public record SearchFilter(String name, String sql, FilterType type)
         requireNonNull(name, "name is null");
         requireNonNull(sql, "sql is null");
         requireNonNull(type, "type is null");
+    }
+
+    /**
+     * Filters on the named output columns, comparing the same SQL: integer and flag columns as
+     * integers, timestamps as unix seconds, text and JSON as text.
+     */
+    public static List<SearchFilter> onColumns(List<SearchColumn> columns, String... names)
+    {
+        return SearchColumn.pick(columns, names).stream()
+                .map(column -> new SearchFilter(column.name(), column.sql(), filterType(column.type())))
+                .toList();
+    }
+
+    private static FilterType filterType(ColumnType type)
+    {
+        return switch (type) {
+            case INTEGER, FLAG -> FilterType.INTEGER;
+            case TIMESTAMP -> FilterType.TIMESTAMP;
+            case STRING, JSON -> FilterType.STRING;
+        };
     }
 }

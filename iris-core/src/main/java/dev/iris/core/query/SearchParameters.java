@@ -1,6 +1,7 @@
 package dev.iris.core.query;
 
 import dev.iris.core.http.IrisException;
+import dev.iris.core.request.QueryValues;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,12 +83,8 @@ public final class SearchParameters
         if (values == null || values.isEmpty()) {
             return Optional.empty();
         }
-        String value = values.get(values.size() - 1).trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (value) {
-            case "1", "true", "yes", "on", "t", "y" -> Optional.of(true);
-            case "0", "false", "no", "off", "f", "n" -> Optional.of(false);
-            default -> throw IrisException.badRequest("Invalid parameter", "The \"" + name + "\" parameter is invalid. The value must be a boolean.");
-        };
+        return Optional.of(QueryValues.booleanValue(values.get(values.size() - 1)).orElseThrow(() ->
+                IrisException.badRequest("Invalid parameter", "The \"" + name + "\" parameter is invalid. The value must be a boolean.")));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
@@ -182,6 +183,29 @@ public final class SearchQuery
         this.orderBy = requireNonNull(orderBy, "orderBy is null");
     }
 
+    /**
+     * Iris's paging: with a limit, the newest {@code limit} rows ({@code newestFirst}); without,
+     * every row in {@code stableOrder}.
+     */
+    public void limitNewestFirst(Optional<Integer> limit, String newestFirst, String stableOrder)
+    {
+        if (limit.isPresent()) {
+            orderAndLimit(newestFirst, limit.get());
+        }
+        else {
+            orderBy(stableOrder);
+        }
+    }
+
+    /**
+     * Keeps the rows where {@code expression} (a constant) is non-NULL, or NULL when
+     * {@code present} is false: how the {@code active} flag of versioned things is searched.
+     */
+    public void wherePresent(String expression, boolean present)
+    {
+        where(expression + (present ? " IS NOT NULL" : " IS NULL"));
+    }
+
     public String sql()
     {
         StringBuilder sql = new StringBuilder("SELECT ");
@@ -212,9 +236,29 @@ public final class SearchQuery
      */
     public List<Map<String, Object>> execute(Handle handle, ObjectMapper objectMapper)
     {
+        requireNonNull(objectMapper, "objectMapper is null");
+        return toQuery(handle).map((resultSet, context) -> row(resultSet, columns, objectMapper)).list();
+    }
+
+    /**
+     * Runs a search that has no {@link ColumnType#JSON} columns, so needs no ObjectMapper.
+     */
+    public List<Map<String, Object>> execute(Handle handle)
+    {
+        if (columns.stream().anyMatch(column -> column.type() == ColumnType.JSON)) {
+            throw new IllegalStateException("a search with JSON columns needs an ObjectMapper");
+        }
+        return toQuery(handle).map((resultSet, context) -> row(resultSet, columns, null)).list();
+    }
+
+    /**
+     * The search as a JDBI query with every value bound, for callers that map rows themselves.
+     */
+    public Query toQuery(Handle handle)
+    {
         Query query = handle.createQuery(sql());
         binds.forEach(query::bind);
-        return query.map((resultSet, context) -> row(resultSet, columns, objectMapper)).list();
+        return query;
     }
 
     /**

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.query.ColumnType;
-import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchParameters;
@@ -39,18 +38,9 @@ public final class TemplateService
             new SearchColumn("created", "template.created", ColumnType.TIMESTAMP),
             new SearchColumn("active", "template_active.template_id IS NOT NULL", ColumnType.FLAG));
 
-    private static final List<SearchColumn> DETAIL_COLUMNS = List.of(
-            new SearchColumn("id", "template.id", ColumnType.INTEGER),
-            new SearchColumn("name", "template.name", ColumnType.STRING),
-            new SearchColumn("active", "template_active.template_id IS NOT NULL", ColumnType.FLAG),
-            new SearchColumn("creator", "creator.name", ColumnType.STRING),
-            new SearchColumn("created", "template.created", ColumnType.TIMESTAMP));
+    private static final List<SearchColumn> DETAIL_COLUMNS = SearchColumn.pick(COLUMNS, "id", "name", "active", "creator", "created");
 
-    private static final List<SearchFilter> FILTERS = List.of(
-            new SearchFilter("id", "template.id", FilterType.INTEGER),
-            new SearchFilter("name", "template.name", FilterType.STRING),
-            new SearchFilter("creator", "creator.name", FilterType.STRING),
-            new SearchFilter("created", "template.created", FilterType.TIMESTAMP));
+    private static final List<SearchFilter> FILTERS = SearchFilter.onColumns(COLUMNS, "id", "name", "creator", "created");
 
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
@@ -73,14 +63,9 @@ public final class TemplateService
         List<String> fields = parameters.takeList("fields");
         Optional<Boolean> active = parameters.takeFlag("active");
         SearchQuery query = new SearchQuery(FROM, SearchQuery.select(COLUMNS, fields));
-        active.ifPresent(isActive -> query.where(isActive ? "template_active.template_id IS NOT NULL" : "template_active.template_id IS NULL"));
+        active.ifPresent(isActive -> query.wherePresent("template_active.template_id", isActive));
         query.addFilters(parameters.remaining(), FILTERS);
-        if (limit.isPresent()) {
-            query.orderAndLimit("template.created DESC, template.id DESC", limit.get());
-        }
-        else {
-            query.orderBy("template.id");
-        }
+        query.limitNewestFirst(limit, "template.created DESC, template.id DESC", "template.id");
         return jdbi.withHandle(handle -> query.execute(handle, objectMapper));
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,11 +82,46 @@ final class SearchQueryTest
     }
 
     @Test
+    void integerValuesMayHaveSpacesAroundThem()
+    {
+        assertThat(query(Map.of("id__in", List.of("1, 2,3"))).sql()).contains("t.id IN (:p0, :p1, :p2)");
+        assertThat(query(Map.of("id__gt", List.of(" 7"))).sql()).contains("t.id > :p0");
+    }
+
+    @Test
     void fieldsSelectKnownColumnsOrAll()
     {
         assertThat(SearchQuery.select(COLUMNS, List.of("name", "bogus"))).extracting(SearchColumn::name).containsExactly("name");
         assertThat(SearchQuery.select(COLUMNS, List.of("bogus"))).isEqualTo(COLUMNS);
         assertThat(SearchQuery.select(COLUMNS, List.of())).isEqualTo(COLUMNS);
+    }
+
+    @Test
+    void columnsArePickedByNameAndFiltersFollowTheirColumns()
+    {
+        assertThat(SearchColumn.pick(COLUMNS, "created", "id")).extracting(SearchColumn::name).containsExactly("created", "id");
+        assertThatThrownBy(() -> SearchColumn.pick(COLUMNS, "bogus")).isInstanceOf(NullPointerException.class);
+        List<SearchColumn> columns = List.of(
+                new SearchColumn("flag", "t.flag", ColumnType.FLAG),
+                new SearchColumn("context", "t.context", ColumnType.JSON));
+        assertThat(SearchFilter.onColumns(columns, "flag", "context")).containsExactly(
+                new SearchFilter("flag", "t.flag", FilterType.INTEGER),
+                new SearchFilter("context", "t.context", FilterType.STRING));
+        assertThat(SearchFilter.onColumns(COLUMNS, "id", "name", "created")).isEqualTo(FILTERS);
+    }
+
+    @Test
+    void limitNewestFirstOrStableOrder()
+    {
+        SearchQuery limited = query(Map.of());
+        limited.limitNewestFirst(Optional.of(3), "t.created DESC", "t.id");
+        assertThat(limited.sql()).endsWith("ORDER BY t.created DESC LIMIT 3");
+        SearchQuery all = query(Map.of());
+        all.limitNewestFirst(Optional.empty(), "t.created DESC", "t.id");
+        assertThat(all.sql()).endsWith("ORDER BY t.id");
+        SearchQuery active = query(Map.of());
+        active.wherePresent("t.active_id", false);
+        assertThat(active.sql()).contains("WHERE (t.active_id IS NULL)");
     }
 
     @Test

@@ -1,0 +1,201 @@
+package dev.iris.api.simulate;
+
+import dev.iris.api.simulate.SimulationDao.ActivePlan;
+import dev.iris.api.simulate.SimulationDao.Person;
+import dev.iris.api.simulate.SimulationDao.PlanStep;
+import dev.iris.core.http.IrisException;
+import jakarta.inject.Inject;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Works out who an unclaimed incident on a plan would page, by which mode and when, from the
+ * database as it is now, without writing anything.
+ *
+ * <p>Timing follows Iris's escalation with exact due times: every notification of a step sends
+ * {@code repeat + 1} rounds {@code wait} seconds apart from the moment the step starts; the next
+ * step starts {@code wait} after the last round of the step's first exhausted notification, and
+ * earlier steps keep repeating until their own rounds are used up. Roles expand through the
+ * database (user, team members, team manager, mailing-list members); roles the database cannot
+ * answer (oncall-*) are named in a note. Modes follow Iris's order: the user's setting for the
+ * application, the application's default, the user's global setting, the priority's default; a
+ * mode the application may not use, or a missing contact, falls back to email.
+ */
+public final class PlanSimulator
+{
+    private static final String FALLBACK_MODE = "email";
+    private static final String DROP_MODE = "drop";
+
+    private final Jdbi jdbi;
+
+    @Inject
+    public PlanSimulator(Jdbi jdbi)
+    {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+    }
+
+    /**
+     * A role and target standing in for a dynamic plan's {@code dynamic_index}.
+     */
+    public record DynamicTarget(String role, String target) {}
+
+    public Simulation simulate(String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
+    {
+        return jdbi.withExtension(SimulationDao.class, dao -> {
+            ActivePlan plan = dao.activePlan(planName)
+                    .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
+            long applicationId = dao.applicationId(applicationName)
+                    .orElseThrow(() -> IrisException.badRequest("Application not found", "No application named " + applicationName));
+            List<String> supportedModes = dao.applicationModes(applicationId);
+            List<String> notes = new ArrayList<>();
+            List<SimulatedPage> pages = new ArrayList<>();
+
+            Map<Integer, List<PlanStep>> steps = new TreeMap<>();
+            for (PlanStep step : dao.steps(plan.id())) {
+                steps.computeIfAbsent(step.step(), ignored -> new ArrayList<>()).add(step);
+            }
+            long stepStart = 0;
+            int expectedStep = 1;
+            for (Map.Entry<Integer, List<PlanStep>> entry : steps.entrySet()) {
+                if (entry.getKey() != expectedStep) {
+                    notes.add("Step " + expectedStep + " has no notifications: the incident stops escalating there");
+                    break;
+                }
+                long nextStepStart = Long.MAX_VALUE;
+                for (PlanStep notification : entry.getValue()) {
+                    Recipients recipients = recipients(dao, plan, notification, dynamicTargets, notes);
+                    for (int round = 0; round <= notification.repeat(); round++) {
+                        long offset = stepStart + (long) round * notification.waitSeconds();
+                        for (Person person : recipients.people()) {
+                            pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
+                        }
+                    }
+                    nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
+                }
+                stepStart = nextStepStart;
+                expectedStep++;
+            }
+            if (steps.isEmpty()) {
+                notes.add("The plan has no notifications: nobody would be paged");
+            }
+            else if (expectedStep > steps.size()) {
+                notes.add("After step " + steps.size() + " the plan is exhausted at +" + stepStart + "s; the incident stays open, unclaimed");
+            }
+            pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
+                    .thenComparingInt(SimulatedPage::step)
+                    .thenComparingLong(SimulatedPage::planNotificationId)
+                    .thenComparing(page -> page.user() == null ? "" : page.user()));
+            return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
+        });
+    }
+
+    private record Recipients(String role, String target, String priority, int priorityId, List<Person> people, String note) {}
+
+    private static Recipients recipients(SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
+    {
+        String role = notification.role();
+        String target = notification.target();
+        if (notification.dynamicIndex() != null) {
+            int index = notification.dynamicIndex();
+            if (index >= dynamicTargets.size()) {
+                notes.add("Step " + notification.step() + ": dynamic target #" + index + " is chosen when the incident is created; pass dynamic_targets to see it");
+                return new Recipients("dynamic #" + index, "", notification.priority(), notification.priorityId(), List.of(), "");
+            }
+            role = dynamicTargets.get(index).role();
+            target = dynamicTargets.get(index).target();
+        }
+        Optional<List<Person>> expanded = expand(dao, role, target);
+        if (expanded.isEmpty()) {
+            notes.add("Step " + notification.step() + ": " + role + " of " + target + " is resolved by a role-lookup plugin (not the database) when the page is sent");
+            return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
+        }
+        if (!expanded.get().isEmpty()) {
+            return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded.get(), "");
+        }
+        if (notification.optional()) {
+            notes.add("Step " + notification.step() + ": nobody is " + role + " of " + target + "; the notification is optional and skipped");
+            return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
+        }
+        // Iris pages the plan's creator, at low priority, when a required notification reaches nobody.
+        int low = dao.lowPriority().orElse(notification.priorityId());
+        return new Recipients(role, target, "low", low, List.of(new Person(plan.creatorId(), plan.creator())),
+                "nobody is " + role + " of " + target + ": the plan creator is paged instead");
+    }
+
+    /**
+     * The users a role and target reach through the database, or empty when the database cannot
+     * answer for that role.
+     */
+    private static Optional<List<Person>> expand(SimulationDao dao, String role, String target)
+    {
+        if (role == null || target == null) {
+            return Optional.of(List.of());
+        }
+        return switch (role) {
+            case "user" -> Optional.of(dao.target(target, "user").map(person -> dao.activeUser(person.id())).orElse(List.of()));
+            case "team" -> Optional.of(dao.target(target, "team").map(team -> dao.teamMembers(team.id())).orElse(List.of()));
+            case "manager" -> Optional.of(dao.target(target, "team").map(team -> dao.teamManager(team.id())).orElse(List.of()));
+            case "mailing-list" -> Optional.of(dao.target(target, "mailing-list").map(list -> dao.listMembers(list.id())).orElse(List.of()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static SimulatedPage page(SimulationDao dao, Instant start, long offset, PlanStep notification, int round, Recipients recipients,
+            Person person, long applicationId, List<String> supportedModes)
+    {
+        String modeSource;
+        Optional<String> mode = dao.userApplicationMode(person.id(), applicationId, recipients.priorityId());
+        if (mode.isPresent()) {
+            modeSource = "user setting for this application";
+        }
+        else if ((mode = dao.applicationDefaultMode(applicationId, recipients.priorityId())).isPresent()) {
+            modeSource = "application default";
+        }
+        else if ((mode = dao.userMode(person.id(), recipients.priorityId())).isPresent()) {
+            modeSource = "user setting";
+        }
+        else {
+            mode = dao.priorityMode(recipients.priorityId());
+            modeSource = "priority default";
+        }
+        String chosen = mode.orElse(FALLBACK_MODE);
+        List<String> notes = new ArrayList<>();
+        if (!recipients.note().isEmpty()) {
+            notes.add(recipients.note());
+        }
+        if (!supportedModes.contains(chosen)) {
+            notes.add("mode " + chosen + " is not enabled for the application: falls back to email");
+            chosen = FALLBACK_MODE;
+            modeSource = "fallback";
+        }
+        String destination = "";
+        if (!DROP_MODE.equals(chosen)) {
+            Optional<String> contact = dao.contact(person.id(), chosen);
+            if (contact.isEmpty() && !FALLBACK_MODE.equals(chosen)) {
+                notes.add("no usable " + chosen + " contact: falls back to email");
+                chosen = FALLBACK_MODE;
+                modeSource = "fallback";
+                contact = dao.contact(person.id(), chosen);
+            }
+            if (contact.isEmpty()) {
+                notes.add("no usable contact: the message would be dropped");
+            }
+            destination = contact.orElse("");
+        }
+        else {
+            notes.add("drop mode: not sent");
+        }
+        return new SimulatedPage(start.getEpochSecond() + offset, offset, notification.step(), round, notification.id(),
+                recipients.role(), recipients.target(), person.name(), recipients.priority(), chosen, modeSource, destination,
+                notification.template(), String.join("; ", notes));
+    }
+}

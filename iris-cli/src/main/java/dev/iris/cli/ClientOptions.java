@@ -1,0 +1,74 @@
+package dev.iris.cli;
+
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * Where the API is and who the CLI is: flags, else the environment ({@code IRIS_URL},
+ * {@code IRIS_APP}, {@code IRIS_KEY}, {@code IRIS_USER}).
+ */
+public final class ClientOptions
+{
+    @Option(names = "--url", description = "API base URL (env IRIS_URL, default ${DEFAULT-VALUE})",
+            defaultValue = "${env:IRIS_URL:-http://localhost:16649}")
+    String url;
+
+    @Option(names = "--app", description = "Application to sign requests as (env IRIS_APP)",
+            defaultValue = "${env:IRIS_APP}")
+    String application;
+
+    @Option(names = "--key", description = "The application's API key (env IRIS_KEY)",
+            defaultValue = "${env:IRIS_KEY}")
+    String key;
+
+    @Option(names = "--user", description = "Act as this user, X-IRIS-USERNAME (env IRIS_USER)",
+            defaultValue = "${env:IRIS_USER}")
+    String user;
+
+    @Option(names = "--json", description = "Print the API's JSON instead of tables")
+    boolean json;
+
+    public ApiClient client()
+    {
+        if (application == null || application.isBlank()) {
+            throw new UsageException("No application: pass --app or set IRIS_APP");
+        }
+        if (key == null || key.isBlank()) {
+            throw new UsageException("No API key: pass --key or set IRIS_KEY");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        }
+        catch (IllegalArgumentException e) {
+            throw new UsageException("Invalid --url " + url);
+        }
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new UsageException("Invalid --url " + url + " (expected http://host:port)");
+        }
+        return new ApiClient(uri, application, key, blankToNull(user), Clock.systemUTC());
+    }
+
+    public boolean json()
+    {
+        return json;
+    }
+
+    /**
+     * The acting user, required by verbs that act for a person (claims, plan creators).
+     */
+    public String requireUser(String why)
+    {
+        if (user == null || user.isBlank()) {
+            throw new UsageException("No user: pass --user or set IRIS_USER (" + why + ")");
+        }
+        return user;
+    }
+
+    private static String blankToNull(String value)
+    {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

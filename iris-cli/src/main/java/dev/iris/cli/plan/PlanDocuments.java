@@ -1,0 +1,76 @@
+package dev.iris.cli.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iris.cli.Documents;
+import dev.iris.cli.UsageException;
+
+import java.util.List;
+
+/**
+ * The YAML form of a plan: the fields of {@code POST /v0/plans} without ids, creator or dates, in
+ * a fixed order, so an exported plan, an edited file and the active version compare line by line.
+ */
+final class PlanDocuments
+{
+    private static final List<String> PLAN_FIELDS = List.of(
+            "name", "description", "threshold_window", "threshold_count", "aggregation_window", "aggregation_reset",
+            "tracking_type", "tracking_key", "tracking_template");
+    private static final List<String> NOTIFICATION_FIELDS = List.of(
+            "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional");
+
+    private PlanDocuments() {}
+
+    /**
+     * The canonical document of a plan, from the API's JSON or from a YAML file.
+     */
+    static ObjectNode canonical(JsonNode plan, String source)
+    {
+        ObjectNode document = Documents.json().createObjectNode();
+        for (String field : PLAN_FIELDS) {
+            JsonNode value = plan.get(field);
+            if (value != null && !value.isNull()) {
+                document.set(field, value);
+            }
+        }
+        if (!document.hasNonNull("name") || document.get("name").asText().isBlank()) {
+            throw new UsageException(source + ": the plan has no name");
+        }
+        JsonNode steps = plan.get("steps");
+        if (steps == null || !steps.isArray()) {
+            throw new UsageException(source + ": 'steps' must be a list of steps, each a list of notifications");
+        }
+        ArrayNode canonicalSteps = document.putArray("steps");
+        int stepNumber = 0;
+        for (JsonNode step : steps) {
+            stepNumber++;
+            if (!step.isArray()) {
+                throw new UsageException(source + ": step " + stepNumber + " must be a list of notifications");
+            }
+            ArrayNode canonicalStep = canonicalSteps.addArray();
+            for (JsonNode notification : step) {
+                if (!notification.isObject()) {
+                    throw new UsageException(source + ": step " + stepNumber + " has a notification that is not a mapping");
+                }
+                ObjectNode canonicalNotification = canonicalStep.addObject();
+                for (String field : NOTIFICATION_FIELDS) {
+                    JsonNode value = notification.get(field);
+                    if (value != null && !value.isNull()) {
+                        canonicalNotification.set(field, value);
+                    }
+                }
+                // Iris's defaults, written out so "omitted" and "0" do not show as a change.
+                for (String field : List.of("repeat", "wait", "optional")) {
+                    if (!canonicalNotification.has(field)) {
+                        canonicalNotification.put(field, 0);
+                    }
+                    else if (canonicalNotification.get(field).isBoolean()) {
+                        canonicalNotification.put(field, canonicalNotification.get(field).asBoolean() ? 1 : 0);
+                    }
+                }
+            }
+        }
+        return document;
+    }
+}

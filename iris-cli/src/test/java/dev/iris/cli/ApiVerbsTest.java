@@ -1,0 +1,240 @@
+package dev.iris.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iris.api.testing.TestingIrisApi;
+import dev.iris.core.seed.SeedWriter.Notification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident, plan, template and application verbs against a real API.
+ */
+final class ApiVerbsTest
+{
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static TestingIrisApi api;
+    private static CliRunner cli;
+
+    @BeforeAll
+    static void start()
+    {
+        api = TestingIrisApi.start();
+        api.seed(seed -> {
+            long app = seed.application("ops", "ops-key", true, List.of("title", "host"));
+            long alice = seed.user("alice", true, Map.of("email", "alice@example.com"));
+            seed.user("bob", false, Map.of("email", "bob@example.com"));
+            seed.owner(app, alice);
+            seed.template("page", alice, app, List.of("email", "sms", "call"), "{{title}}", "{{title}} on {{host}}");
+            seed.plan("ops-plan", alice, "ops escalation", List.of(Notification.of(1, "user", alice, "high", "page", 1, 300)), 0, 0, 0, 0);
+        });
+        cli = new CliRunner(api.baseUri(), "ops", "ops-key");
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        api.close();
+    }
+
+    @Test
+    void triggerListClaimAndResolve()
+            throws Exception
+    {
+        CliRunner.Result triggered = cli.run("trigger", "ops-plan", "title=Disk full", "host=db-1", "--json");
+        assertThat(triggered.exitCode()).as(triggered.toString()).isEqualTo(0);
+        long id = JSON.readTree(triggered.out()).get("incident_id").asLong();
+        assertThat(context(id)).contains("\"title\":\"Disk full\"", "\"host\":\"db-1\"");
+
+        CliRunner.Result listed = cli.run("incidents", "--active", "--plan", "ops-plan");
+        assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
+        assertThat(listed.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("PLAN", "STATE");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*ops-plan.*escalating");
+
+        CliRunner.Result claimed = cli.run("claim", String.valueOf(id), "--user", "alice");
+        assertThat(claimed.exitCode()).as(claimed.toString()).isEqualTo(0);
+        assertThat(claimed.out()).containsPattern("(?m)^" + id + " +alice +no");
+        int active = api.jdbi().withHandle(handle -> handle.createQuery("SELECT active FROM incident WHERE id = :id").bind("id", id).mapTo(Integer.class).one());
+        assertThat(active).isZero();
+
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(id), "--user", "alice");
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(0);
+        assertThat(resolved.out()).contains("Incident " + id + " resolved");
+
+        CliRunner.Result mine = cli.run("incidents", "--owner", "alice", "--json");
+        assertThat(mine.exitCode()).as(mine.toString()).isEqualTo(0);
+        assertThat(JSON.readTree(mine.out()).findValues("id")).extracting(JsonNode::asLong).contains(id);
+    }
+
+    @Test
+    void triggerWithJsonContextAndTypedValues()
+            throws Exception
+    {
+        CliRunner.Result triggered = cli.run("trigger", "ops-plan", "--context", "{\"title\": \"CPU\"}", "host:=42", "--json");
+
+        assertThat(triggered.exitCode()).as(triggered.toString()).isEqualTo(0);
+        long id = JSON.readTree(triggered.out()).get("incident_id").asLong();
+        assertThat(context(id)).contains("\"title\":\"CPU\"", "\"host\":42");
+    }
+
+    @Test
+    void triggerWithADedupKeyTwiceIsOneIncident()
+            throws Exception
+    {
+        CliRunner.Result first = cli.run("trigger", "ops-plan", "title=Disk", "--dedup-key", "disk-db-1", "--json");
+        CliRunner.Result second = cli.run("trigger", "ops-plan", "title=Disk", "--dedup-key", "disk-db-1", "--json");
+
+        assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
+        assertThat(second.exitCode()).as(second.toString()).isEqualTo(0);
+        assertThat(JSON.readTree(second.out()).get("incident_id").asLong()).isEqualTo(JSON.readTree(first.out()).get("incident_id").asLong());
+    }
+
+    @Test
+    void refusalsExit1WithTheApiMessage()
+    {
+        CliRunner.Result unknownPlan = cli.run("trigger", "no-such-plan", "title=x");
+        assertThat(unknownPlan.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(unknownPlan.err()).contains("Error: the API refused (404)");
+
+        CliRunner.Result badClaim = cli.run("claim", "987654321", "--user", "alice");
+        assertThat(badClaim.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(badClaim.err()).contains("Invalid claim");
+    }
+
+    @Test
+    void claimingSeveralShowsProgressAndReportsPartialFailure()
+            throws Exception
+    {
+        long first = JSON.readTree(cli.run("trigger", "ops-plan", "title=a", "--json").out()).get("incident_id").asLong();
+        long second = JSON.readTree(cli.run("trigger", "ops-plan", "title=b", "--json").out()).get("incident_id").asLong();
+
+        CliRunner.Result claimed = cli.run("claim", String.valueOf(first), "987654321", String.valueOf(second), "--user", "alice");
+
+        assertThat(claimed.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(claimed.err()).contains("[1/3] claimed " + first, "[2/3] incident 987654321 refused", "[3/3] claimed " + second,
+                "1 of 3 incidents were refused");
+        assertThat(claimed.out()).contains(String.valueOf(first), String.valueOf(second));
+    }
+
+    @Test
+    void planExportEditDiffAndApply(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("plan.yaml");
+        CliRunner.Result exported = cli.run("plan", "export", "ops-plan", "-o", file.toString());
+        assertThat(exported.exitCode()).as(exported.toString()).isEqualTo(0);
+        String yaml = Files.readString(file);
+        assertThat(yaml).contains("name: ops-plan", "description: ops escalation", "target: alice", "wait: 300");
+
+        CliRunner.Result unchanged = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(0);
+        assertThat(unchanged.err()).contains("Plan ops-plan is unchanged");
+
+        Files.writeString(file, yaml.replace("wait: 300", "wait: 600"));
+        CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
+        assertThat(dryRun.out()).contains("Changes to plan ops-plan:", "--- ops-plan (active)", "+++ ops-plan (proposed)")
+                .containsPattern("(?m)^- +wait: 300$")
+                .containsPattern("(?m)^\\+ +wait: 600$");
+        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 300");
+
+        CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
+        assertThat(applied.out()).containsPattern("Created plan ops-plan version \\d+ \\(now active\\)");
+        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 600");
+    }
+
+    @Test
+    void invalidPlanIsRefusedWithTheApiValidationMessage(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("bad.yaml");
+        Files.writeString(file, """
+                name: bad-plan
+                description: reaches nobody
+                threshold_window: 900
+                threshold_count: 10
+                aggregation_window: 300
+                aggregation_reset: 300
+                steps:
+                  - - role: user
+                      target: nobody-at-all
+                      priority: high
+                      template: page
+                      repeat: 0
+                      wait: 60
+                """);
+
+        CliRunner.Result refused = cli.run("plan", "apply", file.toString(), "--user", "alice");
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(refused.out()).contains("New plan bad-plan:", "+name: bad-plan");
+        assertThat(refused.err()).contains("Error: the API refused (400)", "nobody-at-all");
+    }
+
+    @Test
+    void malformedPlanFileIsAUsageError(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("broken.yaml");
+        Files.writeString(file, "name: x\nsteps: [[{role: user\n");
+
+        CliRunner.Result result = cli.run("plan", "apply", file.toString(), "--user", "alice");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("Invalid YAML in " + file);
+    }
+
+    @Test
+    void templateExportAndApply(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("page.yaml");
+        CliRunner.Result exported = cli.run("template", "export", "page", "-o", file.toString());
+        assertThat(exported.exitCode()).as(exported.toString()).isEqualTo(0);
+        String yaml = Files.readString(file);
+        assertThat(yaml).contains("name: page", "ops:", "email:", "body: \"{{title}} on {{host}}\"");
+
+        Files.writeString(file, yaml.replace("{{title}} on {{host}}", "{{title}} at {{host}}"));
+        CliRunner.Result applied = cli.run("template", "apply", file.toString(), "--user", "alice");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
+        assertThat(applied.out()).contains("Changes to template page:").containsPattern("Created template page version \\d+");
+        assertThat(cli.run("template", "export", "page").out()).contains("{{title}} at {{host}}");
+    }
+
+    @Test
+    void appCreateAndKeyRotation()
+    {
+        CliRunner.Result created = cli.run("app", "create", "new-app", "--user", "alice");
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(0);
+        String key = created.out().strip();
+        assertThat(key).matches("[0-9a-f]{64}");
+
+        CliRunner.Result secondary = cli.run("app", "secondary", "new-app", "--user", "alice");
+        assertThat(secondary.exitCode()).as(secondary.toString()).isEqualTo(0);
+        String next = secondary.out().strip();
+        assertThat(next).isNotEqualTo(key).isNotEmpty();
+
+        CliRunner.Result rekeyed = cli.run("app", "rekey", "new-app", "--user", "alice");
+        assertThat(rekeyed.exitCode()).as(rekeyed.toString()).isEqualTo(0);
+        assertThat(rekeyed.out().strip()).isEqualTo(next);
+
+        CliRunner.Result notAdmin = cli.run("app", "create", "other-app", "--user", "bob");
+        assertThat(notAdmin.exitCode()).isEqualTo(ExitCodes.REFUSED);
+    }
+
+    private static String context(long id)
+    {
+        return api.jdbi().withHandle(handle -> handle.createQuery("SELECT context FROM incident WHERE id = :id").bind("id", id).mapTo(String.class).one());
+    }
+}
