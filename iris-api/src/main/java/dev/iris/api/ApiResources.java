@@ -30,7 +30,8 @@ final class ApiResources
             dev.iris.api.heartbeat.HeartbeatsResource.class,
             dev.iris.api.heartbeat.HeartbeatResource.class,
             dev.iris.api.openapi.OpenApiResource.class,
-            dev.iris.api.webhook.WebhookResource.class);
+            dev.iris.api.webhook.WebhookResource.class,
+            dev.iris.api.response.ResponseResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -52,7 +53,12 @@ final class ApiResources
             dev.iris.core.heartbeat.HeartbeatService.class,
             dev.iris.core.heartbeat.HeartbeatChecker.class,
             dev.iris.api.heartbeat.HeartbeatMonitor.class,
-            dev.iris.api.webhook.AlertIngestService.class);
+            dev.iris.api.webhook.AlertIngestService.class,
+            dev.iris.core.response.Responders.class,
+            dev.iris.core.response.ReplyService.class,
+            dev.iris.core.response.SmsOptOutService.class,
+            dev.iris.core.response.DeliveryUpdateService.class,
+            dev.iris.api.response.EmailReplies.class);
 
     private ApiResources() {}
 }

@@ -55,6 +55,14 @@ public class IrisApiConfiguration
     private UiConfig ui = new UiConfig();
 
     /**
+     * Applications allowed to post replies and delivery callbacks to {@code /v0/response/*} and
+     * {@code /v0/twilio/deliveryupdate} (a reply names the replier, so this is a privilege).
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> responseApplications = List.of("iris-relay");
+
+    /**
      * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
      */
     @Min(0)
@@ -125,5 +133,10 @@ public class IrisApiConfiguration
     public UiConfig getUi()
     {
         return ui;
+    }
+
+    public List<String> getResponseApplications()
+    {
+        return responseApplications;
     }
 }

@@ -1,13 +1,39 @@
 package dev.iris.sender;
 
+import com.codahale.metrics.CachedGauge;
+import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
+import dev.iris.core.plugin.PluginInstanceConfig;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
+import dev.iris.sender.clock.DatabaseClock;
+import dev.iris.sender.dispatch.VendorPool;
+import dev.iris.sender.escalation.EscalationDao;
+import dev.iris.sender.escalation.RoleResolver;
+import dev.iris.spi.PluginContext;
+import dev.iris.spi.rolelookup.RoleLookup;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * iris-sender: walks escalation plans and delivers messages. Any number may run against one
@@ -16,6 +42,8 @@ import io.dropwizard.core.setup.Environment;
 public class IrisSenderApplication
         extends Application<IrisSenderConfiguration>
 {
+    private static final Logger log = LoggerFactory.getLogger(IrisSenderApplication.class);
+
     public static void main(String[] args)
             throws Exception
     {
@@ -46,8 +74,75 @@ public class IrisSenderApplication
         }
         Migrations.validate(database.dataSource());
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
-        SenderLoop loop = new SenderLoop();
-        environment.lifecycle().manage(loop);
-        environment.healthChecks().register("sender-loop", loop.healthCheck());
+
+        Jdbi jdbi = SenderJdbi.create(database.dataSource());
+        Clock clock = new DatabaseClock(jdbi);
+        PluginContext pluginContext = new SenderPluginContext(clock, database.dataSource());
+        PluginRegistry plugins = PluginRegistry.fromClasspath();
+        VendorPool vendors = new VendorPool(configuration.getVendors().stream()
+                .map(vendor -> new VendorPool.NamedVendor(vendor.getName(),
+                        plugins.requireVendor(vendor.getType()).create(vendor.toPluginConfig(), pluginContext)))
+                .toList());
+        environment.lifecycle().manage(new Managed()
+        {
+            @Override
+            public void stop()
+            {
+                vendors.close();
+            }
+        });
+        List<PluginInstanceConfig> lookupConfigs = configuration.getRoleLookups().isEmpty()
+                ? List.of(new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
+                : configuration.getRoleLookups();
+        List<RoleLookup> lookups = new ArrayList<>();
+        for (PluginInstanceConfig lookup : lookupConfigs) {
+            lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), pluginContext));
+        }
+
+        SenderConfig settings = configuration.getSender();
+        int connectionsNeeded = 2 * settings.getEscalationThreads() + settings.getDispatchThreads() + settings.getSendThreads();
+        if (configuration.getDatabase().getMaxPoolSize() < connectionsNeeded) {
+            log.warn("database.maxPoolSize is {}, but the sender's threads may hold {} connections at once; sends will queue for connections",
+                    configuration.getDatabase().getMaxPoolSize(), connectionsNeeded);
+        }
+        AtomicReference<SenderEngine> engine = new AtomicReference<>();
+        Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.getSenderApplication(), vendors,
+                new RoleResolver(lookups), environment.metrics(), created -> {
+                    SenderEngine running = engine.get();
+                    if (running != null) {
+                        running.wakeDispatcher();
+                    }
+                });
+        engine.set(new SenderEngine(sender, clock, settings.getPollInterval(), settings.getEscalationBatchSize(),
+                settings.getDispatchBatchSize(), settings.getSendThreads(), settings.getEscalationThreads(), settings.getDispatchThreads()));
+        environment.lifecycle().manage(engine.get());
+        environment.healthChecks().register("sender-loop", engine.get().healthCheck());
+        registerGauges(environment.metrics(), jdbi, clock, sender);
     }
+
+    private static void registerGauges(MetricRegistry metrics, Jdbi jdbi, Clock clock, Sender sender)
+    {
+        metrics.register("iris.sender.queue-depth", new CachedGauge<Long>(5, TimeUnit.SECONDS)
+        {
+            @Override
+            protected Long loadValue()
+            {
+                return sender.dispatcher().dueQueueDepth();
+            }
+        });
+        metrics.register("iris.sender.escalation.due-lag-ms", new CachedGauge<Long>(5, TimeUnit.SECONDS)
+        {
+            @Override
+            protected Long loadValue()
+            {
+                Instant now = clock.instant();
+                return jdbi.withHandle(handle -> handle.attach(EscalationDao.class).nextDue())
+                        .map(due -> Math.max(0, Duration.between(due, now).toMillis()))
+                        .orElse(0L);
+            }
+        });
+    }
+
+    private record SenderPluginContext(Clock clock, DataSource dataSource)
+            implements PluginContext {}
 }

@@ -31,6 +31,12 @@ public class IrisSenderConfiguration
     @JsonProperty
     private List<PluginInstanceConfig> roleLookups = new ArrayList<>();
 
+    /** Timing, batching and retries of the escalation engine and dispatcher. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SenderConfig sender = new SenderConfig();
+
     public boolean isDevMode()
     {
         return devMode;
@@ -44,5 +50,10 @@ public class IrisSenderConfiguration
     public List<PluginInstanceConfig> getRoleLookups()
     {
         return roleLookups;
+    }
+
+    public SenderConfig getSender()
+    {
+        return sender;
     }
 }

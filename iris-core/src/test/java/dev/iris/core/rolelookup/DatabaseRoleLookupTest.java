@@ -1,0 +1,90 @@
+package dev.iris.core.rolelookup;
+
+import dev.iris.core.db.Database;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.core.seed.SeedWriter;
+import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.spi.PluginConfig;
+import dev.iris.spi.PluginConfigException;
+import dev.iris.spi.PluginContext;
+import dev.iris.spi.rolelookup.RoleLookup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+final class DatabaseRoleLookupTest
+{
+    private static Database database;
+    private static RoleLookup lookup;
+
+    @BeforeAll
+    static void setUp()
+    {
+        database = TestingMariaDb.get().newDatabase();
+        database.jdbi().useTransaction(handle -> {
+            SeedWriter seed = new SeedWriter(handle);
+            long alice = seed.user("alice", false, Map.of());
+            long bob = seed.user("bob", false, Map.of());
+            long gone = seed.user("gone", false, Map.of());
+            handle.execute("UPDATE target SET active = 0 WHERE id = ?", gone);
+            long team = seed.team("ops", List.of(alice, bob, gone));
+            handle.execute("UPDATE team SET manager_id = ? WHERE target_id = ?", bob, team);
+            seed.team("headless", List.of(alice));
+            seed.mailingList("list", List.of(alice, gone));
+        });
+        DataSource dataSource = database.dataSource();
+        lookup = PluginRegistry.fromClasspath().requireRoleLookup("database")
+                .create(new PluginConfig("database", Map.of()), new PluginContext()
+                {
+                    @Override
+                    public DataSource dataSource()
+                    {
+                        return dataSource;
+                    }
+                });
+    }
+
+    @AfterAll
+    static void tearDown()
+    {
+        database.close();
+    }
+
+    @Test
+    void expandsEachRoleToActiveUsers()
+            throws Exception
+    {
+        assertThat(lookup.lookup("user", "alice")).contains(List.of("alice"));
+        assertThat(lookup.lookup("user", "gone")).contains(List.of());
+        assertThat(lookup.lookup("team", "ops")).contains(List.of("alice", "bob"));
+        assertThat(lookup.lookup("manager", "ops")).contains(List.of("bob"));
+        assertThat(lookup.lookup("manager", "headless")).contains(List.of());
+        assertThat(lookup.lookup("mailing-list", "list")).contains(List.of("alice"));
+    }
+
+    @Test
+    void otherRolesAndUnknownTargetsAreNotMine()
+            throws Exception
+    {
+        assertThat(lookup.lookup("oncall-primary", "ops")).isEqualTo(Optional.empty());
+        assertThat(lookup.lookup("team", "no-such-team")).isEmpty();
+        assertThat(lookup.lookup("user", "nobody")).isEmpty();
+        assertThat(lookup.lookup("team", "alice")).isEmpty();
+    }
+
+    @Test
+    void rejectsSettings()
+    {
+        assertThatThrownBy(() -> new DatabaseRoleLookupFactory().create(new PluginConfig("database", Map.of("url", "x")), new PluginContext() {}))
+                .isInstanceOf(PluginConfigException.class);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.iris.sender;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.iris.core.render.MessageRenderer;
+import dev.iris.core.render.TemplateRenderer;
+import dev.iris.sender.dispatch.ContactResolver;
+import dev.iris.sender.dispatch.DispatchSettings;
+import dev.iris.sender.dispatch.Dispatcher;
+import dev.iris.sender.dispatch.MessageContent;
+import dev.iris.sender.dispatch.ModeCatalog;
+import dev.iris.sender.dispatch.VendorPool;
+import dev.iris.sender.escalation.EscalationService;
+import dev.iris.sender.escalation.PlanCache;
+import dev.iris.sender.escalation.RoleResolver;
+import dev.iris.sender.metrics.SenderMetrics;
+import dev.iris.sender.storm.Aggregator;
+import dev.iris.sender.storm.QuotaGuard;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One sender's parts, wired together: the escalation engine and the dispatcher with its storm
+ * control, sharing a clock, a plan cache and the vendors. {@link SenderEngine} runs them; tests
+ * drive them step by step.
+ */
+public final class Sender
+{
+    private final EscalationService escalation;
+    private final Dispatcher dispatcher;
+    private final SenderMetrics metrics;
+
+    public Sender(Jdbi jdbi, Clock clock, DispatchSettings settings, String senderApplication, VendorPool vendors, RoleResolver roles,
+            MetricRegistry registry, EscalationService.EscalationListener listener)
+    {
+        requireNonNull(jdbi, "jdbi is null");
+        PlanCache plans = new PlanCache();
+        ModeCatalog modes = new ModeCatalog(jdbi);
+        TemplateRenderer templates = new TemplateRenderer();
+        this.metrics = new SenderMetrics(registry);
+        this.escalation = new EscalationService(jdbi, clock, plans, roles, templates, listener);
+        this.dispatcher = new Dispatcher(jdbi, clock, settings, plans, modes, new ContactResolver(modes), new Aggregator(),
+                new QuotaGuard(senderApplication, roles), new MessageContent(jdbi, new MessageRenderer(templates), modes), vendors, metrics);
+    }
+
+    public EscalationService escalation()
+    {
+        return escalation;
+    }
+
+    public Dispatcher dispatcher()
+    {
+        return dispatcher;
+    }
+
+    public SenderMetrics metrics()
+    {
+        return metrics;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.iris.sender;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iris.sender.dispatch.DispatchSettings;
+import io.dropwizard.util.Duration;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The {@code sender:} section of iris-sender's YAML. The defaults suit production.
+ */
+public class SenderConfig
+{
+    /** How often an idle sender looks for new work; the bound on trigger-to-send latency. */
+    @NotNull
+    @JsonProperty
+    private Duration pollInterval = Duration.milliseconds(100);
+
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int escalationBatchSize = 10;
+
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int dispatchBatchSize = 10;
+
+    /** Parallel escalation passes (they wait on database round trips more than on CPU). */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int escalationThreads = 2;
+
+    /** Parallel claim passes feeding the send threads. */
+    @Min(1)
+    @Max(64)
+    @JsonProperty
+    private int dispatchThreads = 4;
+
+    /** Concurrent vendor calls. */
+    @Min(1)
+    @Max(1000)
+    @JsonProperty
+    private int sendThreads = 32;
+
+    /** How long a send may take before another sender may take the message over. */
+    @NotNull
+    @JsonProperty
+    private Duration sendDeadline = Duration.seconds(60);
+
+    @Min(1)
+    @Max(20)
+    @JsonProperty
+    private int maxAttempts = 4;
+
+    @NotNull
+    @JsonProperty
+    private Duration retryBackoff = Duration.seconds(5);
+
+    @NotNull
+    @JsonProperty
+    private Duration maxBackoff = Duration.minutes(2);
+
+    /** The application Iris's own messages and quota incidents belong to. */
+    @NotBlank
+    @JsonProperty
+    private String senderApplication = "iris";
+
+    public java.time.Duration getPollInterval()
+    {
+        return pollInterval.toJavaDuration();
+    }
+
+    public int getEscalationBatchSize()
+    {
+        return escalationBatchSize;
+    }
+
+    public int getDispatchBatchSize()
+    {
+        return dispatchBatchSize;
+    }
+
+    public int getEscalationThreads()
+    {
+        return escalationThreads;
+    }
+
+    public int getDispatchThreads()
+    {
+        return dispatchThreads;
+    }
+
+    public int getSendThreads()
+    {
+        return sendThreads;
+    }
+
+    public String getSenderApplication()
+    {
+        return senderApplication;
+    }
+
+    public DispatchSettings dispatchSettings()
+    {
+        return new DispatchSettings(sendDeadline.toJavaDuration(), maxAttempts, retryBackoff.toJavaDuration(), maxBackoff.toJavaDuration());
+    }
+}

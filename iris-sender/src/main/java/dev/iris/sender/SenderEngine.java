@@ -1,0 +1,231 @@
+package dev.iris.sender;
+
+import com.codahale.metrics.health.HealthCheck;
+import dev.iris.sender.dispatch.ClaimedMessage;
+import io.dropwizard.lifecycle.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs a {@link Sender}: an escalation thread that processes due work and then sleeps until the
+ * next due time or the poll interval, whichever comes first; a dispatch thread that claims due
+ * messages as long as it has free send threads; and the send threads, which call the vendors.
+ * New messages from escalation wake the dispatch thread at once.
+ */
+public final class SenderEngine
+        implements Managed
+{
+    private static final Logger log = LoggerFactory.getLogger(SenderEngine.class);
+    private static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(1);
+
+    private final Sender sender;
+    private final Clock clock;
+    private final Duration pollInterval;
+    private final int escalationBatchSize;
+    private final int dispatchBatchSize;
+    private final int sendThreads;
+    private final int escalationThreads;
+    private final int dispatchThreads;
+    private final BlockingQueue<Boolean> dispatchWakeups = new ArrayBlockingQueue<>(8);
+    private final Semaphore sendSlots;
+    private final ExecutorService sendExecutor;
+    private final ExecutorService loops;
+    private volatile boolean running;
+    private volatile Instant lastEscalationBeat;
+    private volatile Instant lastDispatchBeat;
+
+    /**
+     * @param escalationThreads parallel escalation passes; they share the work through row locks,
+     *        which pays off when database round trips, not CPU, bound a pass
+     * @param dispatchThreads parallel claim passes feeding the send threads
+     */
+    public SenderEngine(Sender sender, Clock clock, Duration pollInterval, int escalationBatchSize, int dispatchBatchSize, int sendThreads,
+            int escalationThreads, int dispatchThreads)
+    {
+        this.sender = requireNonNull(sender, "sender is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.pollInterval = requireNonNull(pollInterval, "pollInterval is null");
+        this.escalationBatchSize = escalationBatchSize;
+        this.dispatchBatchSize = dispatchBatchSize;
+        this.sendThreads = sendThreads;
+        this.escalationThreads = escalationThreads;
+        this.dispatchThreads = dispatchThreads;
+        this.sendSlots = new Semaphore(sendThreads);
+        this.sendExecutor = Executors.newFixedThreadPool(sendThreads, named("sender-send-"));
+        this.loops = Executors.newFixedThreadPool(escalationThreads + dispatchThreads, named("sender-loop-"));
+    }
+
+    /**
+     * Tells the dispatch thread that messages may be waiting.
+     */
+    public void wakeDispatcher()
+    {
+        dispatchWakeups.offer(Boolean.TRUE);
+    }
+
+    @Override
+    public void start()
+    {
+        running = true;
+        for (int i = 0; i < escalationThreads; i++) {
+            loops.submit(this::escalationLoop);
+        }
+        for (int i = 0; i < dispatchThreads; i++) {
+            loops.submit(this::dispatchLoop);
+        }
+    }
+
+    @Override
+    public void stop()
+            throws InterruptedException
+    {
+        running = false;
+        for (int i = 0; i < dispatchThreads; i++) {
+            wakeDispatcher();
+        }
+        loops.shutdown();
+        loops.awaitTermination(30, TimeUnit.SECONDS);
+        // Let in-flight sends finish and record their outcome; what cannot finish is recovered
+        // by another sender after its deadline.
+        sendExecutor.shutdown();
+        if (!sendExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+            log.warn("Stopping with sends in flight; other senders resend them after their deadline");
+        }
+    }
+
+    private void escalationLoop()
+    {
+        while (running) {
+            try {
+                int claimed = sender.escalation().processDue(escalationBatchSize);
+                lastEscalationBeat = Instant.now();
+                if (claimed >= escalationBatchSize) {
+                    continue;
+                }
+                Duration sleep = pollInterval;
+                Optional<Instant> next = sender.escalation().nextDue();
+                if (next.isPresent()) {
+                    Duration untilDue = Duration.between(clock.instant(), next.get());
+                    if (untilDue.compareTo(sleep) < 0) {
+                        sleep = untilDue.isNegative() ? Duration.ZERO : untilDue;
+                    }
+                }
+                if (!sleep.isZero()) {
+                    Thread.sleep(sleep.toMillis());
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException e) {
+                log.error("Escalation pass failed", e);
+                pause();
+            }
+        }
+    }
+
+    private void dispatchLoop()
+    {
+        while (running) {
+            try {
+                lastDispatchBeat = Instant.now();
+                int free = sendSlots.availablePermits();
+                if (free == 0) {
+                    sendSlots.acquire();
+                    sendSlots.release();
+                    continue;
+                }
+                List<ClaimedMessage> claimed = sender.dispatcher().claimDue(Math.min(dispatchBatchSize, free));
+                for (ClaimedMessage message : claimed) {
+                    sendSlots.acquire();
+                    sendExecutor.submit(() -> {
+                        try {
+                            sender.dispatcher().deliver(message);
+                        }
+                        catch (RuntimeException e) {
+                            // The message stays in sending; it is retried after its deadline.
+                            log.error("Delivering message {} failed", message.id(), e);
+                        }
+                        finally {
+                            sendSlots.release();
+                        }
+                    });
+                }
+                if (claimed.isEmpty()) {
+                    dispatchWakeups.poll(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            catch (RuntimeException e) {
+                log.error("Dispatch pass failed", e);
+                pause();
+            }
+        }
+    }
+
+    private static void pause()
+    {
+        try {
+            Thread.sleep(PAUSE_AFTER_ERROR.toMillis());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public int sendThreads()
+    {
+        return sendThreads;
+    }
+
+    public HealthCheck healthCheck()
+    {
+        return new HealthCheck()
+        {
+            @Override
+            protected Result check()
+            {
+                Instant now = Instant.now();
+                Instant escalation = lastEscalationBeat;
+                Instant dispatch = lastDispatchBeat;
+                if (escalation == null || dispatch == null) {
+                    return Result.unhealthy("the sender loops have not run yet");
+                }
+                Duration oldest = Duration.between(escalation.isBefore(dispatch) ? escalation : dispatch, now);
+                return oldest.compareTo(STALE_AFTER) > 0
+                        ? Result.unhealthy("a sender loop last ran " + oldest.toSeconds() + " s ago")
+                        : Result.healthy("loops ran within " + oldest.toMillis() + " ms");
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix)
+    {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

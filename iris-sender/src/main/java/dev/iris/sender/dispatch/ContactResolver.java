@@ -1,0 +1,142 @@
+package dev.iris.sender.dispatch;
+
+import dev.iris.sender.dispatch.ContactDao.ModeChoices;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Decides the mode and destination of a message the way Iris does:
+ * <ol>
+ * <li>a message that already has a destination (literal targets, tracking) keeps it;</li>
+ * <li>a forced mode (out-of-band {@code mode}) uses that mode's contact;</li>
+ * <li>a category uses the user's override for it, else the category's mode;</li>
+ * <li>otherwise the priority's mode: the user's setting for the application, the application's
+ *     default, the user's global setting, the priority's system default, first match wins; the
+ *     mode must be allowed for the application.</li>
+ * </ol>
+ * If that fails the message falls back to the user's email (audit "Changing mode due to original
+ * mode failure"); without email it cannot be sent (audit {@code invalid}). A resolved mode then
+ * goes through the user's reprioritization rules.
+ */
+public final class ContactResolver
+{
+    private final ModeCatalog modes;
+
+    public ContactResolver(ModeCatalog modes)
+    {
+        this.modes = requireNonNull(modes, "modes is null");
+    }
+
+    /**
+     * Where to send a message, or why it cannot be sent.
+     */
+    public record Contact(int modeId, String mode, String destination) {}
+
+    public Optional<Contact> resolve(Handle handle, MessageRow row, Instant now)
+    {
+        ContactDao contacts = handle.attach(ContactDao.class);
+        MessageDao messages = handle.attach(MessageDao.class);
+        if (row.destination() != null && row.modeId() != null) {
+            return Optional.of(new Contact(row.modeId(), modes.name(row.modeId()), row.destination()));
+        }
+        Optional<Contact> chosen = choose(contacts, row);
+        if (chosen.isPresent()) {
+            return Optional.of(reprioritize(contacts, messages, row, chosen.get(), now));
+        }
+        String failedMode = row.modeId() == null ? "" : modes.name(row.modeId());
+        Optional<Integer> email = modes.id("email");
+        if (row.targetId() != null && email.isPresent()) {
+            Optional<String> address = contacts.contact(row.targetId(), email.get());
+            if (address.isPresent()) {
+                messages.audit(now, row.id(), "mode-change", failedMode, "email", "Changing mode due to original mode failure");
+                return Optional.of(new Contact(email.get(), "email", address.get()));
+            }
+        }
+        messages.audit(now, row.id(), "mode-change", failedMode, "invalid", "Ignore message as we failed to resolve target contact");
+        return Optional.empty();
+    }
+
+    private Optional<Contact> choose(ContactDao contacts, MessageRow row)
+    {
+        if (row.targetId() == null || !"user".equals(row.targetType())) {
+            return Optional.empty();
+        }
+        Optional<Integer> mode;
+        if (row.modeId() != null) {
+            mode = Optional.of(row.modeId());
+        }
+        else if (row.categoryId() != null) {
+            mode = contacts.categoryMode(row.targetId(), row.categoryId());
+        }
+        else if (row.priorityId() != null) {
+            mode = contacts.modeChoices(row.targetId(), row.applicationId(), row.priorityId()).map(ContactResolver::firstChoice);
+            if (mode.isPresent() && !contacts.modeAllowed(row.applicationId(), mode.get())) {
+                return Optional.empty();
+            }
+        }
+        else {
+            mode = Optional.empty();
+        }
+        if (mode.isEmpty()) {
+            return Optional.empty();
+        }
+        String name = modes.name(mode.get());
+        if (name.equals("drop")) {
+            return Optional.of(new Contact(mode.get(), name, ""));
+        }
+        return contacts.contact(row.targetId(), mode.get()).map(destination -> new Contact(mode.get(), name, destination));
+    }
+
+    private static Integer firstChoice(ModeChoices choices)
+    {
+        if (choices.userApplication() != null) {
+            return choices.userApplication();
+        }
+        if (choices.applicationDefault() != null) {
+            return choices.applicationDefault();
+        }
+        if (choices.userGlobal() != null) {
+            return choices.userGlobal();
+        }
+        return choices.systemDefault();
+    }
+
+    /**
+     * Applies "more than N messages in mode A within D seconds: switch to mode B" rules, following
+     * chains of rules but never around a cycle. A rule whose target mode the user has no contact
+     * for is ignored.
+     */
+    private Contact reprioritize(ContactDao contacts, MessageDao messages, MessageRow row, Contact contact, Instant now)
+    {
+        if (row.targetId() == null || !row.isFirstAttempt()) {
+            return contact;
+        }
+        Set<Integer> seen = new HashSet<>();
+        seen.add(contact.modeId());
+        Contact current = contact;
+        while (true) {
+            Optional<ContactDao.ReprioritizationRule> rule = contacts.reprioritization(row.targetId(), current.modeId());
+            if (rule.isEmpty() || seen.contains(rule.get().dstModeId())) {
+                return current;
+            }
+            int recent = contacts.sentSince(row.targetId(), current.modeId(), now.minusSeconds(rule.get().duration()));
+            if (recent + 1 <= rule.get().count()) {
+                return current;
+            }
+            Optional<String> destination = contacts.contact(row.targetId(), rule.get().dstModeId());
+            if (destination.isEmpty()) {
+                return current;
+            }
+            String target = modes.name(rule.get().dstModeId());
+            messages.audit(now, row.id(), "mode-change", current.mode(), target, "Changing mode due to reprioritization");
+            current = new Contact(rule.get().dstModeId(), target, destination.get());
+            seen.add(current.modeId());
+        }
+    }
+}

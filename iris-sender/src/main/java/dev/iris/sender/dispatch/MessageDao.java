@@ -1,0 +1,155 @@
+package dev.iris.sender.dispatch;
+
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The dispatcher's SQL. Every state change is guarded by the state it expects, so a sender that
+ * lost a message (its deadline passed and another sender took it over) cannot overwrite the
+ * newer outcome.
+ */
+@RegisterConstructorMapper(MessageRow.class)
+public interface MessageDao
+{
+    @SqlQuery("""
+            SELECT id FROM message
+            WHERE `status` = 'queued' AND next_attempt_at <= :now
+            ORDER BY next_attempt_at
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED""")
+    List<Long> claimQueued(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    /**
+     * Sends whose deadline passed: a sender died mid-send, or a retry's backoff is over.
+     */
+    @SqlQuery("""
+            SELECT id FROM message
+            WHERE `status` = 'sending' AND send_deadline <= :now
+            ORDER BY send_deadline
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED""")
+    List<Long> claimExpiredSends(@Bind("now") Instant now, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT m.id, m.batch, m.`status`, m.attempts, m.application_id, a.name AS application_name,
+                   m.target_id, t.name AS target_name, tt.name AS target_type, m.destination, m.mode_id,
+                   m.plan_id, p.name AS plan_name, m.priority_id, pr.name AS priority_name, m.category_id,
+                   m.subject, m.body, m.incident_id, i.created AS incident_created, i.context AS incident_context,
+                   m.plan_notification_id, pn.template, pn.step, m.`round`, m.created
+            FROM message m
+            JOIN application a ON a.id = m.application_id
+            LEFT JOIN target t ON t.id = m.target_id
+            LEFT JOIN target_type tt ON tt.id = t.type_id
+            LEFT JOIN plan p ON p.id = m.plan_id
+            LEFT JOIN priority pr ON pr.id = m.priority_id
+            LEFT JOIN incident i ON i.id = m.incident_id
+            LEFT JOIN plan_notification pn ON pn.id = m.plan_notification_id
+            WHERE m.id IN (<ids>)
+            ORDER BY m.id""")
+    List<MessageRow> load(@BindList("ids") Collection<Long> ids);
+
+    record IncidentState(long id, boolean active) {}
+
+    /**
+     * Locks the incidents of a claimed batch in one round trip; incidents a claim holds right now
+     * are missing from the result.
+     */
+    @SqlQuery("SELECT id, active FROM incident WHERE id IN (<ids>) FOR UPDATE SKIP LOCKED")
+    @RegisterConstructorMapper(IncidentState.class)
+    List<IncidentState> lockIncidents(@BindList("ids") Collection<Long> incidentIds);
+
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,
+                               mode_id = :mode, destination = :destination, batch = :batch
+            WHERE id = :id""")
+    void markSending(@Bind("id") long id, @Bind("deadline") Instant deadline, @Bind("mode") int modeId,
+            @Bind("destination") String destination, @Bind("batch") String batch);
+
+    @SqlUpdate("UPDATE message SET `status` = 'cancelled', active = 0, send_deadline = NULL WHERE id = :id")
+    void cancel(@Bind("id") long id);
+
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'suppressed', active = 0, sent = :now, mode_id = :mode, destination = :destination
+            WHERE id = :id""")
+    void suppress(@Bind("id") long id, @Bind("now") Instant now, @Bind("mode") Integer modeId, @Bind("destination") String destination);
+
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'failed', active = 0, last_error = :error, send_deadline = NULL
+            WHERE id = :id""")
+    void failUnsent(@Bind("id") long id, @Bind("error") String error);
+
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'sent', active = 0, sent = :now, send_deadline = NULL, vendor = :vendor,
+                               vendor_message_id = :vendorMessageId, subject = :subject, body = :body, template_id = :template,
+                               mode_id = :mode, destination = :destination, last_error = NULL
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int markSent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("vendor") String vendor,
+            @Bind("vendorMessageId") String vendorMessageId, @Bind("subject") String subject, @Bind("body") String body,
+            @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
+
+    /**
+     * Keeps the message in {@code sending} with the deadline moved to the retry time: state never
+     * goes backwards, and the expired-deadline scan picks it up again.
+     */
+    @SqlUpdate("""
+            UPDATE message SET send_deadline = :retryAt, last_error = :error, vendor = :vendor
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int scheduleRetry(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("retryAt") Instant retryAt,
+            @Bind("error") String error, @Bind("vendor") String vendor);
+
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'failed', active = 0, send_deadline = NULL, last_error = :error, vendor = :vendor,
+                               subject = :subject, body = :body
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int markFailed(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("error") String error, @Bind("vendor") String vendor,
+            @Bind("subject") String subject, @Bind("body") String body);
+
+    @SqlUpdate("""
+            UPDATE message SET mode_id = :mode, destination = :destination, last_error = :error
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int changeContact(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("mode") int modeId,
+            @Bind("destination") String destination, @Bind("error") String error);
+
+    @SqlUpdate("""
+            INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description)
+            VALUES (:now, :message, :type, :old, :new, :description)""")
+    void audit(@Bind("now") Instant now, @Bind("message") long messageId, @Bind("type") String changeType,
+            @Bind("old") String oldValue, @Bind("new") String newValue, @Bind("description") String description);
+
+    @SqlUpdate("""
+            INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, :status)
+            ON DUPLICATE KEY UPDATE status = VALUES(status)""")
+    void genericSentStatus(@Bind("id") long id, @Bind("status") boolean sent);
+
+    @SqlUpdate("""
+            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
+            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
+    void twilioSid(@Bind("sid") String sid, @Bind("id") long id);
+
+    @SqlQuery("""
+            SELECT tc.template_id, tc.subject, tc.body
+            FROM template_active ta
+            JOIN template_content tc ON tc.template_id = ta.template_id
+            WHERE ta.name = :name AND tc.application_id = :application AND tc.mode_id = :mode""")
+    @RegisterConstructorMapper(dev.iris.core.render.MessageTemplate.class)
+    Optional<dev.iris.core.render.MessageTemplate> template(@Bind("name") String name, @Bind("application") int applicationId, @Bind("mode") int modeId);
+
+    @SqlQuery("""
+            SELECT sender_address FROM application_custom_sender_address
+            WHERE application_id = :application AND mode_id = :mode""")
+    Optional<String> customSenderAddress(@Bind("application") int applicationId, @Bind("mode") int modeId);
+
+    @SqlQuery("SELECT COUNT(*) FROM message WHERE `status` = 'queued' AND next_attempt_at <= :now")
+    long dueQueueDepth(@Bind("now") Instant now);
+
+    @SqlQuery("SELECT MIN(next_attempt_at) FROM message WHERE `status` = 'queued'")
+    Optional<Instant> nextQueued();
+}

@@ -1,0 +1,366 @@
+package dev.iris.sender.escalation;
+
+import dev.iris.core.render.ContextValues;
+import dev.iris.core.render.TemplateRenderException;
+import dev.iris.core.render.TemplateRenderer;
+import dev.iris.sender.escalation.EscalationDao.IncidentRow;
+import dev.iris.sender.escalation.EscalationDao.RoundState;
+import dev.iris.sender.escalation.EscalationDao.UserTarget;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Walks escalation plans. Each active incident has one {@code escalation_work} row due when its
+ * next round or step is; a pass claims due rows with {@code FOR UPDATE SKIP LOCKED}, so any number
+ * of senders share the work and none waits for another.
+ *
+ * <p>For a claimed incident the pass fires every round that is due (a notification with
+ * {@code repeat = R} fires rounds 0..R, {@code wait} seconds apart, and the rounds of earlier
+ * steps keep going as in Iris), moves to the next step once any notification of the current step
+ * has fired its last round and waited, deactivates the incident when the last step is done, and
+ * reschedules the work row for the next due time. Rounds are rows in {@code escalation_round},
+ * written with their messages in the same transaction, so a round fires exactly once whatever
+ * crashes or races happen; the message unique key backs that up.
+ *
+ * <p>Sender transactions run at READ COMMITTED: at REPEATABLE READ the dispatcher's locking range
+ * scans take gap locks that block the inserts of new messages, and vice versa. Everything the
+ * sender decides on is protected by row locks (work row, incident), not by snapshot isolation.
+ */
+public final class EscalationService
+{
+    private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
+    private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
+    static final String CREATOR_FALLBACK_PREFIX = "You are receiving this as you created this plan and we can't resolve %s of %s at this time: %s.\n\n";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final PlanCache plans;
+    private final RoleResolver roles;
+    private final TemplateRenderer renderer;
+    private final EscalationListener listener;
+
+    public EscalationService(Jdbi jdbi, Clock clock, PlanCache plans, RoleResolver roles, TemplateRenderer renderer, EscalationListener listener)
+    {
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        this.plans = requireNonNull(plans, "plans is null");
+        this.roles = requireNonNull(roles, "roles is null");
+        this.renderer = requireNonNull(renderer, "renderer is null");
+        this.listener = requireNonNull(listener, "listener is null");
+    }
+
+    /**
+     * Something the engine reports: new messages (so the dispatcher can look sooner).
+     */
+    public interface EscalationListener
+    {
+        EscalationListener NONE = messages -> {};
+
+        void messagesCreated(int count);
+    }
+
+    /**
+     * Processes up to {@code limit} due incidents in one transaction.
+     *
+     * @return how many work rows were claimed
+     */
+    public int processDue(int limit)
+    {
+        Instant now = clock.instant();
+        int[] created = new int[1];
+        int claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            EscalationDao dao = handle.attach(EscalationDao.class);
+            List<Long> due = dao.claimDueWork(now, limit);
+            for (long incidentId : due) {
+                handle.savepoint("incident");
+                try {
+                    created[0] += escalate(handle, dao, incidentId, now);
+                    handle.releaseSavepoint("incident");
+                }
+                catch (RuntimeException e) {
+                    log.error("Escalating incident {} failed; trying again in {} s", incidentId, RETRY_AFTER_ERROR.toSeconds(), e);
+                    handle.rollbackToSavepoint("incident");
+                    dao.reschedule(incidentId, now.plus(RETRY_AFTER_ERROR));
+                }
+            }
+            return due.size();
+        });
+        if (created[0] > 0) {
+            listener.messagesCreated(created[0]);
+        }
+        return claimed;
+    }
+
+    /**
+     * When the earliest work row is due, if any.
+     */
+    public Optional<Instant> nextDue()
+    {
+        return jdbi.withHandle(handle -> handle.attach(EscalationDao.class).nextDue());
+    }
+
+    private int escalate(Handle handle, EscalationDao dao, long incidentId, Instant now)
+    {
+        Optional<IncidentRow> locked = dao.lockIncident(incidentId);
+        if (locked.isEmpty()) {
+            // A claim holds the incident; it deletes this work row when it commits, or we retry.
+            return 0;
+        }
+        IncidentRow incident = locked.get();
+        if (!incident.active()) {
+            dao.deleteWork(incidentId);
+            return 0;
+        }
+        Plan plan = plans.get(handle, incident.planId());
+        int lastStep = Math.max(plan.stepCount(), plan.notifications().stream().mapToInt(PlanNotification::step).max().orElse(0));
+        Map<Long, RoundState> rounds = new HashMap<>();
+        for (RoundState round : dao.rounds(incidentId)) {
+            rounds.put(round.planNotificationId(), round);
+        }
+        Escalation escalation = new Escalation(handle, dao, incident, plan, rounds, now);
+
+        int step = incident.currentStep();
+        if (step == 0) {
+            step = 1;
+            if (plan.step(1).isEmpty()) {
+                return escalation.finish(step, "exhausted", "the plan has no notifications for step 1");
+            }
+            escalation.startStep(step);
+            escalation.sendTracking();
+        }
+        while (true) {
+            for (PlanNotification notification : plan.throughStep(step)) {
+                RoundState last = rounds.get(notification.id());
+                if (last == null) {
+                    escalation.fire(notification, 0);
+                }
+                else if (last.lastRound() < notification.repeat() && !now.isBefore(dueAfter(last, notification))) {
+                    escalation.fire(notification, last.lastRound() + 1);
+                }
+            }
+            if (!escalation.stepDone(step)) {
+                break;
+            }
+            if (step >= lastStep) {
+                return escalation.finish(step, "exhausted", "escalation reached the end of the plan");
+            }
+            step++;
+            if (plan.step(step).isEmpty()) {
+                return escalation.finish(step, "exhausted", "the plan has no notifications for step " + step);
+            }
+            escalation.startStep(step);
+        }
+        if (step != incident.currentStep()) {
+            dao.setStep(incidentId, step, now);
+        }
+        Optional<Instant> next = escalation.nextDue(step);
+        if (next.isPresent()) {
+            dao.reschedule(incidentId, next.get());
+        }
+        else {
+            dao.deleteWork(incidentId);
+        }
+        return escalation.messagesCreated;
+    }
+
+    static Instant dueAfter(RoundState round, PlanNotification notification)
+    {
+        return round.lastCreated().plusSeconds(notification.waitSeconds());
+    }
+
+    /**
+     * The state of one incident during one pass.
+     */
+    private final class Escalation
+    {
+        private final Handle handle;
+        private final EscalationDao dao;
+        private final IncidentRow incident;
+        private final Plan plan;
+        private final Map<Long, RoundState> rounds;
+        private final Instant now;
+        private int messagesCreated;
+
+        Escalation(Handle handle, EscalationDao dao, IncidentRow incident, Plan plan, Map<Long, RoundState> rounds, Instant now)
+        {
+            this.handle = handle;
+            this.dao = dao;
+            this.incident = incident;
+            this.plan = plan;
+            this.rounds = rounds;
+            this.now = now;
+        }
+
+        void startStep(int step)
+        {
+            dao.event(incident.id(), now, "escalated", "step " + step);
+            for (PlanNotification notification : plan.step(step)) {
+                if (!rounds.containsKey(notification.id())) {
+                    fire(notification, 0);
+                }
+            }
+        }
+
+        /**
+         * Iris moves on as soon as any one notification of the step has sent its last round and
+         * waited; it does not wait for the others.
+         */
+        boolean stepDone(int step)
+        {
+            for (PlanNotification notification : plan.step(step)) {
+                RoundState last = rounds.get(notification.id());
+                if (last != null && last.lastRound() >= notification.repeat() && !now.isBefore(dueAfter(last, notification))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Optional<Instant> nextDue(int step)
+        {
+            Instant next = null;
+            for (PlanNotification notification : plan.throughStep(step)) {
+                RoundState last = rounds.get(notification.id());
+                if (last == null) {
+                    continue;
+                }
+                boolean repeats = last.lastRound() < notification.repeat();
+                if (repeats || notification.step() == step) {
+                    Instant due = dueAfter(last, notification);
+                    if (next == null || due.isBefore(next)) {
+                        next = due;
+                    }
+                }
+            }
+            return Optional.ofNullable(next);
+        }
+
+        int finish(int step, String kind, String description)
+        {
+            dao.deactivate(incident.id(), step, now);
+            dao.event(incident.id(), now, kind, description);
+            dao.deleteWork(incident.id());
+            return messagesCreated;
+        }
+
+        void fire(PlanNotification notification, int round)
+        {
+            String role = notification.roleName();
+            String target = notification.targetName();
+            RoleResolver.Resolution resolution;
+            if (notification.isDynamic()) {
+                Optional<EscalationDao.DynamicTarget> dynamic = notification.dynamicIndex() == null
+                        ? Optional.empty()
+                        : dao.dynamicTarget(incident.id(), notification.dynamicIndex());
+                if (dynamic.isPresent()) {
+                    role = dynamic.get().roleName();
+                    target = dynamic.get().targetName();
+                    resolution = roles.resolve(role, target);
+                }
+                else {
+                    role = "dynamic target " + notification.dynamicIndex();
+                    target = "incident " + incident.id();
+                    resolution = new RoleResolver.Resolution(List.of(), "the incident has no target for dynamic index " + notification.dynamicIndex());
+                }
+            }
+            else {
+                resolution = roles.resolve(role, target);
+            }
+            List<UserTarget> users = resolution.usernames().isEmpty() ? List.of() : dao.activeUsers(resolution.usernames());
+            int recipients = 0;
+            if (!users.isEmpty()) {
+                for (UserTarget user : users) {
+                    dao.insertMessage(now, incident.applicationId(), user.id(), plan.id(), notification.priorityId(), "",
+                            incident.id(), notification.id(), round);
+                    recipients++;
+                }
+            }
+            else if (!notification.optional()) {
+                String reason = resolution.reason() == null ? "no active user fills " + role + " of " + target : resolution.reason();
+                recipients += pageCreator(notification, round, role, target, reason);
+            }
+            dao.insertRound(incident.id(), notification.id(), round, now, recipients);
+            rounds.put(notification.id(), new RoundState(notification.id(), round, now));
+            messagesCreated += recipients;
+        }
+
+        private int pageCreator(PlanNotification notification, int round, String role, String target, String reason)
+        {
+            int priority = dao.priorityId("low").orElse(notification.priorityId());
+            String prefix = CREATOR_FALLBACK_PREFIX.formatted(role, target, reason);
+            long messageId = dao.insertMessage(now, incident.applicationId(), plan.creatorId(), plan.id(), priority, prefix,
+                    incident.id(), notification.id(), round);
+            String creator = dao.targetName(plan.creatorId()).orElse("");
+            dao.audit(now, messageId, "target-change", role + " of " + target, creator,
+                    "Changing target to the plan creator because " + role + " of " + target + " resolved to nobody: " + reason);
+            dao.event(incident.id(), now, "creator-fallback", "paged the plan creator " + creator + ": " + reason);
+            return 1;
+        }
+
+        /**
+         * Iris's tracking notification: one message to the plan's tracking address when the
+         * incident starts, rendered from the plan's tracking template for the incident's app.
+         */
+        void sendTracking()
+        {
+            if (!plan.tracks()) {
+                return;
+            }
+            Map<String, Object> templates = ContextValues.parse(plan.trackingTemplate());
+            String application = dao.applicationName(incident.applicationId());
+            if (!(templates.get(application) instanceof Map<?, ?> forApplication) || plan.trackingType().equals("call")) {
+                return;
+            }
+            Map<String, Object> context = ContextValues.parse(incident.context());
+            Map<String, Object> iris = new LinkedHashMap<>();
+            iris.put("incident_id", incident.id());
+            iris.put("plan", plan.name());
+            iris.put("plan_id", plan.id());
+            iris.put("application", application);
+            iris.put("incident_created", incident.created().getEpochSecond());
+            context.put("iris", iris);
+            String subject = "";
+            String body;
+            try {
+                if (plan.trackingType().equals("email")) {
+                    subject = renderer.render(stringOf(forApplication.get("email_subject")), context);
+                    body = renderer.render(stringOf(forApplication.get("email_text")), context);
+                }
+                else {
+                    body = renderer.render(stringOf(forApplication.get("body")), context);
+                }
+            }
+            catch (TemplateRenderException e) {
+                subject = "Iris failed to render your tracking message";
+                body = "Template error: " + e.getMessage() + "\nContext: " + ContextValues.toJson(context);
+            }
+            dao.insertTrackingMessage(now, incident.applicationId(), plan.trackingType(), plan.trackingKey(), plan.id(),
+                    truncate(subject, 255), body);
+            messagesCreated++;
+        }
+    }
+
+    private static String stringOf(Object value)
+    {
+        return value == null ? "" : String.valueOf(value);
+    }
+
+    static String truncate(String value, int length)
+    {
+        return value.length() <= length ? value : value.substring(0, length);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.iris.sender.escalation;
+
+/**
+ * One notification of a plan step. {@code roleName}/{@code targetName} are null in a dynamic
+ * step, which reads its role and target from the incident's {@code dynamic_plan_map} at
+ * {@code dynamicIndex}.
+ */
+public record PlanNotification(
+        long id,
+        int step,
+        String template,
+        String targetName,
+        String roleName,
+        int priorityId,
+        int repeat,
+        int waitSeconds,
+        boolean optional,
+        Integer dynamicIndex)
+{
+    public boolean isDynamic()
+    {
+        return roleName == null || targetName == null;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.iris.sender.metrics;
+
+import com.codahale.metrics.Counter;
+import com.codahale.metrics.Histogram;
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The sender's counters and histograms, served on the admin port's {@code /metrics}: sends per
+ * mode and vendor, failures per mode and category, suppressed and cancelled messages, escalation
+ * rounds, and the time from an incident's trigger to its first messages' vendor calls.
+ */
+public final class SenderMetrics
+{
+    private final MetricRegistry registry;
+    private final Histogram triggerToFirstSend;
+
+    public SenderMetrics(MetricRegistry registry)
+    {
+        this.registry = requireNonNull(registry, "registry is null");
+        this.triggerToFirstSend = registry.histogram("iris.sender.trigger-to-first-send-ms",
+                () -> new Histogram(new SlidingTimeWindowArrayReservoir(5, TimeUnit.MINUTES)));
+    }
+
+    public MetricRegistry registry()
+    {
+        return registry;
+    }
+
+    public void sent(String mode, String vendor)
+    {
+        counter("iris.sender.sent." + mode + "." + vendor).inc();
+    }
+
+    public void failed(String mode, String category)
+    {
+        counter("iris.sender.failed." + mode + "." + category).inc();
+    }
+
+    public void retried(String mode)
+    {
+        counter("iris.sender.retried." + mode).inc();
+    }
+
+    public void suppressed(String reason)
+    {
+        counter("iris.sender.suppressed." + reason).inc();
+    }
+
+    public void cancelled()
+    {
+        counter("iris.sender.cancelled").inc();
+    }
+
+    public void recovered()
+    {
+        counter("iris.sender.recovered-sends").inc();
+    }
+
+    public void triggerToFirstSend(Duration duration)
+    {
+        triggerToFirstSend.update(Math.max(0, duration.toMillis()));
+    }
+
+    private Counter counter(String name)
+    {
+        return registry.counter(name);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.iris.sender.storm;
+
+import dev.iris.sender.dispatch.MessageRow;
+import dev.iris.sender.escalation.Plan;
+import org.jdbi.v3.core.Handle;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Iris's plan aggregation, with its state in {@code aggregation_state} so every sender agrees.
+ * The key is (plan, application, priority, target). When more than {@code threshold_count}
+ * messages of a key fall within {@code threshold_window} seconds, the key starts aggregating: its
+ * messages are held in a batch for {@code aggregation_window} seconds and then go out as one
+ * message ("N messages from plan P", claimable by batch id). Aggregation ends once
+ * {@code aggregation_reset} seconds pass without a new message for the key.
+ *
+ * <p>Held messages stay {@code queued} with the batch id set. The first one of a batch is due
+ * when the batch closes; the ones that joined later are due one window after that, as a safety
+ * net should the first one be cancelled. Whichever member comes up first flushes the batch.
+ */
+public final class Aggregator
+{
+    /**
+     * What to do with a message.
+     *
+     * @param hold true when the message joined a batch and must not be sent now
+     */
+    public record Decision(boolean hold) {}
+
+    /**
+     * A flushed batch.
+     *
+     * @param members how many messages it carries (1: send the message as a normal one)
+     */
+    public record Flush(String batch, int members) {}
+
+    public Decision consider(Handle handle, MessageRow row, Plan plan, Instant now)
+    {
+        if (!plan.aggregates() || row.planId() == null || row.targetId() == null || row.priorityId() == null || row.incidentId() == null) {
+            return new Decision(false);
+        }
+        handle.createUpdate("""
+                        INSERT INTO aggregation_state (plan_id, application_id, priority_id, target_id)
+                        VALUES (:plan, :application, :priority, :target)
+                        ON DUPLICATE KEY UPDATE plan_id = plan_id""")
+                .bind("plan", row.planId()).bind("application", row.applicationId())
+                .bind("priority", row.priorityId()).bind("target", row.targetId())
+                .execute();
+        State state = lockState(handle, row.planId(), row.applicationId(), row.priorityId(), row.targetId());
+        boolean aggregating = state.lastAggregated() != null && now.isBefore(state.lastAggregated().plusSeconds(plan.aggregationReset()));
+        if (!aggregating) {
+            int recent = handle.createQuery("""
+                            SELECT COUNT(*) FROM message
+                            WHERE plan_id = :plan AND target_id = :target AND application_id = :application
+                              AND priority_id = :priority AND created > :since AND id <= :id AND `status` <> 'cancelled'""")
+                    .bind("plan", row.planId()).bind("target", row.targetId()).bind("application", row.applicationId())
+                    .bind("priority", row.priorityId()).bind("since", now.minusSeconds(plan.thresholdWindow())).bind("id", row.id())
+                    .mapTo(Integer.class).one();
+            if (recent <= plan.thresholdCount()) {
+                return new Decision(false);
+            }
+        }
+        String batch = state.batch();
+        Instant batchDue = state.batchDue();
+        Instant messageDue;
+        if (batch == null || batchDue == null || !now.isBefore(batchDue)) {
+            batch = UUID.randomUUID().toString().replace("-", "");
+            batchDue = now.plusSeconds(plan.aggregationWindow());
+            messageDue = batchDue;
+        }
+        else {
+            messageDue = batchDue.plusSeconds(plan.aggregationWindow());
+        }
+        handle.createUpdate("""
+                        UPDATE aggregation_state SET batch = :batch, batch_due = :due, last_aggregated = :now
+                        WHERE plan_id = :plan AND application_id = :application AND priority_id = :priority AND target_id = :target""")
+                .bind("batch", batch).bind("due", batchDue).bind("now", now)
+                .bind("plan", row.planId()).bind("application", row.applicationId())
+                .bind("priority", row.priorityId()).bind("target", row.targetId())
+                .execute();
+        handle.createUpdate("UPDATE message SET batch = :batch, next_attempt_at = :due WHERE id = :id")
+                .bind("batch", batch).bind("due", messageDue).bind("id", row.id())
+                .execute();
+        handle.createUpdate("""
+                        INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description)
+                        VALUES (:now, :id, 'sent-change', '', :batch, :description)""")
+                .bind("now", now).bind("id", row.id()).bind("batch", batch)
+                .bind("description", "Aggregated with key (%d, %s, %s, %s)".formatted(row.planId(), row.applicationName(), row.priorityName(), row.targetName()))
+                .execute();
+        return new Decision(true);
+    }
+
+    /**
+     * Closes the batch of a held message that came due: the other queued members are marked
+     * suppressed (they are delivered inside this one), and this message carries the batch.
+     */
+    public Flush flush(Handle handle, MessageRow row, Instant now)
+    {
+        if (row.planId() != null && row.targetId() != null && row.priorityId() != null) {
+            Optional<State> state = findAndLockState(handle, row.planId(), row.applicationId(), row.priorityId(), row.targetId());
+            if (state.isPresent() && row.batch().equals(state.get().batch())) {
+                handle.createUpdate("""
+                                UPDATE aggregation_state SET batch = NULL, batch_due = NULL
+                                WHERE plan_id = :plan AND application_id = :application AND priority_id = :priority AND target_id = :target""")
+                        .bind("plan", row.planId()).bind("application", row.applicationId())
+                        .bind("priority", row.priorityId()).bind("target", row.targetId())
+                        .execute();
+            }
+        }
+        List<Long> others = handle.createQuery("""
+                        SELECT id FROM message
+                        WHERE batch = :batch AND `status` = 'queued' AND id <> :id
+                        FOR UPDATE SKIP LOCKED""")
+                .bind("batch", row.batch()).bind("id", row.id())
+                .mapTo(Long.class).list();
+        if (others.isEmpty()) {
+            return new Flush(row.batch(), 1);
+        }
+        for (long other : others) {
+            handle.createUpdate("UPDATE message SET `status` = 'suppressed', active = 0, sent = :now WHERE id = :id")
+                    .bind("now", now).bind("id", other).execute();
+            handle.createUpdate("""
+                            INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description)
+                            VALUES (:now, :id, 'sent-change', '', :batch, :description)""")
+                    .bind("now", now).bind("id", other).bind("batch", row.batch())
+                    .bind("description", "Sent in batch " + row.batch() + " with message " + row.id())
+                    .execute();
+        }
+        return new Flush(row.batch(), others.size() + 1);
+    }
+
+    private record State(String batch, Instant batchDue, Instant lastAggregated) {}
+
+    private static State lockState(Handle handle, long planId, int applicationId, int priorityId, long targetId)
+    {
+        return findAndLockState(handle, planId, applicationId, priorityId, targetId).orElseThrow();
+    }
+
+    private static Optional<State> findAndLockState(Handle handle, long planId, int applicationId, int priorityId, long targetId)
+    {
+        return handle.createQuery("""
+                        SELECT batch, batch_due, last_aggregated FROM aggregation_state
+                        WHERE plan_id = :plan AND application_id = :application AND priority_id = :priority AND target_id = :target
+                        FOR UPDATE""")
+                .bind("plan", planId).bind("application", applicationId).bind("priority", priorityId).bind("target", targetId)
+                .map((rs, ctx) -> new State(
+                        rs.getString("batch"),
+                        rs.getTimestamp("batch_due") == null ? null : rs.getTimestamp("batch_due").toInstant(),
+                        rs.getTimestamp("last_aggregated") == null ? null : rs.getTimestamp("last_aggregated").toInstant()))
+                .findOne();
+    }
+}

@@ -1,0 +1,239 @@
+package dev.iris.sender;
+
+import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.testing.SenderFixture;
+import dev.iris.sender.testing.SenderFixture.Message;
+import dev.iris.sender.testing.StandardSeed;
+import dev.iris.sender.testing.TestingVendor;
+import dev.iris.spi.vendor.OutboundMessage;
+import dev.iris.spi.vendor.SendResult;
+import dev.iris.spi.vendor.Vendor;
+import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import static dev.iris.sender.testing.SenderFixture.runUntilIdle;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+final class ConcurrencyTest
+{
+    private SenderFixture fixture;
+    private StandardSeed seed;
+
+    @BeforeEach
+    void setUp()
+    {
+        fixture = SenderFixture.create();
+        seed = StandardSeed.load(fixture);
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        fixture.close();
+    }
+
+    @Test
+    void twoSendersOnOneDatabaseNeitherDuplicateNorLose()
+            throws Exception
+    {
+        runSenders(2);
+    }
+
+    @Test
+    void threeSendersOnOneDatabaseNeitherDuplicateNorLose()
+            throws Exception
+    {
+        runSenders(3);
+    }
+
+    private void runSenders(int count)
+            throws Exception
+    {
+        long plan = seed.plan(fixture, "busy",
+                Notification.of(1, "team", seed.ops(), "medium", "tpl", 1, 30),
+                Notification.of(2, "user", seed.carol(), "medium", "tpl", 0, 30));
+        int incidents = 60;
+        for (int i = 0; i < incidents; i++) {
+            fixture.createIncident(plan, "app", "{\"title\": \"i" + i + "\"}");
+        }
+        TestingVendor vendor = new TestingVendor("shared", Set.copyOf(StandardSeed.MODES));
+        List<Sender> senders = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            senders.add(fixture.sender(vendor));
+        }
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        try {
+            // Round 0 to the team, round 1 thirty seconds later, then carol, then exhaustion.
+            for (int phase = 0; phase < 4; phase++) {
+                for (int repeat = 0; repeat < 2; repeat++) {
+                    List<Future<?>> running = new ArrayList<>();
+                    for (Sender sender : senders) {
+                        running.add(threads.submit(() -> runUntilIdle(sender)));
+                    }
+                    for (Future<?> future : running) {
+                        future.get();
+                    }
+                }
+                fixture.clock().advanceSeconds(30);
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+
+        List<Message> messages = fixture.allMessages();
+        assertThat(messages).hasSize(incidents * 5);
+        assertThat(messages).extracting(Message::status).containsOnly("sent");
+        Map<Long, Long> sendsPerMessage = vendor.sent().stream()
+                .collect(Collectors.groupingBy(OutboundMessage::messageId, Collectors.counting()));
+        assertThat(sendsPerMessage).hasSize(incidents * 5);
+        assertThat(sendsPerMessage.values()).containsOnly(1L);
+        int active = fixture.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM incident WHERE active = 1").mapTo(Integer.class).one());
+        assertThat(active).isZero();
+    }
+
+    @Test
+    void aSenderKilledAfterClaimingAMessageIsReplacedAfterTheDeadline()
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", "{}");
+        TestingVendor vendor = new TestingVendor("shared", Set.copyOf(StandardSeed.MODES));
+        Sender doomed = fixture.sender(vendor);
+        Sender survivor = fixture.sender(vendor);
+
+        doomed.escalation().processDue(10);
+        List<ClaimedMessage> claimed = doomed.dispatcher().claimDue(10);
+        assertThat(claimed).hasSize(1);
+        // The doomed sender dies here, before calling the vendor.
+
+        runUntilIdle(survivor);
+        assertThat(vendor.attempts()).isEmpty();
+        assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("sending");
+
+        fixture.clock().advance(SenderFixture.SETTINGS.sendDeadline());
+        runUntilIdle(survivor);
+        assertThat(vendor.sent()).hasSize(1);
+        assertThat(fixture.messages(incident)).singleElement()
+                .satisfies(message -> {
+                    assertThat(message.status()).isEqualTo("sent");
+                    assertThat(message.attempts()).isEqualTo(2);
+                });
+
+        // The doomed sender's late report cannot overwrite the newer attempt's outcome.
+        doomed.dispatcher().deliver(claimed.get(0));
+        assertThat(fixture.messages(incident)).singleElement().extracting(Message::attempts).isEqualTo(2);
+    }
+
+    @Test
+    void aSenderKilledDuringTheVendorCallMeansAtLeastOnceDelivery()
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", "{}");
+        List<OutboundMessage> delivered = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Vendor dying = new RecordingVendor(delivered, true);
+        Vendor healthy = new RecordingVendor(delivered, false);
+        Sender doomed = fixture.sender(dying);
+        Sender survivor = fixture.sender(healthy);
+
+        doomed.escalation().processDue(10);
+        List<ClaimedMessage> claimed = doomed.dispatcher().claimDue(10);
+        // The vendor accepted the page, then the sender died before recording it.
+        assertThatThrownBy(() -> doomed.dispatcher().deliver(claimed.get(0))).isInstanceOf(SenderDied.class);
+        assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("sending");
+
+        fixture.clock().advance(SenderFixture.SETTINGS.sendDeadline());
+        runUntilIdle(survivor);
+        // The page goes out again: duplicated rather than lost.
+        assertThat(delivered).hasSize(2);
+        assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("sent");
+    }
+
+    @Test
+    void escalationWorkHeldByADyingSenderIsSkippedThenTakenOver()
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", "{}");
+        TestingVendor vendor = new TestingVendor("shared", Set.copyOf(StandardSeed.MODES));
+        Sender survivor = fixture.sender(vendor);
+
+        try (Handle dying = fixture.jdbi().open()) {
+            dying.begin();
+            List<Long> held = dying.createQuery("SELECT incident_id FROM escalation_work FOR UPDATE SKIP LOCKED").mapTo(Long.class).list();
+            assertThat(held).containsExactly(incident);
+
+            assertThat(survivor.escalation().processDue(10)).isZero();
+            assertThat(fixture.messages(incident)).isEmpty();
+            // The connection drops without a commit.
+            dying.rollback();
+        }
+        runUntilIdle(survivor);
+        assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("sent");
+    }
+
+    @Test
+    void noMessageStartsSendingWhileAClaimIsCommittingOrAfterIt()
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", "{}");
+        TestingVendor vendor = new TestingVendor("shared", Set.copyOf(StandardSeed.MODES));
+        Sender sender = fixture.sender(vendor);
+        sender.escalation().processDue(10);
+
+        try (Handle claim = fixture.jdbi().open()) {
+            claim.begin();
+            // ClaimService's first statement locks the incident row.
+            claim.execute("UPDATE incident SET active = 0, owner_id = ? WHERE id = ?", seed.bob(), incident);
+            assertThat(sender.dispatcher().claimDue(10)).isEmpty();
+            claim.execute("UPDATE message SET `status` = 'cancelled', active = 0 WHERE incident_id = ? AND `status` = 'queued'", incident);
+            claim.commit();
+        }
+        runUntilIdle(sender);
+        assertThat(vendor.attempts()).isEmpty();
+        assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("cancelled");
+    }
+
+    /**
+     * An Error, like the death of the process: nothing in the sender may catch it.
+     */
+    private static final class SenderDied
+            extends Error
+    {
+        SenderDied()
+        {
+            super("the sender process died");
+        }
+    }
+
+    private record RecordingVendor(List<OutboundMessage> delivered, boolean dieAfterSending)
+            implements Vendor
+    {
+        @Override
+        public Set<String> supportedModes()
+        {
+            return Set.copyOf(StandardSeed.MODES);
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message)
+        {
+            delivered.add(message);
+            if (dieAfterSending) {
+                throw new SenderDied();
+            }
+            return SendResult.accepted();
+        }
+    }
+}
