@@ -43,5 +43,6 @@ final class ApiModule
             bind(service);
         }
         bind(dev.iris.api.auth.HmacAuthFilter.class);
+        install(new dev.iris.api.ui.UiModule());
     }
 }

@@ -6,6 +6,8 @@ import com.google.inject.Stage;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
 import dev.iris.api.system.MigrateCommand;
+import dev.iris.api.ui.UiBundle;
+import dev.iris.api.ui.WebUi;
 import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
@@ -44,6 +46,7 @@ public class IrisApiApplication
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addBundle(new UiBundle());
         bootstrap.addCommand(new dev.iris.api.retention.RetentionCommand());
     }
 
@@ -62,11 +65,13 @@ public class IrisApiApplication
         injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
 
         ErrorMappers.register(configuration, environment);
-        environment.jersey().register(injector.getInstance(HmacAuthFilter.class));
+        HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
+        environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));
         for (Class<?> resource : ApiResources.ALL) {
             environment.jersey().register(injector.getInstance(resource));
         }
+        WebUi.register(injector, environment, authFilter);
         environment.lifecycle().manage(injector.getInstance(dev.iris.api.heartbeat.HeartbeatMonitor.class));
     }
 

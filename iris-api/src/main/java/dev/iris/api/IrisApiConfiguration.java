@@ -1,14 +1,17 @@
 package dev.iris.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iris.api.ui.UiConfig;
 import dev.iris.api.webhook.WebhookConfig;
 import dev.iris.core.config.IrisBaseConfiguration;
+import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.retention.RetentionConfig;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * iris-api's YAML.
@@ -37,6 +40,19 @@ public class IrisApiConfiguration
     private List<String> supportedTimezones = List.of(
             "US/Pacific", "US/Eastern", "US/Central", "US/Mountain", "US/Alaska", "US/Hawaii",
             "Asia/Kolkata", "Asia/Shanghai", "Europe/London", "Europe/Berlin", "UTC");
+
+    /**
+     * The web UI's login check: an authenticator plugin ({@code type: local}, {@code type: ldap}).
+     * Without it nobody can log in to the UI.
+     */
+    @Valid
+    @JsonProperty
+    private PluginInstanceConfig auth;
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private UiConfig ui = new UiConfig();
 
     /**
      * Applications allowed to post replies and delivery callbacks to {@code /v0/response/*} and
@@ -102,6 +118,21 @@ public class IrisApiConfiguration
     public List<String> getSupportedTimezones()
     {
         return supportedTimezones;
+    }
+
+    public Optional<PluginInstanceConfig> getAuth()
+    {
+        return Optional.ofNullable(auth);
+    }
+
+    public void setAuth(PluginInstanceConfig auth)
+    {
+        this.auth = auth;
+    }
+
+    public UiConfig getUi()
+    {
+        return ui;
     }
 
     public List<String> getResponseApplications()

@@ -1,0 +1,95 @@
+package dev.iris.api.ui;
+
+import dev.iris.spi.Authenticator;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Checks a login through the configured {@link Authenticator} plugin. As in Iris, the password
+ * check is not enough: the username must also be an active Iris user.
+ */
+public final class LoginService
+        implements AutoCloseable
+{
+    private static final Logger log = LoggerFactory.getLogger(LoginService.class);
+
+    public enum Outcome
+    {
+        SUCCESS("Logged in"),
+        INVALID("Invalid username or password"),
+        UNAVAILABLE("The login service cannot be reached right now; try again in a minute"),
+        NOT_CONFIGURED("Login is not configured: set auth: in the iris-api configuration");
+
+        private final String message;
+
+        Outcome(String message)
+        {
+            this.message = message;
+        }
+
+        public String message()
+        {
+            return message;
+        }
+    }
+
+    private final Optional<Authenticator> authenticator;
+    private final UiUserDao users;
+
+    public LoginService(Optional<Authenticator> authenticator, Jdbi jdbi)
+    {
+        this.authenticator = requireNonNull(authenticator, "authenticator is null");
+        this.users = requireNonNull(jdbi, "jdbi is null").onDemand(UiUserDao.class);
+    }
+
+    public Outcome login(String username, String password)
+    {
+        if (authenticator.isEmpty()) {
+            return Outcome.NOT_CONFIGURED;
+        }
+        if (username == null || username.isBlank() || password == null || password.isEmpty() || username.length() > 255) {
+            return Outcome.INVALID;
+        }
+        char[] secret = password.toCharArray();
+        try {
+            if (!authenticator.get().authenticate(username, secret)) {
+                log.info("Failed UI login for {}", printable(username));
+                return Outcome.INVALID;
+            }
+        }
+        catch (IllegalStateException e) {
+            log.warn("UI login backend unavailable: {}", e.getMessage());
+            return Outcome.UNAVAILABLE;
+        }
+        finally {
+            Arrays.fill(secret, '\0');
+        }
+        if (!users.isActiveUser(username)) {
+            log.info("UI login for {}: password accepted but no such active Iris user", printable(username));
+            return Outcome.INVALID;
+        }
+        return Outcome.SUCCESS;
+    }
+
+    /**
+     * The username with control characters replaced, so a crafted name cannot forge log lines.
+     */
+    private static String printable(String username)
+    {
+        return username.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    @Override
+    public void close()
+    {
+        if (authenticator.isPresent()) {
+            authenticator.get().close();
+        }
+    }
+}

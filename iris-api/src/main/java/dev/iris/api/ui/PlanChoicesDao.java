@@ -1,0 +1,32 @@
+package dev.iris.api.ui;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The choices the plan and template editors offer: roles, priorities, active templates,
+ * applications, modes; and an application's sample context for previews and plan tests.
+ */
+public interface PlanChoicesDao
+{
+    @SqlQuery("SELECT name FROM target_role ORDER BY id")
+    List<String> roles();
+
+    @SqlQuery("SELECT name FROM priority ORDER BY id")
+    List<String> priorities();
+
+    @SqlQuery("SELECT name FROM template_active ORDER BY name")
+    List<String> activeTemplates();
+
+    @SqlQuery("SELECT name FROM application ORDER BY name")
+    List<String> applications();
+
+    @SqlQuery("SELECT name FROM mode WHERE name <> 'drop' ORDER BY id")
+    List<String> modes();
+
+    @SqlQuery("SELECT COALESCE(sample_context, '') FROM application WHERE name = :name")
+    Optional<String> sampleContext(@Bind("name") String application);
+}

@@ -1,0 +1,69 @@
+package dev.iris.api.ui;
+
+import com.google.inject.Injector;
+import dev.iris.api.auth.HmacAuthFilter;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.lifecycle.ServerLifecycleListener;
+import org.eclipse.jetty.server.Server;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The web UI's resources and services, and how they join the running API.
+ */
+public final class WebUi
+{
+    static final List<Class<?>> RESOURCES = List.of(
+            LoginResource.class,
+            IncidentsResource.class,
+            TypeaheadResource.class,
+            StatsResource.class,
+            DevInboxResource.class,
+            IncidentActionsResource.class,
+            PlansResource.class,
+            TemplatesResource.class,
+            ApplicationsResource.class,
+            SettingsResource.class);
+
+    static final List<Class<?>> SERVICES = List.of(
+            SessionCookies.class,
+            UiSessionAuthenticator.class,
+            UiPages.class,
+            IncidentSummaries.class,
+            DevReplies.class,
+            IncidentPages.class);
+
+    private WebUi() {}
+
+    /**
+     * Lets UI sessions authenticate requests through {@code authFilter} and serves the pages.
+     */
+    public static void register(Injector injector, Environment environment, HmacAuthFilter authFilter)
+    {
+        authFilter.setSessionAuthenticator(injector.getInstance(UiSessionAuthenticator.class));
+        environment.jersey().register(UiFilter.class);
+        for (Class<?> resource : RESOURCES) {
+            environment.jersey().register(injector.getInstance(resource));
+        }
+        DevReplies devReplies = injector.getInstance(DevReplies.class);
+        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener()
+        {
+            @Override
+            public void serverStarted(Server server)
+            {
+                devReplies.setBaseUri(URI.create("http://127.0.0.1:" + getLocalPort(server)));
+            }
+        });
+        LoginService logins = injector.getInstance(LoginService.class);
+        environment.lifecycle().manage(new Managed()
+        {
+            @Override
+            public void stop()
+            {
+                logins.close();
+            }
+        });
+    }
+}
