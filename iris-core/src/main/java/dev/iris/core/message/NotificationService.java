@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.target.RoleMembers;
 import dev.iris.core.template.JinjaTemplates;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
@@ -226,7 +227,7 @@ public final class NotificationService
                 recipients.add(new Recipient(null, request.target(), request.modeId()));
             }
             else {
-                RecipientExpander.expand(handle, request.role(), request.target())
+                RoleMembers.ids(handle, request.role(), request.target())
                         .forEach(user -> recipients.add(new Recipient(user, null, request.modeId())));
             }
             return recipients;
@@ -241,7 +242,7 @@ public final class NotificationService
                 }
             }
             else {
-                RecipientExpander.expand(handle, role, target).stream()
+                RoleMembers.ids(handle, role, target).stream()
                         .filter(user -> recipients.stream().noneMatch(existing -> user.equals(existing.targetId())))
                         .forEach(user -> recipients.add(new Recipient(user, null, request.modeId())));
             }
