@@ -21,6 +21,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,8 @@ public class IrisSenderApplication
     public void run(IrisSenderConfiguration configuration, Environment environment)
     {
         dev.iris.core.metrics.PrometheusEndpoint.install(environment);
-        Database database = Database.open(configuration.getDatabase(), "iris-sender");
+        // Every sender transaction runs at READ COMMITTED (see EscalationService).
+        Database database = Database.open(configuration.getDatabase(), "iris-sender", TransactionIsolationLevel.READ_COMMITTED);
         environment.lifecycle().manage(database);
         if (configuration.isDevMode()) {
             Migrations.migrate(database.dataSource());

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,17 @@ public final class Database
      */
     public static Database open(DatabaseConfig config, String poolName)
     {
+        return open(config, poolName, null);
+    }
+
+    /**
+     * As {@link #open(DatabaseConfig, String)}, with connections that start in the given
+     * isolation level (null: the server's default). A process whose transactions all run at one
+     * level should say so here: then Jdbi finds the connection already at that level and sends
+     * no statements to switch it and back.
+     */
+    public static Database open(DatabaseConfig config, String poolName, TransactionIsolationLevel isolation)
+    {
         EmbeddedMariaDb embedded = null;
         String url;
         String user = config.getUser();
@@ -61,7 +73,7 @@ public final class Database
             user = "root";
             password = "";
         }
-        return new Database(pool(url, user, password, config.getMaxPoolSize(), poolName), embedded);
+        return new Database(pool(url, user, password, config.getMaxPoolSize(), poolName, isolation), embedded);
     }
 
     /**
@@ -69,10 +81,19 @@ public final class Database
      */
     public static Database connect(String url, String user, String password, int maxPoolSize)
     {
-        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize, "iris"), null);
+        return connect(url, user, password, maxPoolSize, null);
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, String poolName)
+    /**
+     * Connects to a URL directly, with connections that start in the given isolation level.
+     */
+    public static Database connect(String url, String user, String password, int maxPoolSize, TransactionIsolationLevel isolation)
+    {
+        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize, "iris", isolation), null);
+    }
+
+    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, String poolName,
+            TransactionIsolationLevel isolation)
     {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
@@ -82,6 +103,9 @@ public final class Database
         hikari.setMinimumIdle(Math.min(2, maxPoolSize));
         hikari.setPoolName(poolName);
         hikari.setConnectionInitSql(SESSION_SETTINGS);
+        if (isolation != null) {
+            hikari.setTransactionIsolation("TRANSACTION_" + isolation.name());
+        }
         hikari.setConnectionTimeout(10_000);
         // Fail at startup, not at the first request, when the database is unreachable.
         hikari.setInitializationFailTimeout(30_000);

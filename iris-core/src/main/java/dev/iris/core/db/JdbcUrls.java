@@ -5,10 +5,16 @@ package dev.iris.core.db;
  */
 public final class JdbcUrls
 {
-    // Connector/J options: UTF-8 with 4-byte characters, UTC on the wire, batched inserts.
+    // Connector/J options: UTF-8 with 4-byte characters, UTC on the wire, batched inserts; and
+    // fewer round trips: statements parsed once per connection (cachePrepStmts), autocommit and
+    // isolation tracked by the driver instead of asked of or re-sent to the server (Iris never
+    // changes them with SQL), server settings read once per pool.
     private static final String OPTIONS = "useUnicode=true&characterEncoding=UTF-8&connectionTimeZone=UTC"
             + "&forceConnectionTimeZoneToSession=true&rewriteBatchedStatements=true"
-            + "&allowPublicKeyRetrieval=true&useSSL=false&tcpKeepAlive=true";
+            + "&allowPublicKeyRetrieval=true&useSSL=false&tcpKeepAlive=true"
+            + "&cachePrepStmts=true&prepStmtCacheSize=500&prepStmtCacheSqlLimit=8192"
+            + "&useLocalSessionState=true&useLocalTransactionState=true&alwaysSendSetIsolation=false"
+            + "&cacheServerConfiguration=true&maintainTimeStats=false";
 
     private JdbcUrls() {}
 

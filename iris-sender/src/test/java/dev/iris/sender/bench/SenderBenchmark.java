@@ -18,6 +18,7 @@ import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -51,17 +52,20 @@ final class SenderBenchmark
             throws Exception
     {
         try (Bench bench = new Bench()) {
-            for (int rate : new int[] {10, 100, 1000}) {
+            for (int rate : rates()) {
                 int seconds = rate >= 1000 ? 5 : 10;
                 bench.calls.clear();
+                Cost cost = bench.startCounting();
                 Map<Long, Instant> triggered = bench.trigger(rate, seconds);
                 bench.awaitCalls(triggered.size(), Duration.ofMinutes(5));
+                cost.report(triggered.size());
                 List<Long> latencies = new ArrayList<>();
                 triggered.forEach((incident, at) -> latencies.add(Duration.between(at, bench.calls.get(incident)).toMillis()));
                 Collections.sort(latencies);
                 report("trigger->vendor call at %d/s for %d s (achieved %.0f triggers/s, %d incidents): p50 %d ms, p99 %d ms, max %d ms",
                         rate, seconds, bench.achievedRate, triggered.size(), percentile(latencies, 50), percentile(latencies, 99),
                         latencies.get(latencies.size() - 1));
+                bench.reportBreakdown(triggered);
             }
         }
     }
@@ -134,6 +138,48 @@ final class SenderBenchmark
         }
     }
 
+    /**
+     * What the run cost, whatever else the machine did: database statements (the server's
+     * {@code Questions} counter, which includes the trigger's own 3 inserts and transaction per
+     * incident) and this JVM's CPU time (sender plus trigger threads), per incident.
+     */
+    private record Cost(Jdbi jdbi, long questionsBefore, long cpuNanosBefore)
+    {
+        static Cost start(Jdbi jdbi)
+        {
+            return new Cost(jdbi, questions(jdbi), cpuNanos());
+        }
+
+        void report(int incidents)
+        {
+            double statements = (questions(jdbi) - questionsBefore) / (double) incidents;
+            double cpuMillis = (cpuNanos() - cpuNanosBefore) / 1e6 / incidents;
+            SenderBenchmark.report("  cost per incident: %.1f database statements, %.2f ms JVM CPU", statements, cpuMillis);
+        }
+
+        private static long questions(Jdbi jdbi)
+        {
+            return jdbi.withHandle(handle -> handle.createQuery("SHOW GLOBAL STATUS LIKE 'Questions'")
+                    .map((rs, ctx) -> rs.getLong(2)).one());
+        }
+
+        private static long cpuNanos()
+        {
+            return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+        }
+    }
+
+    /**
+     * The rates to measure: {@code -Diris.bench.rates=10,100} picks some; all three by default.
+     */
+    private static int[] rates()
+    {
+        return java.util.Arrays.stream(System.getProperty("iris.bench.rates", "10,100,1000").split(","))
+                .mapToInt(rate -> Integer.parseInt(rate.trim()))
+                .toArray();
+    }
+
     private static long percentile(List<Long> sorted, int percentile)
     {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
@@ -169,7 +215,7 @@ final class SenderBenchmark
             // Enough connections for every sender thread plus the trigger threads: a pool smaller than
             // the threads that use it measures the pool's queue, not the sender.
             TestingMariaDb mariaDb = TestingMariaDb.get();
-            database = Database.connect(mariaDb.newDatabaseUrl(), mariaDb.user(), mariaDb.password(), 64);
+            database = Database.connect(mariaDb.newDatabaseUrl(), mariaDb.user(), mariaDb.password(), 64, TransactionIsolationLevel.READ_COMMITTED);
             jdbi = SenderJdbi.create(database.dataSource());
             long[] ids = jdbi.inTransaction(handle -> {
                 SeedWriter seed = new SeedWriter(handle);
@@ -272,6 +318,35 @@ final class SenderBenchmark
                 handle.execute("INSERT INTO escalation_work (incident_id, due_at) VALUES (?, NOW(3))", id);
                 return id;
             });
+        }
+
+        Cost startCounting()
+        {
+            return Cost.start(jdbi);
+        }
+
+        /**
+         * Splits the latency into escalation (commit -> message row) and dispatch (message row ->
+         * vendor call), from the rows' creation times.
+         */
+        void reportBreakdown(Map<Long, Instant> triggered)
+        {
+            Map<Long, Instant> messageCreated = new java.util.HashMap<>();
+            jdbi.useHandle(handle -> handle.createQuery("SELECT incident_id, created FROM message WHERE incident_id IN (<ids>)")
+                    .bindList("ids", new ArrayList<>(triggered.keySet()))
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                    .forEach(entry -> messageCreated.merge(entry.getKey(), entry.getValue(), (a, b) -> a.isBefore(b) ? a : b)));
+            List<Long> escalation = new ArrayList<>();
+            List<Long> dispatch = new ArrayList<>();
+            triggered.forEach((incident, at) -> {
+                Instant created = messageCreated.get(incident);
+                escalation.add(Duration.between(at, created).toMillis());
+                dispatch.add(Duration.between(created, calls.get(incident)).toMillis());
+            });
+            Collections.sort(escalation);
+            Collections.sort(dispatch);
+            report("  escalation (commit -> message row): p50 %d ms, p99 %d ms; dispatch (message row -> vendor call): p50 %d ms, p99 %d ms",
+                    percentile(escalation, 50), percentile(escalation, 99), percentile(dispatch, 50), percentile(dispatch, 99));
         }
 
         void awaitCalls(int count, Duration timeout)
