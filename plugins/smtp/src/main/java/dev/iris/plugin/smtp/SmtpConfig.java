@@ -10,12 +10,21 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The settings of an SMTP vendor instance. Iris's keys: {@code smtp_server}, {@code port},
- * {@code from}, {@code username}, {@code password}, {@code timeout} (seconds, default 10). Added:
+ * The settings of an SMTP vendor instance. Iris's keys: {@code smtp_server} or
+ * {@code smtp_gateway} (exactly one), {@code port}, {@code from}, {@code username},
+ * {@code password}, {@code timeout} (seconds, default 10).
+ *
+ * <p>{@code smtp_server} is a relay's host name. {@code smtp_gateway} is a domain whose MX records
+ * are looked up: its mail exchangers are tried in preference order, and the answer is reused for
+ * {@code mx_cache_seconds} (default 300). With a gateway the default port is 25 (465 for implicit
+ * TLS), where mail exchangers listen.
+ *
+ * <p>Added:
  * <ul>
  * <li>{@code tls}: {@code starttls} (default: STARTTLS required, port 587), {@code implicit}
  * (TLS from the first byte, port 465) or {@code none} (plain, port 25; Iris's only choice);</li>
@@ -27,7 +36,9 @@ import static java.util.Objects.requireNonNull;
  * </ul>
  */
 record SmtpConfig(
-        String host,
+        Optional<String> server,
+        Optional<String> gateway,
+        Duration mxCacheTtl,
         int port,
         Tls tls,
         Optional<String> sslTrust,
@@ -49,8 +60,12 @@ record SmtpConfig(
     static final String PASSWORD = "password";
     static final String TIMEOUT = "timeout";
     static final String MAX_CONNECTIONS = "max_connections";
+    static final String MX_CACHE_SECONDS = "mx_cache_seconds";
 
-    private static final Set<String> KEYS = Set.of(SMTP_SERVER, SMTP_GATEWAY, PORT, TLS, SSL_TRUST, FROM, REPLY_TO, USERNAME, PASSWORD, TIMEOUT, MAX_CONNECTIONS);
+    private static final Set<String> KEYS = Set.of(SMTP_SERVER, SMTP_GATEWAY, PORT, TLS, SSL_TRUST, FROM, REPLY_TO, USERNAME, PASSWORD, TIMEOUT, MAX_CONNECTIONS, MX_CACHE_SECONDS);
+
+    // Letters, digits and hyphens in dot-separated labels; a trailing dot (absolute name) is allowed.
+    private static final Pattern DOMAIN = Pattern.compile("(?=.{1,254}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?");
 
     enum Tls
     {
@@ -66,7 +81,12 @@ record SmtpConfig(
 
     SmtpConfig
     {
-        requireNonNull(host, "host is null");
+        requireNonNull(server, "server is null");
+        requireNonNull(gateway, "gateway is null");
+        if (server.isPresent() == gateway.isPresent()) {
+            throw new IllegalArgumentException("exactly one of server and gateway must be given");
+        }
+        requireNonNull(mxCacheTtl, "mxCacheTtl is null");
         requireNonNull(tls, "tls is null");
         requireNonNull(sslTrust, "sslTrust is null");
         requireNonNull(from, "from is null");
@@ -79,17 +99,24 @@ record SmtpConfig(
     static SmtpConfig from(PluginConfig config)
     {
         config.rejectUnknownKeys(KEYS);
-        if (config.optional(SMTP_GATEWAY).isPresent()) {
-            throw new PluginConfigException(SMTP_GATEWAY, "(MX lookup) is not supported; set smtp_server to your mail relay");
+        Optional<String> server = config.optional(SMTP_SERVER).map(String::trim);
+        Optional<String> gateway = config.optional(SMTP_GATEWAY).map(String::trim);
+        if (server.isPresent() && gateway.isPresent()) {
+            throw new PluginConfigException(SMTP_GATEWAY, "cannot be set together with smtp_server: set smtp_server for a mail relay or smtp_gateway for the MX records of a domain");
         }
-        String host = config.required(SMTP_SERVER).trim();
+        if (server.isEmpty() && gateway.isEmpty()) {
+            throw new PluginConfigException(SMTP_SERVER, "is required for " + config.pluginName() + " (or smtp_gateway, a domain whose MX records are looked up)");
+        }
+        if (gateway.isPresent() && !DOMAIN.matcher(gateway.get()).matches()) {
+            throw new PluginConfigException(SMTP_GATEWAY, "must be a domain name such as example.com (its MX records are looked up), without a port");
+        }
         Tls tls = switch (config.optional(TLS).orElse("starttls").trim().toLowerCase(Locale.ROOT)) {
             case "none" -> Tls.NONE;
             case "starttls" -> Tls.STARTTLS;
             case "implicit", "ssl", "smtps" -> Tls.IMPLICIT;
             default -> throw new PluginConfigException(TLS, "must be starttls, implicit or none");
         };
-        int port = config.intValue(PORT, tls.defaultPort);
+        int port = config.intValue(PORT, gateway.isPresent() && tls == Tls.STARTTLS ? 25 : tls.defaultPort);
         if (port < 1 || port > 65535) {
             throw new PluginConfigException(PORT, "must be a TCP port (1-65535)");
         }
@@ -106,8 +133,17 @@ record SmtpConfig(
         if (maxConnections < 1 || maxConnections > 64) {
             throw new PluginConfigException(MAX_CONNECTIONS, "must be between 1 and 64");
         }
+        int mxCacheSeconds = config.intValue(MX_CACHE_SECONDS, 300);
+        if (mxCacheSeconds < 1 || mxCacheSeconds > 86_400) {
+            throw new PluginConfigException(MX_CACHE_SECONDS, "must be between 1 and 86400 seconds");
+        }
+        if (server.isPresent() && config.optional(MX_CACHE_SECONDS).isPresent()) {
+            throw new PluginConfigException(MX_CACHE_SECONDS, "applies to smtp_gateway only");
+        }
         return new SmtpConfig(
-                host,
+                server,
+                gateway.map(domain -> domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain),
+                Duration.ofSeconds(mxCacheSeconds),
                 port,
                 tls,
                 config.optional(SSL_TRUST),
@@ -126,7 +162,7 @@ record SmtpConfig(
     {
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
-        properties.put("mail.smtp.host", host);
+        server.ifPresent(host -> properties.put("mail.smtp.host", host));
         properties.put("mail.smtp.port", String.valueOf(port));
         properties.put("mail.smtp.connectiontimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail.smtp.timeout", String.valueOf(timeout.toMillis()));
@@ -159,6 +195,6 @@ record SmtpConfig(
     @Override
     public String toString()
     {
-        return "SmtpConfig{" + host + ":" + port + ", tls=" + tls + ", from=" + from + ", auth=" + username.isPresent() + "}";
+        return "SmtpConfig{" + server.orElseGet(() -> "MX of " + gateway.orElseThrow()) + ":" + port + ", tls=" + tls + ", from=" + from + ", auth=" + username.isPresent() + "}";
     }
 }

@@ -22,12 +22,16 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLHandshakeException;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Date;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -52,11 +56,18 @@ final class SmtpVendor
     private final Session session;
     private final SmtpConnections connections;
 
-    SmtpVendor(SmtpConfig config)
+    /**
+     * @param resolver finds the mail exchangers of {@code smtp_gateway}; unused with {@code smtp_server}
+     * @param clock tells when the mail exchangers should be looked up again
+     */
+    SmtpVendor(SmtpConfig config, MxResolver resolver, Clock clock)
     {
         this.config = requireNonNull(config, "config is null");
         this.session = Session.getInstance(config.sessionProperties());
-        this.connections = new SmtpConnections(session, config);
+        SmtpHosts hosts = config.gateway()
+                .<SmtpHosts>map(domain -> new MailExchangers(domain, resolver, clock, config.mxCacheTtl()))
+                .orElseGet(() -> SmtpHosts.server(config.server().orElseThrow()));
+        this.connections = new SmtpConnections(session, config, hosts);
     }
 
     @Override
@@ -167,15 +178,29 @@ final class SmtpVendor
     }
 
     /**
+     * SMTP replies that mean "not like this": authentication required (RFC 4954, also "issue
+     * STARTTLS first" in RFC 3207), mechanism too weak, encryption required for the mechanism.
+     */
+    private static final Set<Integer> NEEDS_AUTH_OR_TLS = Set.of(530, 534, 538);
+
+    /**
      * Maps a Jakarta Mail failure to a category: 4xx replies, timeouts and connection failures
-     * are transient, a rejected recipient is permanent, a rejected login or sender is the
-     * instance's configuration.
+     * are transient, a rejected recipient is permanent, a rejected login or sender, a server
+     * that wants authentication or TLS first, and a failed TLS handshake (an untrusted
+     * certificate) are the instance's configuration.
      */
     static VendorException failure(OutboundMessage message, MessagingException exception)
     {
         String prefix = "Email for message " + message.messageId() + " to " + message.destination() + " failed: ";
         if (exception instanceof AuthenticationFailedException) {
             return new VendorException(Category.CONFIGURATION, prefix + "the SMTP server refused the login", exception);
+        }
+        if (exception instanceof NoMailExchangerAnsweredException) {
+            return new VendorException(Category.TRANSIENT, prefix + oneLine(exception.getMessage()), exception);
+        }
+        if (NEEDS_AUTH_OR_TLS.contains(replyCode(exception))) {
+            return new VendorException(Category.CONFIGURATION,
+                    prefix + "the SMTP server wants authentication or TLS first (check tls, username and password): " + oneLine(exception.getMessage()), exception);
         }
         if (exception instanceof SMTPSenderFailedException sender) {
             return new VendorException(sender.getReturnCode() / 100 == 4 ? Category.TRANSIENT : Category.CONFIGURATION,
@@ -196,7 +221,13 @@ final class SmtpVendor
             }
             return new VendorException(category, prefix + oneLine(sendFailed.getMessage()) + details(sendFailed), exception);
         }
-        Throwable cause = rootCause(exception);
+        Optional<SSLHandshakeException> handshake = Causes.find(exception, SSLHandshakeException.class);
+        if (handshake.isPresent()) {
+            // An untrusted or expired certificate, or no common TLS version: retrying will not help.
+            return new VendorException(Category.CONFIGURATION,
+                    prefix + "the TLS handshake with the SMTP server failed (is its certificate trusted? see ssl_trust): " + oneLine(handshake.get().getMessage()), exception);
+        }
+        Throwable cause = Causes.root(exception);
         if (cause instanceof UnknownHostException) {
             return new VendorException(Category.CONFIGURATION, prefix + "unknown SMTP host " + messageOf(cause), exception);
         }
@@ -213,6 +244,17 @@ final class SmtpVendor
         return new VendorException(Category.TRANSIENT, prefix + text, exception);
     }
 
+    private static int replyCode(MessagingException exception)
+    {
+        if (exception instanceof SMTPSendFailedException smtp) {
+            return smtp.getReturnCode();
+        }
+        if (exception instanceof SMTPSenderFailedException sender) {
+            return sender.getReturnCode();
+        }
+        return -1;
+    }
+
     private static String details(SendFailedException exception)
     {
         Exception next = exception.getNextException();
@@ -227,20 +269,6 @@ final class SmtpVendor
     private static String oneLine(String text)
     {
         return text == null ? "" : text.replaceAll("\\s+", " ").trim();
-    }
-
-    private static Throwable rootCause(Throwable throwable)
-    {
-        Throwable current = throwable;
-        while (true) {
-            Throwable next = current instanceof MessagingException messaging && messaging.getNextException() != null
-                    ? messaging.getNextException()
-                    : current.getCause();
-            if (next == null || next == current) {
-                return current;
-            }
-            current = next;
-        }
     }
 
     /**

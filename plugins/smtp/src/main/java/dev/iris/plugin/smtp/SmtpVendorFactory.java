@@ -28,6 +28,7 @@ public final class SmtpVendorFactory
     @Override
     public Vendor create(PluginConfig config, PluginContext context)
     {
-        return new SmtpVendor(SmtpConfig.from(config));
+        SmtpConfig smtp = SmtpConfig.from(config);
+        return new SmtpVendor(smtp, new DnsMxResolver(smtp.timeout()), context.clock());
     }
 }

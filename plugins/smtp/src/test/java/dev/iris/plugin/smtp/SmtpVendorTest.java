@@ -49,24 +49,14 @@ final class SmtpVendorTest
     {
         // A test key store whose certificate names localhost (GreenMail's own names no host), so
         // implicit TLS runs with the host name check on, as in production.
-        System.setProperty("greenmail.tls.keystore.file", resource("smtp-test-localhost.p12"));
-        System.setProperty("greenmail.tls.keystore.password", "changeit");
+        System.setProperty("greenmail.tls.keystore.file", TestKeyStore.path());
+        System.setProperty("greenmail.tls.keystore.password", TestKeyStore.PASSWORD);
         ServerSetup[] servers = {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.SMTPS.dynamicPort()};
         for (ServerSetup server : servers) {
             // Loading the TLS key store is slow on a busy machine.
             server.setServerStartupTimeout(30_000);
         }
         return servers;
-    }
-
-    private static String resource(String name)
-    {
-        try {
-            return java.nio.file.Path.of(SmtpVendorTest.class.getClassLoader().getResource(name).toURI()).toString();
-        }
-        catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @BeforeEach
@@ -257,7 +247,12 @@ final class SmtpVendorTest
         assertConfigError(plain(Map.of("port", "70000")), "port");
         assertConfigError(plain(Map.of("username", "iris")), "password");
         assertConfigError(plain(Map.of("password", PASSWORD)), "username");
+        // Exactly one of smtp_server and smtp_gateway.
         assertConfigError(plain(Map.of("smtp_gateway", "example.com")), "smtp_gateway");
+        assertConfigError(gateway("mail.example.com:25"), "smtp_gateway");
+        assertConfigError(gateway("example .com"), "smtp_gateway");
+        assertConfigError(gateway("example.com", "mx_cache_seconds", "0"), "mx_cache_seconds");
+        assertConfigError(plain(Map.of("mx_cache_seconds", "60")), "mx_cache_seconds");
         assertConfigError(plain(Map.of("max_connections", "0")), "max_connections");
         assertConfigError(plain(Map.of("hostname", "x")), "hostname");
     }
@@ -274,6 +269,16 @@ final class SmtpVendorTest
         MimeMessage[] received = MAIL.getReceivedMessages();
         assertThat(received).hasSize(1);
         return received[0];
+    }
+
+    private static Map<String, String> gateway(String domain, String... more)
+    {
+        Map<String, String> settings = without("smtp_server");
+        settings.put("smtp_gateway", domain);
+        for (int i = 0; i < more.length; i += 2) {
+            settings.put(more[i], more[i + 1]);
+        }
+        return settings;
     }
 
     private static Map<String, String> without(String key)
@@ -301,6 +306,6 @@ final class SmtpVendorTest
 
     private static OutboundMessage message(String destination, String subject, String body, Map<String, String> headers)
     {
-        return new OutboundMessage(42, "email", destination, subject, body, null, "grafana", "high", 7L, null, "db-plan", true, headers);
+        return TestMessages.email(destination, subject, body, headers);
     }
 }
