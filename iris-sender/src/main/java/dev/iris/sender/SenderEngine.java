@@ -135,8 +135,7 @@ public final class SenderEngine
                 return;
             }
             catch (RuntimeException e) {
-                log.error("Escalation pass failed", e);
-                pause();
+                failed("Escalation", e);
             }
         }
     }
@@ -177,10 +176,34 @@ public final class SenderEngine
                 return;
             }
             catch (RuntimeException e) {
-                log.error("Dispatch pass failed", e);
-                pause();
+                failed("Dispatch", e);
             }
         }
+    }
+
+    /**
+     * A deadlock between senders (their locking scans of the same index can cross) rolled back
+     * the whole pass, which is safe to run again at once; any other failure waits a moment so a
+     * database outage does not spin the loop.
+     */
+    private static void failed(String pass, RuntimeException e)
+    {
+        if (isRollback(e)) {
+            log.debug("{} pass rolled back by the database, running it again: {}", pass, e.getMessage());
+            return;
+        }
+        log.error("{} pass failed", pass, e);
+        pause();
+    }
+
+    private static boolean isRollback(Throwable e)
+    {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void pause()

@@ -37,29 +37,34 @@ public interface EscalationDao
     List<Long> claimDueWork(@Bind("now") Instant now, @Bind("limit") int limit);
 
     /**
-     * Locks the incident, skipping it when a claim (or anything else) holds it: waiting here while
-     * holding the work row could deadlock with a claim, which locks the incident first.
+     * Locks the incidents, skipping those a claim (or anything else) holds: waiting here while
+     * holding their work rows could deadlock with a claim, which locks the incident first.
      */
     @SqlQuery("""
             SELECT id, plan_id, application_id, current_step, active, created, context
-            FROM incident WHERE id = :id
+            FROM incident WHERE id IN (<ids>)
             FOR UPDATE SKIP LOCKED""")
     @RegisterConstructorMapper(IncidentRow.class)
-    Optional<IncidentRow> lockIncident(@Bind("id") long incidentId);
+    List<IncidentRow> lockIncidents(@BindList("ids") Collection<Long> incidentIds);
+
+    /**
+     * The last round of a notification of an incident.
+     */
+    record IncidentRound(long incidentId, long planNotificationId, int lastRound, Instant lastCreated)
+    {
+        RoundState state()
+        {
+            return new RoundState(planNotificationId, lastRound, lastCreated);
+        }
+    }
 
     @SqlQuery("""
-            SELECT plan_notification_id, MAX(`round`) AS last_round, MAX(created) AS last_created
+            SELECT incident_id, plan_notification_id, MAX(`round`) AS last_round, MAX(created) AS last_created
             FROM escalation_round
-            WHERE incident_id = :id
-            GROUP BY plan_notification_id""")
-    @RegisterConstructorMapper(RoundState.class)
-    List<RoundState> rounds(@Bind("id") long incidentId);
-
-    @SqlUpdate("""
-            INSERT INTO escalation_round (incident_id, plan_notification_id, `round`, created, recipients)
-            VALUES (:incident, :notification, :round, :now, :recipients)""")
-    void insertRound(@Bind("incident") long incidentId, @Bind("notification") long planNotificationId, @Bind("round") int round,
-            @Bind("now") Instant now, @Bind("recipients") int recipients);
+            WHERE incident_id IN (<ids>)
+            GROUP BY incident_id, plan_notification_id""")
+    @RegisterConstructorMapper(IncidentRound.class)
+    List<IncidentRound> rounds(@BindList("ids") Collection<Long> incidentIds);
 
     @SqlQuery("""
             SELECT r.name AS role_name, t.name AS target_name
@@ -109,22 +114,8 @@ public interface EscalationDao
     void audit(@Bind("now") Instant now, @Bind("message") long messageId, @Bind("type") String changeType,
             @Bind("old") String oldValue, @Bind("new") String newValue, @Bind("description") String description);
 
-    @SqlUpdate("UPDATE incident SET current_step = :step, updated = :now WHERE id = :id")
-    void setStep(@Bind("id") long incidentId, @Bind("step") int step, @Bind("now") Instant now);
-
-    @SqlUpdate("UPDATE incident SET active = 0, current_step = :step, updated = :now WHERE id = :id")
-    void deactivate(@Bind("id") long incidentId, @Bind("step") int step, @Bind("now") Instant now);
-
-    @SqlUpdate("""
-            INSERT INTO incident_event (incident_id, created, kind, actor, description)
-            VALUES (:incident, :now, :kind, NULL, :description)""")
-    void event(@Bind("incident") long incidentId, @Bind("now") Instant now, @Bind("kind") String kind, @Bind("description") String description);
-
     @SqlUpdate("UPDATE escalation_work SET due_at = :due WHERE incident_id = :id")
     void reschedule(@Bind("id") long incidentId, @Bind("due") Instant due);
-
-    @SqlUpdate("DELETE FROM escalation_work WHERE incident_id = :id")
-    void deleteWork(@Bind("id") long incidentId);
 
     @SqlQuery("SELECT MIN(due_at) FROM escalation_work")
     Optional<Instant> nextDue();

@@ -74,7 +74,10 @@ public final class EscalationService
     }
 
     /**
-     * Processes up to {@code limit} due incidents in one transaction.
+     * Processes up to {@code limit} due incidents in one transaction, writing their rows in
+     * batches. Should anything fail, the pass is rolled back and its incidents are escalated one
+     * at a time, so one broken incident (it is retried {@code RETRY_AFTER_ERROR} later) does not
+     * hold up the others.
      *
      * @return how many work rows were claimed
      */
@@ -82,27 +85,51 @@ public final class EscalationService
     {
         Instant now = clock.instant();
         int[] created = new int[1];
-        int claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            EscalationDao dao = handle.attach(EscalationDao.class);
-            List<Long> due = dao.claimDueWork(now, limit);
-            for (long incidentId : due) {
-                handle.savepoint("incident");
-                try {
-                    created[0] += escalate(handle, dao, incidentId, now);
-                    handle.releaseSavepoint("incident");
+        int claimed;
+        try {
+            claimed = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                Pass pass = new Pass(handle, now);
+                List<Long> due = pass.dao.claimDueWork(now, limit);
+                if (!due.isEmpty()) {
+                    created[0] = pass.escalate(due);
+                    pass.writes.flush(handle);
                 }
-                catch (RuntimeException e) {
-                    log.error("Escalating incident {} failed; trying again in {} s", incidentId, RETRY_AFTER_ERROR.toSeconds(), e);
-                    handle.rollbackToSavepoint("incident");
-                    dao.reschedule(incidentId, now.plus(RETRY_AFTER_ERROR));
-                }
-            }
-            return due.size();
-        });
+                return due.size();
+            });
+        }
+        catch (RuntimeException e) {
+            log.warn("Escalating a batch of incidents failed; escalating them one at a time", e);
+            created[0] = 0;
+            claimed = processOneByOne(limit, now, created);
+        }
         if (created[0] > 0) {
             listener.messagesCreated(created[0]);
         }
         return claimed;
+    }
+
+    private int processOneByOne(int limit, Instant now, int[] created)
+    {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            Pass pass = new Pass(handle, now);
+            List<Long> due = pass.dao.claimDueWork(now, limit);
+            for (long incidentId : due) {
+                handle.savepoint("incident");
+                try {
+                    int messages = pass.escalate(List.of(incidentId));
+                    pass.writes.flush(handle);
+                    handle.releaseSavepoint("incident");
+                    created[0] += messages;
+                }
+                catch (RuntimeException e) {
+                    log.error("Escalating incident {} failed; trying again in {} s", incidentId, RETRY_AFTER_ERROR.toSeconds(), e);
+                    handle.rollbackToSavepoint("incident");
+                    pass.writes.clear();
+                    pass.dao.reschedule(incidentId, now.plus(RETRY_AFTER_ERROR));
+                }
+            }
+            return due.size();
+        });
     }
 
     /**
@@ -113,68 +140,111 @@ public final class EscalationService
         return jdbi.withHandle(handle -> handle.attach(EscalationDao.class).nextDue());
     }
 
-    private int escalate(Handle handle, EscalationDao dao, long incidentId, Instant now)
+    /**
+     * One pass: its transaction, the rows it will write, and the people it has looked up (a storm
+     * of incidents for one plan looks each team up once).
+     */
+    private final class Pass
     {
-        Optional<IncidentRow> locked = dao.lockIncident(incidentId);
-        if (locked.isEmpty()) {
-            // A claim holds the incident; it deletes this work row when it commits, or we retry.
-            return 0;
-        }
-        IncidentRow incident = locked.get();
-        if (!incident.active()) {
-            dao.deleteWork(incidentId);
-            return 0;
-        }
-        Plan plan = plans.get(handle, incident.planId());
-        int lastStep = Math.max(plan.stepCount(), plan.notifications().stream().mapToInt(PlanNotification::step).max().orElse(0));
-        Map<Long, RoundState> rounds = new HashMap<>();
-        for (RoundState round : dao.rounds(incidentId)) {
-            rounds.put(round.planNotificationId(), round);
-        }
-        Escalation escalation = new Escalation(handle, dao, incident, plan, rounds, now);
+        private final Handle handle;
+        private final EscalationDao dao;
+        private final EscalationWrites writes;
+        private final Instant now;
+        private final Map<List<String>, List<UserTarget>> activeUsers = new HashMap<>();
 
-        int step = incident.currentStep();
-        if (step == 0) {
-            step = 1;
-            if (plan.step(1).isEmpty()) {
-                return escalation.finish(step, "exhausted", "the plan has no notifications for step 1");
-            }
-            escalation.startStep(step);
-            escalation.sendTracking();
+        Pass(Handle handle, Instant now)
+        {
+            this.handle = handle;
+            this.dao = handle.attach(EscalationDao.class);
+            this.writes = new EscalationWrites(now);
+            this.now = now;
         }
-        while (true) {
-            for (PlanNotification notification : plan.throughStep(step)) {
-                RoundState last = rounds.get(notification.id());
-                if (last == null) {
-                    escalation.fire(notification, 0);
+
+        /**
+         * Escalates claimed incidents, reading their state in two queries.
+         *
+         * @return how many messages were created
+         */
+        int escalate(List<Long> incidentIds)
+        {
+            Map<Long, IncidentRow> incidents = new HashMap<>();
+            dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident));
+            Map<Long, Map<Long, RoundState>> rounds = new HashMap<>();
+            if (!incidents.isEmpty()) {
+                dao.rounds(incidents.keySet()).forEach(round ->
+                        rounds.computeIfAbsent(round.incidentId(), id -> new HashMap<>()).put(round.planNotificationId(), round.state()));
+            }
+            int created = 0;
+            for (long incidentId : incidentIds) {
+                IncidentRow incident = incidents.get(incidentId);
+                if (incident == null) {
+                    // A claim holds the incident; it deletes this work row when it commits, or we retry.
+                    continue;
                 }
-                else if (last.lastRound() < notification.repeat() && !now.isBefore(dueAfter(last, notification))) {
-                    escalation.fire(notification, last.lastRound() + 1);
+                created += escalate(incident, rounds.getOrDefault(incidentId, new HashMap<>()));
+            }
+            return created;
+        }
+
+        List<UserTarget> activeUsers(List<String> usernames)
+        {
+            return activeUsers.computeIfAbsent(usernames, names -> dao.activeUsers(names));
+        }
+
+        private int escalate(IncidentRow incident, Map<Long, RoundState> rounds)
+        {
+            long incidentId = incident.id();
+            if (!incident.active()) {
+                writes.deleteWork(incidentId);
+                return 0;
+            }
+            Plan plan = plans.get(handle, incident.planId());
+            int lastStep = Math.max(plan.stepCount(), plan.notifications().stream().mapToInt(PlanNotification::step).max().orElse(0));
+            Escalation escalation = new Escalation(this, incident, plan, rounds);
+
+            int step = incident.currentStep();
+            if (step == 0) {
+                step = 1;
+                if (plan.step(1).isEmpty()) {
+                    return escalation.finish(step, "exhausted", "the plan has no notifications for step 1");
                 }
+                escalation.startStep(step);
+                escalation.sendTracking();
             }
-            if (!escalation.stepDone(step)) {
-                break;
+            while (true) {
+                for (PlanNotification notification : plan.throughStep(step)) {
+                    RoundState last = rounds.get(notification.id());
+                    if (last == null) {
+                        escalation.fire(notification, 0);
+                    }
+                    else if (last.lastRound() < notification.repeat() && !now.isBefore(dueAfter(last, notification))) {
+                        escalation.fire(notification, last.lastRound() + 1);
+                    }
+                }
+                if (!escalation.stepDone(step)) {
+                    break;
+                }
+                if (step >= lastStep) {
+                    return escalation.finish(step, "exhausted", "escalation reached the end of the plan");
+                }
+                step++;
+                if (plan.step(step).isEmpty()) {
+                    return escalation.finish(step, "exhausted", "the plan has no notifications for step " + step);
+                }
+                escalation.startStep(step);
             }
-            if (step >= lastStep) {
-                return escalation.finish(step, "exhausted", "escalation reached the end of the plan");
+            if (step != incident.currentStep()) {
+                writes.step(incidentId, step);
             }
-            step++;
-            if (plan.step(step).isEmpty()) {
-                return escalation.finish(step, "exhausted", "the plan has no notifications for step " + step);
+            Optional<Instant> next = escalation.nextDue(step);
+            if (next.isPresent()) {
+                writes.reschedule(incidentId, next.get());
             }
-            escalation.startStep(step);
+            else {
+                writes.deleteWork(incidentId);
+            }
+            return escalation.messagesCreated;
         }
-        if (step != incident.currentStep()) {
-            dao.setStep(incidentId, step, now);
-        }
-        Optional<Instant> next = escalation.nextDue(step);
-        if (next.isPresent()) {
-            dao.reschedule(incidentId, next.get());
-        }
-        else {
-            dao.deleteWork(incidentId);
-        }
-        return escalation.messagesCreated;
     }
 
     static Instant dueAfter(RoundState round, PlanNotification notification)
@@ -187,27 +257,29 @@ public final class EscalationService
      */
     private final class Escalation
     {
-        private final Handle handle;
+        private final Pass pass;
         private final EscalationDao dao;
+        private final EscalationWrites writes;
         private final IncidentRow incident;
         private final Plan plan;
         private final Map<Long, RoundState> rounds;
         private final Instant now;
         private int messagesCreated;
 
-        Escalation(Handle handle, EscalationDao dao, IncidentRow incident, Plan plan, Map<Long, RoundState> rounds, Instant now)
+        Escalation(Pass pass, IncidentRow incident, Plan plan, Map<Long, RoundState> rounds)
         {
-            this.handle = handle;
-            this.dao = dao;
+            this.pass = pass;
+            this.dao = pass.dao;
+            this.writes = pass.writes;
             this.incident = incident;
             this.plan = plan;
             this.rounds = rounds;
-            this.now = now;
+            this.now = pass.now;
         }
 
         void startStep(int step)
         {
-            dao.event(incident.id(), now, "escalated", "step " + step);
+            writes.event(incident.id(), "escalated", "step " + step);
             for (PlanNotification notification : plan.step(step)) {
                 if (!rounds.containsKey(notification.id())) {
                     fire(notification, 0);
@@ -251,9 +323,9 @@ public final class EscalationService
 
         int finish(int step, String kind, String description)
         {
-            dao.deactivate(incident.id(), step, now);
-            dao.event(incident.id(), now, kind, description);
-            dao.deleteWork(incident.id());
+            writes.deactivate(incident.id(), step);
+            writes.event(incident.id(), kind, description);
+            writes.deleteWork(incident.id());
             return messagesCreated;
         }
 
@@ -280,12 +352,12 @@ public final class EscalationService
             else {
                 resolution = roles.resolve(role, target);
             }
-            List<UserTarget> users = resolution.usernames().isEmpty() ? List.of() : dao.activeUsers(resolution.usernames());
+            List<UserTarget> users = resolution.usernames().isEmpty() ? List.of() : pass.activeUsers(resolution.usernames());
             int recipients = 0;
             if (!users.isEmpty()) {
                 for (UserTarget user : users) {
-                    dao.insertMessage(now, incident.applicationId(), user.id(), plan.id(), notification.priorityId(), "",
-                            incident.id(), notification.id(), round);
+                    writes.message(incident.applicationId(), user.id(), plan.id(), notification.priorityId(), incident.id(),
+                            notification.id(), round);
                     recipients++;
                 }
             }
@@ -293,7 +365,7 @@ public final class EscalationService
                 String reason = resolution.reason() == null ? "no active user fills " + role + " of " + target : resolution.reason();
                 recipients += pageCreator(notification, round, role, target, reason);
             }
-            dao.insertRound(incident.id(), notification.id(), round, now, recipients);
+            writes.round(incident.id(), notification.id(), round, recipients);
             rounds.put(notification.id(), new RoundState(notification.id(), round, now));
             messagesCreated += recipients;
         }
@@ -307,7 +379,7 @@ public final class EscalationService
             String creator = dao.targetName(plan.creatorId()).orElse("");
             dao.audit(now, messageId, "target-change", role + " of " + target, creator,
                     "Changing target to the plan creator because " + role + " of " + target + " resolved to nobody: " + reason);
-            dao.event(incident.id(), now, "creator-fallback", "paged the plan creator " + creator + ": " + reason);
+            writes.event(incident.id(), "creator-fallback", "paged the plan creator " + creator + ": " + reason);
             return 1;
         }
 
