@@ -25,6 +25,11 @@ public final class WebUi
             PlansResource.class,
             TemplatesResource.class,
             ApplicationsResource.class,
+            ApplicationQuotaResource.class,
+            IncidentEmailsResource.class,
+            MessagesResource.class,
+            UnsubscribeResource.class,
+            QrResource.class,
             SettingsResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
@@ -33,7 +38,8 @@ public final class WebUi
             UiPages.class,
             IncidentSummaries.class,
             DevReplies.class,
-            IncidentPages.class);
+            IncidentPages.class,
+            ApplicationEdits.class);
 
     private WebUi() {}
 
