@@ -30,10 +30,12 @@ public final class WebUi
             MessagesResource.class,
             UnsubscribeResource.class,
             QrResource.class,
+            SessionsResource.class,
             SettingsResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
+            UiSessions.class,
             UiSessionAuthenticator.class,
             UiPages.class,
             IncidentSummaries.class,
