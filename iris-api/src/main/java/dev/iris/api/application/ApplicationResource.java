@@ -212,14 +212,9 @@ public final class ApplicationResource
         }
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (String key : QUOTA_INT_KEYS) {
+            // Checked key by key, so the first bad key decides the error, as in Iris.
             int value = JsonBody.intValue(data.get(key), IrisException.badRequest("Some int keys are not integers"));
-            if (value < 1) {
-                throw IrisException.badRequest("All int keys must be over 0");
-            }
-            numbers.put(key, value);
-        }
-        if (numbers.get("hard_quota_threshold") <= numbers.get("soft_quota_threshold")) {
-            throw IrisException.badRequest("Hard threshold must be bigger than soft threshold");
+            numbers.put(key, QuotaSettings.requirePositive(value));
         }
         String planName = JsonBody.text(data, "plan_name", IrisException.badRequest("plan_name must be a string"))
                 .orElseThrow(() -> IrisException.badRequest("No active ID found for that plan"));

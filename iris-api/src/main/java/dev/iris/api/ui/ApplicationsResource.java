@@ -2,13 +2,11 @@ package dev.iris.api.ui;
 
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.application.Actor;
 import dev.iris.core.application.ApplicationKeys;
 import dev.iris.core.application.ApplicationQuota;
 import dev.iris.core.application.ApplicationService;
 import dev.iris.core.application.ApplicationSettings;
 import dev.iris.core.application.ApplicationView;
-import dev.iris.core.http.IrisException;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -47,10 +45,12 @@ public final class ApplicationsResource
     private final ApplicationService applications;
     private final PlanChoicesDao choices;
     private final UiPages pages;
+    private final ApplicationEdits edits;
 
     @Inject
-    public ApplicationsResource(ApplicationService applications, Jdbi jdbi, UiPages pages)
+    public ApplicationsResource(ApplicationService applications, Jdbi jdbi, UiPages pages, ApplicationEdits edits)
     {
+        this.edits = requireNonNull(edits, "edits is null");
         this.applications = requireNonNull(applications, "applications is null");
         this.choices = requireNonNull(jdbi, "jdbi is null").onDemand(PlanChoicesDao.class);
         this.pages = requireNonNull(pages, "pages is null");
@@ -81,8 +81,8 @@ public final class ApplicationsResource
     @Path("{application}/keys")
     public Response keys(@PathParam("application") String name, @Auth Caller caller, @Context ContainerRequestContext request)
     {
-        if (!mayEdit(caller, name)) {
-            return Redirects.withFlash("/applications/" + name, "error", "Only the application's owners and admins may see its keys");
+        if (!edits.mayEdit(caller, name)) {
+            return edits.refused(name, "Only the application's owners and admins may see its keys");
         }
         return Response.ok(view(request, caller, name, applications.keys(name).orElse(null), null, null)).build();
     }
@@ -91,14 +91,14 @@ public final class ApplicationsResource
     @Path("{application}/secondary-key")
     public Response secondaryKey(@PathParam("application") String name, @Auth Caller caller)
     {
-        return act(name, caller, "A secondary key was generated", () -> applications.createSecondaryKey(name));
+        return edits.act(name, caller, "A secondary key was generated", () -> applications.createSecondaryKey(name));
     }
 
     @POST
     @Path("{application}/rekey")
     public Response rekey(@PathParam("application") String name, @Auth Caller caller)
     {
-        return act(name, caller, "The secondary key is now the primary key", () -> applications.rekey(name));
+        return edits.act(name, caller, "The secondary key is now the primary key", () -> applications.rekey(name));
     }
 
     @POST
@@ -125,38 +125,14 @@ public final class ApplicationsResource
                 Optional.empty(),
                 caller.admin() ? Optional.of(supportedModes) : Optional.empty(),
                 Optional.of(defaultModes));
-        return act(name, caller, "Saved", () -> applications.update(name, actor(caller), settings));
-    }
-
-    private Response act(String name, Caller caller, String done, Runnable action)
-    {
-        if (!mayEdit(caller, name)) {
-            return Redirects.withFlash("/applications/" + name, "error", "Only the application's owners and admins may change it");
-        }
-        try {
-            action.run();
-            return Redirects.withFlash("/applications/" + name, "message", done);
-        }
-        catch (IrisException e) {
-            return Redirects.withFlash("/applications/" + name, "error", Redirects.describe(e));
-        }
-    }
-
-    private boolean mayEdit(Caller caller, String name)
-    {
-        return caller.admin() || (caller.username() != null && applications.isOwner(name, caller.username()));
-    }
-
-    private static Actor actor(Caller caller)
-    {
-        return new Actor(Optional.ofNullable(caller.username()), caller.admin());
+        return edits.act(name, caller, "Saved", () -> applications.update(name, ApplicationEdits.actor(caller), settings));
     }
 
     private AppView view(ContainerRequestContext request, Caller caller, String name, ApplicationKeys keys, String message, String error)
     {
         ApplicationView application = applications.get(name);
         return new AppView(pages.context(request, "applications"), application, applications.quota(name).orElse(null),
-                applications.incidentEmails(name), keys, mayEdit(caller, name), choices.priorities(), choices.modes(), message, error);
+                applications.incidentEmails(name), keys, edits.mayEdit(caller, name), choices.priorities(), choices.modes(), choices.activePlans(), message, error);
     }
 
     private static String text(String value)
@@ -205,11 +181,12 @@ public final class ApplicationsResource
         private final boolean editable;
         private final List<String> priorities;
         private final List<String> modes;
+        private final List<String> plans;
         private final String message;
         private final String error;
 
         AppView(PageContext context, ApplicationView application, ApplicationQuota quota, Map<String, String> incidentEmails, ApplicationKeys keys,
-                boolean editable, List<String> priorities, List<String> modes, String message, String error)
+                boolean editable, List<String> priorities, List<String> modes, List<String> plans, String message, String error)
         {
             super("application.ftlh", context, "Application " + application.name());
             this.application = application;
@@ -219,6 +196,7 @@ public final class ApplicationsResource
             this.editable = editable;
             this.priorities = priorities;
             this.modes = modes;
+            this.plans = plans;
             this.message = message;
             this.error = error;
         }
@@ -256,6 +234,11 @@ public final class ApplicationsResource
         public List<String> getModes()
         {
             return modes;
+        }
+
+        public List<String> getPlans()
+        {
+            return plans;
         }
 
         public String getMessage()

@@ -78,7 +78,7 @@ public final class IncidentPages
         List<IncidentView.Entry> entries = new ArrayList<>();
         for (IncidentPageDao.Event event : dao.events(incidentId)) {
             String title = event.kind() + (event.actor() == null ? "" : " by " + event.actor());
-            entries.add(new IncidentView.Entry(event.created(), "event-" + event.kind(), title, event.description(), null));
+            entries.add(new IncidentView.Entry(event.created(), "event-" + event.kind(), title, event.description(), null, null));
         }
         for (IncidentPageDao.Message message : messages) {
             String title = "Message " + message.id() + " to " + (message.target() == null ? message.destination() : message.target())
@@ -87,14 +87,15 @@ public final class IncidentPages
             String detail = (message.step() == null ? "" : "step " + message.step() + ", round " + (message.round() == null ? 0 : message.round() + 1))
                     + (message.priority() == null ? "" : ", " + message.priority())
                     + (message.lastError() == null ? "" : ", error: " + message.lastError());
-            entries.add(new IncidentView.Entry(message.sent() == null ? message.created() : message.sent(), "status-" + message.status(), title, detail, null));
+            entries.add(new IncidentView.Entry(message.sent() == null ? message.created() : message.sent(), "status-" + message.status(), title, detail, null,
+                    "/messages/" + message.id()));
         }
         for (IncidentPageDao.Change change : dao.changes(incidentId)) {
             entries.add(new IncidentView.Entry(change.date(), "change", "Message " + change.messageId() + " " + change.changeType()
-                    + ": " + change.oldValue() + " → " + change.newValue(), change.description(), null));
+                    + ": " + change.oldValue() + " → " + change.newValue(), change.description(), null, "/messages/" + change.messageId()));
         }
         for (IncidentPageDao.Comment comment : dao.comments(incidentId)) {
-            entries.add(new IncidentView.Entry(comment.created(), "comment", "Comment by " + comment.author(), "", Markdown.toHtml(comment.content())));
+            entries.add(new IncidentView.Entry(comment.created(), "comment", "Comment by " + comment.author(), "", Markdown.toHtml(comment.content()), null));
         }
         entries.sort(Comparator.comparing(IncidentView.Entry::time));
         return entries;

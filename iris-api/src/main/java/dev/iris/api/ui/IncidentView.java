@@ -12,9 +12,10 @@ public final class IncidentView
 {
     /**
      * One line of the timeline. {@code html} is set only for comments (Markdown already rendered
-     * safely); everything else is text and escaped by the template.
+     * safely); everything else is text and escaped by the template. {@code link}, if set, is
+     * where the title leads (a message's own page).
      */
-    public record Entry(Instant time, String kind, String title, String detail, String html) {}
+    public record Entry(Instant time, String kind, String title, String detail, String html, String link) {}
 
     private final IncidentPageDao.Detail incident;
     private final String summary;

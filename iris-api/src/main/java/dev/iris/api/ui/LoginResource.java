@@ -31,15 +31,15 @@ import static java.util.Objects.requireNonNull;
 public final class LoginResource
 {
     private final LoginService logins;
-    private final SessionCodec codec;
+    private final UiSessions sessions;
     private final SessionCookies cookies;
     private final boolean devMode;
 
     @Inject
-    public LoginResource(LoginService logins, SessionCodec codec, SessionCookies cookies, IrisApiConfiguration configuration)
+    public LoginResource(LoginService logins, UiSessions sessions, SessionCookies cookies, IrisApiConfiguration configuration)
     {
         this.logins = requireNonNull(logins, "logins is null");
-        this.codec = requireNonNull(codec, "codec is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
         this.devMode = configuration.isDevMode();
     }
@@ -54,7 +54,7 @@ public final class LoginResource
     @Path("login")
     public Response loginForm(@QueryParam("next") String next, @Context ContainerRequestContext request)
     {
-        if (cookies.session(request.getCookies()).isPresent()) {
+        if (sessions.current(request.getCookies()).isPresent()) {
             return Response.seeOther(URI.create(Redirects.safeNext(next))).build();
         }
         return form(Response.ok(), Redirects.safeNext(next), null, null);
@@ -82,16 +82,20 @@ public final class LoginResource
             return form(Response.status(status), target, name, outcome.message());
         }
         return Response.seeOther(URI.create(target))
-                .cookie(cookies.sessionCookie(codec.newSession(name)))
+                .cookie(cookies.sessionCookie(sessions.start(name)))
                 .build();
     }
 
     @POST
     @Path("logout")
-    public Response logout()
+    public Response logout(@Context ContainerRequestContext request)
     {
         // UiFilter has already refused a logout posted without the session's CSRF token, so
-        // another site cannot log people out.
+        // another site cannot log people out. Ending the session server-side makes any copy of
+        // the cookie worthless too.
+        if (request.getProperty(UiSession.REQUEST_PROPERTY) instanceof UiSession session) {
+            sessions.end(session);
+        }
         return Response.seeOther(URI.create("/login"))
                 .cookie(cookies.expiredSessionCookie())
                 .build();

@@ -21,6 +21,9 @@ public interface PlanChoicesDao
     @SqlQuery("SELECT name FROM template_active ORDER BY name")
     List<String> activeTemplates();
 
+    @SqlQuery("SELECT name FROM plan_active ORDER BY name")
+    List<String> activePlans();
+
     @SqlQuery("SELECT name FROM application ORDER BY name")
     List<String> applications();
 

@@ -16,13 +16,13 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes and checks session cookie values: {@code v1.<user>.<expiry>.<csrf>.<mac>}, with the
- * username base64url-encoded and the MAC an HMAC-SHA256 over everything before it. The cookie is
- * the whole session: API nodes need no shared session store, only the same secret.
+ * Writes and checks session cookie values: {@code v2.<user>.<expiry>.<csrf>.<id>.<mac>}, with the
+ * username base64url-encoded and the MAC an HMAC-SHA256 over everything before it. The signature
+ * proves the cookie came from Iris; {@link UiSessions} checks the session was not ended since.
  */
 public final class SessionCodec
 {
-    private static final String VERSION = "v1";
+    private static final String VERSION = "v2";
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -54,7 +54,7 @@ public final class SessionCodec
     public UiSession newSession(String username)
     {
         Instant expires = clock.instant().plus(lifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        return new UiSession(username, expires, randomToken());
+        return new UiSession(randomToken(), username, expires, randomToken());
     }
 
     public String encode(UiSession session)
@@ -62,7 +62,8 @@ public final class SessionCodec
         String payload = VERSION
                 + "." + ENCODER.encodeToString(session.username().getBytes(StandardCharsets.UTF_8))
                 + "." + session.expires().getEpochSecond()
-                + "." + session.csrfToken();
+                + "." + session.csrfToken()
+                + "." + session.id();
         return payload + "." + mac(payload);
     }
 
@@ -86,16 +87,16 @@ public final class SessionCodec
             return Optional.empty();
         }
         String[] parts = payload.split("\\.", -1);
-        if (parts.length != 4 || !parts[0].equals(VERSION)) {
+        if (parts.length != 5 || !parts[0].equals(VERSION)) {
             return Optional.empty();
         }
         try {
             String username = new String(DECODER.decode(parts[1]), StandardCharsets.UTF_8);
             Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
-            if (!clock.instant().isBefore(expires) || username.isEmpty() || parts[3].isEmpty()) {
+            if (!clock.instant().isBefore(expires) || username.isEmpty() || parts[3].isEmpty() || parts[4].isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new UiSession(username, expires, parts[3]));
+            return Optional.of(new UiSession(parts[4], username, expires, parts[3]));
         }
         catch (IllegalArgumentException e) {
             return Optional.empty();
@@ -103,7 +104,7 @@ public final class SessionCodec
     }
 
     /**
-     * 128 random bits, base64url: CSRF tokens and the login form's token.
+     * 128 random bits, base64url: session ids, CSRF tokens and the login form's token.
      */
     public static String randomToken()
     {

@@ -124,7 +124,7 @@ public final class SettingsResource
             @Auth Caller caller)
     {
         return act("/user", "Rule saved", () -> users.setReprioritizationRule(caller.requireUsername(), source, destination,
-                number(count, "count"), number(minutes, "minutes") * 60));
+                FormNumbers.wholeNumber(count, "count"), FormNumbers.wholeNumber(minutes, "minutes") * 60));
     }
 
     @POST
@@ -133,16 +133,6 @@ public final class SettingsResource
     public Response deleteRule(@FormParam("srcMode") String source, @Auth Caller caller)
     {
         return act("/user", "Rule removed", () -> users.deleteReprioritizationRule(caller.requireUsername(), source));
-    }
-
-    private static int number(String text, String field)
-    {
-        try {
-            return Integer.parseInt(text == null ? "" : text.strip());
-        }
-        catch (NumberFormatException e) {
-            throw IrisException.badRequest("Invalid " + field, field + " must be a whole number");
-        }
     }
 
     private static Response act(String back, String done, Runnable action)

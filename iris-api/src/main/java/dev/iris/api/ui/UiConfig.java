@@ -30,6 +30,16 @@ public class UiConfig
     @JsonProperty
     private boolean allowHttp;
 
+    /**
+     * Iris's {@code qr_base_url} and {@code qr_login_url}: the Iris address and the login page the
+     * mobile app should use. The {@code /qr} page exists only when both are set.
+     */
+    @JsonProperty
+    private String qrBaseUrl;
+
+    @JsonProperty
+    private String qrLoginUrl;
+
     public Optional<String> getSessionSecret()
     {
         return Optional.ofNullable(sessionSecret).filter(secret -> !secret.isBlank());
@@ -54,6 +64,19 @@ public class UiConfig
     {
         this.allowHttp = allowHttp;
     }
+
+    /**
+     * The mobile app's base and login URLs, when both are configured.
+     */
+    public Optional<QrUrls> getQrUrls()
+    {
+        if (qrBaseUrl == null || qrBaseUrl.isBlank() || qrLoginUrl == null || qrLoginUrl.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new QrUrls(qrBaseUrl.strip(), qrLoginUrl.strip()));
+    }
+
+    public record QrUrls(String baseUrl, String loginUrl) {}
 
     @Override
     public String toString()

@@ -30,18 +30,18 @@ public final class UiSessionAuthenticator
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
-    private final SessionCookies cookies;
+    private final UiSessions sessions;
 
     @Inject
-    public UiSessionAuthenticator(SessionCookies cookies)
+    public UiSessionAuthenticator(UiSessions sessions)
     {
-        this.cookies = requireNonNull(cookies, "cookies is null");
+        this.sessions = requireNonNull(sessions, "sessions is null");
     }
 
     @Override
     public Optional<String> sessionUser(ContainerRequestContext request)
     {
-        Optional<UiSession> session = cookies.session(request.getCookies());
+        Optional<UiSession> session = sessions.current(request.getCookies());
         if (session.isEmpty()) {
             return Optional.empty();
         }

@@ -25,15 +25,23 @@ public final class WebUi
             PlansResource.class,
             TemplatesResource.class,
             ApplicationsResource.class,
+            ApplicationQuotaResource.class,
+            IncidentEmailsResource.class,
+            MessagesResource.class,
+            UnsubscribeResource.class,
+            QrResource.class,
+            SessionsResource.class,
             SettingsResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
+            UiSessions.class,
             UiSessionAuthenticator.class,
             UiPages.class,
             IncidentSummaries.class,
             DevReplies.class,
-            IncidentPages.class);
+            IncidentPages.class,
+            ApplicationEdits.class);
 
     private WebUi() {}
 

@@ -166,4 +166,48 @@ final class LoginTest
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         assertThat(UiHttp.setCookies(response)).anySatisfy(value -> assertThat(value).startsWith(SessionCookies.SESSION + "=;").contains("Max-Age=0"));
     }
+
+    @Test
+    void aCopiedCookieNoLongerWorksAfterLogout()
+    {
+        String csrf = http.login("alice", TestingUi.ALICE_PASSWORD);
+        String copied = http.cookie(SessionCookies.SESSION).orElseThrow();
+        assertThat(http.get("/incidents").statusCode()).isEqualTo(200);
+        assertThat(http.postForm("/logout", Map.of("csrf", csrf)).statusCode()).isEqualTo(303);
+
+        UiHttp thief = new UiHttp(api.baseUri());
+        thief.setCookie(SessionCookies.SESSION, copied);
+        HttpResponse<String> replay = thief.get("/incidents");
+        assertThat(replay.statusCode()).isEqualTo(303);
+        assertThat(replay.headers().firstValue("Location").orElseThrow()).contains("/login");
+        assertThat(thief.get("/login").statusCode()).as("the login form shows again").isEqualTo(200);
+    }
+
+    @Test
+    void adminEndsEverySessionOfAUser()
+    {
+        UiHttp phone = new UiHttp(api.baseUri());
+        phone.login("alice", TestingUi.ALICE_PASSWORD);
+        UiHttp admin = new UiHttp(api.baseUri());
+        String adminCsrf = admin.login("root", TestingUi.ROOT_PASSWORD);
+
+        // alice may not end root's sessions.
+        String aliceCsrf = http.login("alice", TestingUi.ALICE_PASSWORD);
+        HttpResponse<String> refused = http.postForm("/sessions/end-all", Map.of("username", "root", "csrf", aliceCsrf));
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=");
+        assertThat(admin.get("/incidents").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> ended = admin.postForm("/sessions/end-all", Map.of("username", "alice", "csrf", adminCsrf));
+        assertThat(ended.headers().firstValue("Location").orElseThrow()).containsPattern("message=Ended\\+\\d+\\+sessions\\+of\\+alice");
+        assertThat(http.get("/incidents").statusCode()).isEqualTo(303);
+        assertThat(phone.get("/incidents").statusCode()).isEqualTo(303);
+        assertThat(admin.get("/incidents").statusCode()).as("the admin's own session lives on").isEqualTo(200);
+    }
+
+    @Test
+    void qrPageIsNotFoundWithoutItsConfiguration()
+    {
+        http.login("alice", TestingUi.ALICE_PASSWORD);
+        assertThat(http.get("/qr").statusCode()).isEqualTo(404);
+    }
 }

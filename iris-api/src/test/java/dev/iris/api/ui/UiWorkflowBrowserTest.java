@@ -279,6 +279,72 @@ final class UiWorkflowBrowserTest
     }
 
     @Test
+    void ownerSetsTheQuotaAndIncidentEmailsOnTheApplicationPage()
+    {
+        browser.get("/applications/grafana");
+        type("quota-soft-threshold", "10");
+        type("quota-soft-minutes", "5");
+        type("quota-target", "alice");
+        type("quota-hard-threshold", "8");
+        type("quota-hard-minutes", "10");
+        new Select(browser.find(By.id("quota-plan"))).selectByVisibleText("grafana-plan");
+        type("quota-wait-minutes", "30");
+        browser.find(By.id("save-quota")).click();
+        // The API's rule, checked by the same code.
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText())
+                .isEqualTo("Hard threshold must be bigger than soft threshold");
+
+        type("quota-soft-threshold", "10");
+        type("quota-soft-minutes", "5");
+        type("quota-target", "alice");
+        type("quota-hard-threshold", "20");
+        type("quota-hard-minutes", "10");
+        new Select(browser.find(By.id("quota-plan"))).selectByVisibleText("grafana-plan");
+        type("quota-wait-minutes", "30");
+        browser.find(By.id("save-quota")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText()).isEqualTo("Quota saved");
+        assertThat(browser.find(By.id("quota-summary")).getText())
+                .contains("more than 10 messages in 5 minutes notifies alice")
+                .contains("more than 20 in 10 minutes")
+                .contains("grafana-plan");
+        IrisTestClient.Response quota = grafana.get("/v0/applications/grafana/quota");
+        assertThat(quota.body()).contains("\"hard_quota_duration\":600").contains("\"soft_quota_duration\":300").contains("\"wait_time\":1800");
+
+        type("incident-email", "alice@example.com");
+        new Select(browser.find(By.id("incident-email-plan"))).selectByVisibleText("grafana-plan");
+        browser.find(By.id("add-incident-email")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText())
+                .startsWith("These email addresses are also user's email addresses");
+
+        type("incident-email", "alerts@example.com");
+        new Select(browser.find(By.id("incident-email-plan"))).selectByVisibleText("grafana-plan");
+        browser.find(By.id("add-incident-email")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .isEqualTo("alerts@example.com now opens incidents");
+        assertThat(browser.find(By.id("incident-emails")).getText()).contains("alerts@example.com → grafana-plan");
+        assertThat(grafana.get("/v0/applications/grafana/incident_emails").body()).isEqualTo("{\"alerts@example.com\":\"grafana-plan\"}");
+        browser.phoneSize();
+        try {
+            browser.screenshot("phone-application-quota");
+        }
+        finally {
+            browser.desktopSize();
+        }
+
+        browser.find(By.cssSelector("#incident-emails button")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .isEqualTo("alerts@example.com no longer opens incidents");
+        assertThat(browser.find(By.id("incident-emails")).getText()).doesNotContain("alerts@example.com");
+    }
+
+    private static void type(String id, String text)
+    {
+        WebElement input = browser.find(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    @Test
     void mainPagesRenderOnDesktopAndPhone()
     {
         Map<String, String> pages = new java.util.LinkedHashMap<>();
@@ -286,6 +352,8 @@ final class UiWorkflowBrowserTest
         pages.put("/plans/grafana-plan", "Plan grafana-plan");
         pages.put("/templates", "Templates");
         pages.put("/applications", "Applications");
+        pages.put("/applications/grafana", "Application grafana");
+        pages.put("/messages", "Messages");
         pages.put("/stats", "Stats");
         pages.put("/stats/grafana", "Stats for grafana");
         pages.put("/user", "Settings for alice");
