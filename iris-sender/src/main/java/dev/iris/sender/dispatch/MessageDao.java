@@ -96,6 +96,19 @@ public interface MessageDao
             @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
 
     /**
+     * A claimed message that must not be sent after all (its rendered body is too long).
+     */
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'suppressed', active = 0, sent = :now, send_deadline = NULL, mode_id = :mode,
+                               subject = :subject, body = :body, template_id = :template
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int dropUnsent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("mode") int modeId,
+            @Bind("subject") String subject, @Bind("body") String body, @Bind("template") Long templateId);
+
+    @SqlUpdate("UPDATE message SET body = :body WHERE id = :id")
+    void setBody(@Bind("id") long id, @Bind("body") String body);
+
+    /**
      * Keeps the message in {@code sending} with the deadline moved to the retry time: state never
      * goes backwards, and the expired-deadline scan picks it up again.
      */

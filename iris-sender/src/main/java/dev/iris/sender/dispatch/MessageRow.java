@@ -39,6 +39,16 @@ public record MessageRow(
         return "queued".equals(status) && attempts == 0;
     }
 
+    /**
+     * The same row with another stored body (the prefix rendered templates follow).
+     */
+    public MessageRow withBody(String newBody)
+    {
+        return new MessageRow(id, batch, status, attempts, applicationId, applicationName, targetId, targetName, targetType,
+                destination, modeId, planId, planName, priorityId, priorityName, categoryId, subject, newBody, incidentId,
+                incidentCreated, incidentContext, planNotificationId, template, step, round, created);
+    }
+
     public boolean isHeldInBatch()
     {
         return "queued".equals(status) && batch != null;
