@@ -331,7 +331,7 @@ public final class Dispatcher
                 message.batchSize() > 1 ? message.batch() : null,
                 row.planName(),
                 row.incidentId() != null || message.batchSize() > 1,
-                from.map(address -> Map.of("from", address)).orElse(Map.of()));
+                EmailRecipientHeaders.with(row.recipients(), from.map(address -> Map.of("from", address)).orElse(Map.of())));
     }
 
     private static String truncate(String value)

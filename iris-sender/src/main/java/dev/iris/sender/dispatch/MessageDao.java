@@ -43,7 +43,8 @@ public interface MessageDao
                    m.target_id, t.name AS target_name, tt.name AS target_type, m.destination, m.mode_id,
                    m.plan_id, p.name AS plan_name, m.priority_id, pr.name AS priority_name, m.category_id,
                    m.subject, m.body, m.incident_id, i.created AS incident_created, i.context AS incident_context,
-                   m.plan_notification_id, pn.template, pn.step, m.`round`, m.created
+                   m.plan_notification_id, pn.template, pn.step, m.`round`, m.created,
+                   m.recipients
             FROM message m
             JOIN application a ON a.id = m.application_id
             LEFT JOIN target t ON t.id = m.target_id

@@ -5,6 +5,9 @@ import java.time.Instant;
 /**
  * A message row as the dispatcher reads it when it claims the message, joined with the names it
  * needs.
+ *
+ * @param recipients the To and Bcc lists of a multi-recipient email as JSON
+ *        ({@link dev.iris.core.message.EmailRecipients}), or null
  */
 public record MessageRow(
         long id,
@@ -32,7 +35,8 @@ public record MessageRow(
         String template,
         Integer step,
         Integer round,
-        Instant created)
+        Instant created,
+        String recipients)
 {
     public boolean isFirstAttempt()
     {
@@ -46,7 +50,7 @@ public record MessageRow(
     {
         return new MessageRow(id, batch, status, attempts, applicationId, applicationName, targetId, targetName, targetType,
                 destination, modeId, planId, planName, priorityId, priorityName, categoryId, subject, newBody, incidentId,
-                incidentCreated, incidentContext, planNotificationId, template, step, round, created);
+                incidentCreated, incidentContext, planNotificationId, template, step, round, created, recipients);
     }
 
     public boolean isHeldInBatch()
