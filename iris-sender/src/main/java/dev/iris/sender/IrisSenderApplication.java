@@ -114,7 +114,7 @@ public class IrisSenderApplication
                     configuration.getDatabase().getMaxPoolSize(), connectionsNeeded);
         }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
-        Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.getSenderApplication(), vendors,
+        Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.dispatchRules(), settings.getSenderApplication(), vendors,
                 new RoleResolver(lookups), environment.metrics(), created -> {
                     SenderEngine running = engine.get();
                     if (running != null) {

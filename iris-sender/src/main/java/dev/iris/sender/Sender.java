@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.render.MessageRenderer;
 import dev.iris.core.render.TemplateRenderer;
 import dev.iris.sender.dispatch.ContactResolver;
+import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.Dispatcher;
 import dev.iris.sender.dispatch.MessageContent;
@@ -32,8 +33,18 @@ public final class Sender
     private final Dispatcher dispatcher;
     private final SenderMetrics metrics;
 
+    /**
+     * A sender without a default quota (applications without a quota row are not counted), as the
+     * tests and the benchmark run it.
+     */
     public Sender(Jdbi jdbi, Clock clock, DispatchSettings settings, String senderApplication, VendorPool vendors, RoleResolver roles,
             MetricRegistry registry, EscalationService.EscalationListener listener)
+    {
+        this(jdbi, clock, settings, DispatchRules.withoutDefaultQuota(), senderApplication, vendors, roles, registry, listener);
+    }
+
+    public Sender(Jdbi jdbi, Clock clock, DispatchSettings settings, DispatchRules rules, String senderApplication, VendorPool vendors,
+            RoleResolver roles, MetricRegistry registry, EscalationService.EscalationListener listener)
     {
         requireNonNull(jdbi, "jdbi is null");
         PlanCache plans = new PlanCache();
@@ -41,8 +52,9 @@ public final class Sender
         TemplateRenderer templates = new TemplateRenderer();
         this.metrics = new SenderMetrics(registry);
         this.escalation = new EscalationService(jdbi, clock, plans, roles, templates, listener);
-        this.dispatcher = new Dispatcher(jdbi, clock, settings, plans, modes, new ContactResolver(modes), new Aggregator(),
-                new QuotaGuard(senderApplication, roles), new MessageContent(jdbi, new MessageRenderer(templates), modes), vendors, metrics);
+        this.dispatcher = new Dispatcher(jdbi, clock, settings, plans, modes, new ContactResolver(modes, rules.smsOverrideTemplate()),
+                new Aggregator(), new QuotaGuard(senderApplication, roles, rules.defaultQuota(), metrics),
+                new MessageContent(jdbi, new MessageRenderer(templates), modes), vendors, metrics);
     }
 
     public EscalationService escalation()

@@ -1,8 +1,10 @@
 package dev.iris.sender;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import io.dropwizard.util.Duration;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -69,6 +71,20 @@ public class SenderConfig
     @JsonProperty
     private String senderApplication = "iris";
 
+    /**
+     * The SMS body of incident messages for users who opted into the template override (carriers
+     * in some countries drop unregistered text); {@code %s} stands for the incident id.
+     */
+    @NotBlank
+    @JsonProperty
+    private String smsOverrideTemplate = DispatchRules.IRIS_SMS_OVERRIDE_TEMPLATE;
+
+    /** The quota of applications without an {@code application_quota} row. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DefaultQuotaConfig defaultQuota = new DefaultQuotaConfig();
+
     public java.time.Duration getPollInterval()
     {
         return pollInterval.toJavaDuration();
@@ -102,6 +118,11 @@ public class SenderConfig
     public String getSenderApplication()
     {
         return senderApplication;
+    }
+
+    public DispatchRules dispatchRules()
+    {
+        return new DispatchRules(smsOverrideTemplate, defaultQuota.toDefaultQuota());
     }
 
     public DispatchSettings dispatchSettings()

@@ -24,6 +24,10 @@ import static java.util.Objects.requireNonNull;
  * Out-of-band notifications ({@code POST /v0/notifications}). Iris hands these to its sender over
  * RPC and keeps nothing; here they are validated with Iris's error texts and written as durable
  * queued message rows, one per user, which the sender delivers like any other message.
+ *
+ * <p>A {@code target_list} (email only) is one message to several people: one row whose
+ * destination is the first address and whose {@code recipients} column lists the To and Bcc
+ * addresses ({@link EmailRecipients}); the sender sends it as one email.
  */
 public final class NotificationService
 {
@@ -55,7 +59,7 @@ public final class NotificationService
                     .bind("name", application).mapTo(Long.class).findOne()
                     .orElseThrow(() -> IrisException.badRequest("Invalid application"));
             Request request = validate(handle, applicationId, message);
-            List<Recipient> recipients = recipients(handle, request);
+            List<Recipient> recipients = request.targetList() == null ? recipients(handle, request) : multiRecipient(handle, request);
             if (recipients.isEmpty()) {
                 throw IrisException.badRequest(REJECTED, "INVALID role:target");
             }
@@ -76,9 +80,9 @@ public final class NotificationService
                 }
                 handle.createUpdate("""
                                 INSERT INTO message (created, application_id, target_id, destination, mode_id, priority_id, category_id,
-                                                     subject, body, active, `status`, next_attempt_at)
+                                                     subject, body, recipients, active, `status`, next_attempt_at)
                                 VALUES (NOW(3), :applicationId, :targetId, :destination, :modeId, :priorityId, :categoryId,
-                                        :subject, :body, 1, 'queued', NOW(3))""")
+                                        :subject, :body, :recipients, 1, 'queued', NOW(3))""")
                         .bind("applicationId", applicationId)
                         .bind("targetId", recipient.targetId())
                         .bind("destination", recipient.destination())
@@ -87,6 +91,7 @@ public final class NotificationService
                         .bind("categoryId", request.categoryId())
                         .bind("subject", subject)
                         .bind("body", body)
+                        .bind("recipients", recipient.emailRecipients() == null ? null : recipient.emailRecipients().toJson())
                         .execute();
             }
             return recipients.size();
@@ -232,22 +237,44 @@ public final class NotificationService
             }
             return recipients;
         }
-        // Multi-recipient email: best effort, entries that do not resolve are skipped.
+        return recipients;
+    }
+
+    /**
+     * A target list becomes one email: best effort, entries (and users without an email address)
+     * that do not resolve are left out; none at all is an empty list.
+     */
+    private static List<Recipient> multiRecipient(Handle handle, Request request)
+    {
+        List<String> to = new ArrayList<>();
+        List<String> bcc = new ArrayList<>();
         for (JsonNode entry : request.targetList()) {
             String role = entry.get("role").asText();
             String target = entry.get("target").asText();
+            List<String> addresses = new ArrayList<>();
             if (role.equals(LITERAL_TARGET)) {
                 if (!target.isEmpty() && target.length() <= MAX_DESTINATION_LENGTH) {
-                    recipients.add(new Recipient(null, target, request.modeId()));
+                    addresses.add(target);
                 }
             }
             else {
-                RoleMembers.ids(handle, role, target).stream()
-                        .filter(user -> recipients.stream().noneMatch(existing -> user.equals(existing.targetId())))
-                        .forEach(user -> recipients.add(new Recipient(user, null, request.modeId())));
+                for (long user : RoleMembers.ids(handle, role, target)) {
+                    handle.createQuery("""
+                                    SELECT c.destination FROM target_contact c JOIN mode m ON m.id = c.mode_id
+                                    WHERE c.target_id = :user AND m.name = 'email' AND c.disabled = 0""")
+                            .bind("user", user)
+                            .mapTo(String.class)
+                            .findFirst()
+                            .ifPresent(addresses::add);
+                }
             }
+            (entry.path("bcc").asBoolean(false) ? bcc : to).addAll(addresses);
         }
-        return recipients;
+        EmailRecipients recipients = EmailRecipients.of(to, bcc);
+        if (recipients.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new Recipient(null, recipients.destination(), request.modeId(), recipients));
     }
 
     private static Map<Long, Content> templateContent(Handle handle, String template, long applicationId)
@@ -304,7 +331,16 @@ public final class NotificationService
     private record Request(String role, String target, JsonNode targetList, String subject, String body, String template,
             Map<String, Object> context, Long priorityId, Long modeId, Long categoryId, Long categoryModeId) {}
 
-    private record Recipient(Long targetId, String destination, Long modeId) {}
+    /**
+     * @param emailRecipients every address of a multi-recipient email, or null
+     */
+    private record Recipient(Long targetId, String destination, Long modeId, EmailRecipients emailRecipients)
+    {
+        Recipient(Long targetId, String destination, Long modeId)
+        {
+            this(targetId, destination, modeId, null);
+        }
+    }
 
     private record Content(String subject, String body) {}
 

@@ -7,6 +7,8 @@ import java.time.Instant;
  * records the outcome only while the row still carries its {@code attempt} number.
  *
  * @param batchSize how many messages this one stands for (1 unless it carries a batch)
+ * @param replacementBody a body that replaces the rendered one (Iris's SMS template override for
+ *        users in countries whose carriers block free text), or null
  */
 public record ClaimedMessage(
         MessageRow row,
@@ -16,15 +18,34 @@ public record ClaimedMessage(
         String destination,
         String batch,
         int batchSize,
-        Instant deadline)
+        Instant deadline,
+        String replacementBody)
 {
+    public ClaimedMessage(MessageRow row, int attempt, int modeId, String mode, String destination, String batch, int batchSize, Instant deadline)
+    {
+        this(row, attempt, modeId, mode, destination, batch, batchSize, deadline, null);
+    }
+
     public long id()
     {
         return row.id();
     }
 
+    /**
+     * The message in another mode; a replacement body belongs to the old mode and is dropped.
+     */
     public ClaimedMessage withContact(int newModeId, String newMode, String newDestination)
     {
-        return new ClaimedMessage(row, attempt, newModeId, newMode, newDestination, batch, batchSize, deadline);
+        return new ClaimedMessage(row, attempt, newModeId, newMode, newDestination, batch, batchSize, deadline, null);
+    }
+
+    public ClaimedMessage withRow(MessageRow newRow)
+    {
+        return new ClaimedMessage(newRow, attempt, modeId, mode, destination, batch, batchSize, deadline, replacementBody);
+    }
+
+    public ClaimedMessage withReplacementBody(String body)
+    {
+        return new ClaimedMessage(row, attempt, modeId, mode, destination, batch, batchSize, deadline, body);
     }
 }

@@ -23,14 +23,26 @@ import static java.util.Objects.requireNonNull;
  * If that fails the message falls back to the user's email (audit "Changing mode due to original
  * mode failure"); without email it cannot be sent (audit {@code invalid}). A resolved mode then
  * goes through the user's reprioritization rules.
+ *
+ * <p>Once the message is claimed, {@link #applyRestrictions} applies Iris's restrictions on the
+ * chosen contact: no calls to {@code +86} numbers ({@link CallRestriction}) and the fixed SMS body
+ * for users who opted in ({@link SmsTemplateOverride}).
  */
 public final class ContactResolver
 {
     private final ModeCatalog modes;
+    private final CallRestriction callRestriction;
+    private final SmsTemplateOverride smsTemplateOverride;
 
-    public ContactResolver(ModeCatalog modes)
+    /**
+     * @param smsOverrideTemplate the SMS body for users who opted into the template override;
+     *        {@code %s} stands for the incident id
+     */
+    public ContactResolver(ModeCatalog modes, String smsOverrideTemplate)
     {
         this.modes = requireNonNull(modes, "modes is null");
+        this.callRestriction = new CallRestriction(modes);
+        this.smsTemplateOverride = new SmsTemplateOverride(smsOverrideTemplate);
     }
 
     /**
@@ -60,6 +72,15 @@ public final class ContactResolver
         }
         messages.audit(now, row.id(), "mode-change", failedMode, "invalid", "Ignore message as we failed to resolve target contact");
         return Optional.empty();
+    }
+
+    /**
+     * Applies Iris's restrictions on where and what a claimed message may send, writing their
+     * audit entries; call it before the message's mode and destination are stored.
+     */
+    public ClaimedMessage applyRestrictions(Handle handle, ClaimedMessage message, Instant now)
+    {
+        return smsTemplateOverride.apply(handle, callRestriction.apply(handle, message, now), now);
     }
 
     private Optional<Contact> choose(ContactDao contacts, MessageRow row)

@@ -62,6 +62,7 @@ public final class Dispatcher
     private final MessageContent content;
     private final VendorPool vendors;
     private final SenderMetrics metrics;
+    private final BodyLengthLimit bodyLengthLimit;
     private final LoadingCache<List<Integer>, Optional<String>> senderAddresses;
 
     public Dispatcher(Jdbi jdbi, Clock clock, DispatchSettings settings, PlanCache plans, ModeCatalog modes, ContactResolver contacts,
@@ -78,6 +79,7 @@ public final class Dispatcher
         this.content = requireNonNull(content, "content is null");
         this.vendors = requireNonNull(vendors, "vendors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.bodyLengthLimit = new BodyLengthLimit(jdbi, clock, modes, metrics);
         this.senderAddresses = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(5))
                 .maximumSize(1_000)
@@ -191,9 +193,10 @@ public final class Dispatcher
             return Optional.empty();
         }
         Instant deadline = now.plus(settings.sendDeadline());
-        dao.markSending(row.id(), deadline, contact.get().modeId(), contact.get().destination(), batch);
-        return Optional.of(new ClaimedMessage(row, row.attempts() + 1, contact.get().modeId(), contact.get().mode(),
-                contact.get().destination(), batch, batchSize, deadline));
+        ClaimedMessage claimed = contacts.applyRestrictions(handle, new ClaimedMessage(row, row.attempts() + 1, contact.get().modeId(),
+                contact.get().mode(), contact.get().destination(), batch, batchSize, deadline), now);
+        dao.markSending(row.id(), deadline, claimed.modeId(), claimed.destination(), batch);
+        return Optional.of(claimed);
     }
 
     /**
@@ -202,6 +205,9 @@ public final class Dispatcher
     public void deliver(ClaimedMessage message)
     {
         MessageContent.Content rendered = content.render(message);
+        if (bodyLengthLimit.dropIfTooLong(message, rendered)) {
+            return;
+        }
         VendorPool.Outcome outcome = vendors.send(outbound(message, rendered));
         if (outcome.sent()) {
             recordSent(message, rendered, outcome);
@@ -325,7 +331,7 @@ public final class Dispatcher
                 message.batchSize() > 1 ? message.batch() : null,
                 row.planName(),
                 row.incidentId() != null || message.batchSize() > 1,
-                from.map(address -> Map.of("from", address)).orElse(Map.of()));
+                EmailRecipientHeaders.with(row.recipients(), from.map(address -> Map.of("from", address)).orElse(Map.of())));
     }
 
     private static String truncate(String value)

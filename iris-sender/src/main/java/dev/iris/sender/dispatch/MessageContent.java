@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  * The subject and body a claimed message goes out with: a batch's fixed text, an incident
  * message rendered from its plan notification's template for the application and mode (with the
  * plan-creator explanation, if any, before it), or the stored content of an out-of-band message.
+ * A replacement body (the SMS template override) takes the place of the body; the subject is
+ * rendered as usual.
  */
 public final class MessageContent
 {
@@ -53,15 +55,16 @@ public final class MessageContent
                     "Batch ID: " + message.batch(), null, false);
         }
         if (row.template() == null) {
-            return new Content(row.subject() == null ? "" : row.subject(), row.body() == null ? "" : row.body(), null, false);
+            String body = message.replacementBody() != null ? message.replacementBody() : row.body() == null ? "" : row.body();
+            return new Content(row.subject() == null ? "" : row.subject(), body, null, false);
         }
         // Iris renders drop messages with the email template.
         int templateMode = message.mode().equals("drop") ? modes.id("email").orElse(message.modeId()) : message.modeId();
         Optional<MessageTemplate> template = templates.get(List.of(row.template(), row.applicationId(), templateMode));
         Map<String, Object> context = ContextValues.parse(row.incidentContext());
         RenderedMessage rendered = renderer.render(row.id(), template, context, irisBlock(message));
-        String prefix = row.body() == null ? "" : row.body();
-        return new Content(rendered.subject(), prefix + rendered.body(), template.map(MessageTemplate::templateId).orElse(null), rendered.failed());
+        String body = message.replacementBody() != null ? message.replacementBody() : (row.body() == null ? "" : row.body()) + rendered.body();
+        return new Content(rendered.subject(), body, template.map(MessageTemplate::templateId).orElse(null), rendered.failed());
     }
 
     private static Map<String, Object> irisBlock(ClaimedMessage message)

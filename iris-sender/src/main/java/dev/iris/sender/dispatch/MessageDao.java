@@ -43,7 +43,8 @@ public interface MessageDao
                    m.target_id, t.name AS target_name, tt.name AS target_type, m.destination, m.mode_id,
                    m.plan_id, p.name AS plan_name, m.priority_id, pr.name AS priority_name, m.category_id,
                    m.subject, m.body, m.incident_id, i.created AS incident_created, i.context AS incident_context,
-                   m.plan_notification_id, pn.template, pn.step, m.`round`, m.created
+                   m.plan_notification_id, pn.template, pn.step, m.`round`, m.created,
+                   m.recipients
             FROM message m
             JOIN application a ON a.id = m.application_id
             LEFT JOIN target t ON t.id = m.target_id
@@ -94,6 +95,19 @@ public interface MessageDao
     int markSent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("vendor") String vendor,
             @Bind("vendorMessageId") String vendorMessageId, @Bind("subject") String subject, @Bind("body") String body,
             @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
+
+    /**
+     * A claimed message that must not be sent after all (its rendered body is too long).
+     */
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'suppressed', active = 0, sent = :now, send_deadline = NULL, mode_id = :mode,
+                               subject = :subject, body = :body, template_id = :template
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int dropUnsent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("mode") int modeId,
+            @Bind("subject") String subject, @Bind("body") String body, @Bind("template") Long templateId);
+
+    @SqlUpdate("UPDATE message SET body = :body WHERE id = :id")
+    void setBody(@Bind("id") long id, @Bind("body") String body);
 
     /**
      * Keeps the message in {@code sending} with the deadline moved to the retry time: state never

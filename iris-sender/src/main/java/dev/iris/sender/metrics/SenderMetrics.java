@@ -52,6 +52,15 @@ public final class SenderMetrics
         counter("iris.sender.suppressed." + reason).inc();
     }
 
+    /**
+     * A message over its application's soft quota (it still goes out) under the default quota,
+     * which noticed nobody.
+     */
+    public void quotaSoftBreach()
+    {
+        counter("iris.sender.quota.soft-breach").inc();
+    }
+
     public void cancelled()
     {
         counter("iris.sender.cancelled").inc();

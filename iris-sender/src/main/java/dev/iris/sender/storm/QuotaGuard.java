@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.iris.core.render.ContextValues;
 import dev.iris.sender.dispatch.MessageRow;
 import dev.iris.sender.escalation.RoleResolver;
+import dev.iris.sender.metrics.SenderMetrics;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
@@ -25,6 +27,11 @@ import static java.util.Objects.requireNonNull;
  * open at a time, and not again within {@code wait_time} seconds). Over the soft quota the message
  * still goes out and the people under the quota's target (else the application's owners) get an
  * email notice, at most once per {@value #SOFT_NOTICE_INTERVAL_SECONDS} seconds.
+ *
+ * <p>Applications without a row get the {@link DefaultQuota}, if one is configured. It names no
+ * target, so its soft breaches notice nobody (a log line per application per
+ * {@value #SOFT_NOTICE_INTERVAL_SECONDS} seconds and the {@code iris.sender.quota.soft-breach}
+ * counter); its hard breaches drop messages, and raise a quota incident only when it names a plan.
  */
 public final class QuotaGuard
 {
@@ -34,20 +41,31 @@ public final class QuotaGuard
 
     private final String senderApplication;
     private final RoleResolver roles;
+    private final Optional<Quota> defaultQuota;
+    private final SenderMetrics metrics;
+    // Default-quota soft breaches are only logged: once per application per interval per sender.
+    private final Map<Integer, Instant> lastDefaultSoftLog = new ConcurrentHashMap<>();
     // Quota settings are read on every message; a change applies within seconds.
     private final Cache<Integer, Optional<Quota>> quotas = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5))
             .maximumSize(10_000)
             .build();
 
-    public QuotaGuard(String senderApplication, RoleResolver roles)
+    public QuotaGuard(String senderApplication, RoleResolver roles, Optional<DefaultQuota> defaultQuota, SenderMetrics metrics)
     {
         this.senderApplication = requireNonNull(senderApplication, "senderApplication is null");
         this.roles = requireNonNull(roles, "roles is null");
+        this.defaultQuota = requireNonNull(defaultQuota, "defaultQuota is null").map(quota -> new Quota(quota.hardLimit(), quota.softLimit(),
+                (int) quota.hardDuration().toSeconds(), (int) quota.softDuration().toSeconds(), quota.planName().orElse(null), null,
+                (int) quota.waitTime().toSeconds(), true));
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
+    /**
+     * @param isDefault the configured default quota, not an {@code application_quota} row
+     */
     private record Quota(int hardQuotaThreshold, int softQuotaThreshold, int hardQuotaDuration, int softQuotaDuration,
-            String planName, Long targetId, int waitTime) {}
+            String planName, Long targetId, int waitTime, boolean isDefault) {}
 
     /**
      * Counts the message against its application's quota.
@@ -62,8 +80,9 @@ public final class QuotaGuard
                         FROM application_quota WHERE application_id = :application""")
                 .bind("application", application)
                 .map((rs, ctx) -> new Quota(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getString(5),
-                        rs.getObject(6, Long.class), rs.getInt(7)))
-                .findOne());
+                        rs.getObject(6, Long.class), rs.getInt(7), false))
+                .findOne())
+                .or(() -> defaultQuota);
         if (found.isEmpty()) {
             return false;
         }
@@ -73,27 +92,55 @@ public final class QuotaGuard
                         INSERT INTO quota_bucket (application_id, bucket_start, `count`) VALUES (:application, :bucket, 1)
                         ON DUPLICATE KEY UPDATE `count` = `count` + 1""")
                 .bind("application", row.applicationId()).bind("bucket", bucket).execute();
-        long hardCount = usage(handle, row.applicationId(), now, quota.hardQuotaDuration());
-        if (hardCount > quota.hardQuotaThreshold()) {
+        Usage usage = usage(handle, row.applicationId(), now, quota);
+        if (usage.hard() > quota.hardQuotaThreshold()) {
             raiseIncident(handle, row, quota, now);
             return true;
         }
-        long softCount = usage(handle, row.applicationId(), now, quota.softQuotaDuration());
-        if (softCount > quota.softQuotaThreshold()) {
-            noticeOwners(handle, row, quota, now);
+        if (usage.soft() > quota.softQuotaThreshold()) {
+            if (quota.isDefault()) {
+                logDefaultSoftBreach(row, quota, now);
+            }
+            else {
+                noticeOwners(handle, row, quota, now);
+            }
         }
         return false;
     }
 
-    private static long usage(Handle handle, int applicationId, Instant now, int durationSeconds)
+    private record Usage(long hard, long soft) {}
+
+    /**
+     * The messages counted in the hard and the soft window, in one query.
+     */
+    private static Usage usage(Handle handle, int applicationId, Instant now, Quota quota)
     {
         // A bucket counts when it overlaps the window.
-        Instant since = now.minusSeconds(Math.max(durationSeconds, 1)).minusSeconds(BUCKET_SECONDS);
+        Instant hardSince = now.minusSeconds(Math.max(quota.hardQuotaDuration(), 1)).minusSeconds(BUCKET_SECONDS);
+        Instant softSince = now.minusSeconds(Math.max(quota.softQuotaDuration(), 1)).minusSeconds(BUCKET_SECONDS);
         return handle.createQuery("""
-                        SELECT COALESCE(SUM(`count`), 0) FROM quota_bucket
+                        SELECT COALESCE(SUM(IF(bucket_start > :hardSince, `count`, 0)), 0),
+                               COALESCE(SUM(IF(bucket_start > :softSince, `count`, 0)), 0)
+                        FROM quota_bucket
                         WHERE application_id = :application AND bucket_start > :since""")
-                .bind("application", applicationId).bind("since", since)
-                .mapTo(Long.class).one();
+                .bind("application", applicationId)
+                .bind("hardSince", hardSince)
+                .bind("softSince", softSince)
+                .bind("since", hardSince.isBefore(softSince) ? hardSince : softSince)
+                .map((rs, ctx) -> new Usage(rs.getLong(1), rs.getLong(2)))
+                .one();
+    }
+
+    private void logDefaultSoftBreach(MessageRow row, Quota quota, Instant now)
+    {
+        metrics.quotaSoftBreach();
+        Instant last = lastDefaultSoftLog.get(row.applicationId());
+        if (last != null && now.isBefore(last.plusSeconds(SOFT_NOTICE_INTERVAL_SECONDS))) {
+            return;
+        }
+        lastDefaultSoftLog.put(row.applicationId(), now);
+        log.warn("Application {} is over the default soft quota of {} messages per {} s; it has no application_quota, so nobody is noticed",
+                row.applicationName(), quota.softQuotaThreshold(), quota.softQuotaDuration());
     }
 
     private record QuotaState(Long lastIncidentId, Instant lastIncidentAt, Instant lastSoftNoticeAt) {}

@@ -2,6 +2,7 @@ package dev.iris.sender.storm;
 
 import dev.iris.core.seed.SeedWriter.Notification;
 import dev.iris.sender.Sender;
+import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Audit;
 import dev.iris.sender.testing.SenderFixture.Message;
@@ -12,8 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static dev.iris.sender.testing.SenderFixture.runUntilIdle;
@@ -179,5 +182,58 @@ final class StormControlTest
         assertThat(vendor.sent()).filteredOn(message -> message.destination().equals("bob@example.com"))
                 .singleElement()
                 .satisfies(message -> assertThat(message.subject()).isEqualTo("[iris] Application app exceeding message quota"));
+    }
+
+    private long quotaIncidents()
+    {
+        return fixture.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM incident i JOIN application a ON a.id = i.application_id WHERE a.name = 'iris'""")
+                .mapTo(Long.class).one());
+    }
+
+    @Test
+    void applicationsWithoutAQuotaGetTheDefaultQuota()
+    {
+        fixture.seed(writer -> {
+            writer.owner(seed.app(), seed.bob());
+            return null;
+        });
+        long userPlan = seed.plan(fixture, "page-carol", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 3600));
+        seed.plan(fixture, "quota-plan", Notification.of(1, "user", seed.bob(), "medium", "tpl", 0, 3600));
+        DispatchRules rules = new DispatchRules(DispatchRules.IRIS_SMS_OVERRIDE_TEMPLATE, Optional.of(
+                new DefaultQuota(3, 1, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10), Optional.of("quota-plan"))));
+        Sender limited = fixture.sender(rules, vendor);
+
+        trigger(userPlan, 5);
+        runUntilIdle(limited);
+        List<Message> carol = fixture.allMessages().stream().filter(message -> "carol".equals(message.target())).toList();
+        assertThat(carol).extracting(Message::status).containsExactly("sent", "sent", "sent", "suppressed", "suppressed");
+        assertThat(fixture.audit(carol.get(4).id())).extracting(Audit::description).contains("Dropping due to hard quota violation.");
+        // The default quota names a plan: one quota incident.
+        assertThat(quotaIncidents()).isEqualTo(1);
+        // It names no target: the two messages over the soft quota notice nobody, they are counted.
+        assertThat(vendor.sent()).extracting(OutboundMessage::subject).noneMatch(subject -> subject.contains("exceeding message quota"));
+        assertThat(limited.metrics().registry().counter("iris.sender.quota.soft-breach").getCount()).isEqualTo(2);
+
+        // An application_quota row replaces the default (senders read quotas again within seconds;
+        // a new sender reads them at once).
+        fixture.clock().advanceSeconds(80);
+        quota(100, 100, null, null);
+        trigger(userPlan, 5);
+        runUntilIdle(fixture.sender(rules, vendor));
+        assertThat(fixture.allMessages()).filteredOn(message -> "carol".equals(message.target())).hasSize(10)
+                .extracting(Message::status).endsWith("sent", "sent", "sent", "sent", "sent");
+    }
+
+    @Test
+    void theDefaultQuotaWithoutAPlanOnlyDrops()
+    {
+        long userPlan = seed.plan(fixture, "page-carol", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 3600));
+        Sender limited = fixture.sender(new DispatchRules(DispatchRules.IRIS_SMS_OVERRIDE_TEMPLATE, Optional.of(
+                new DefaultQuota(2, 2, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(10), Optional.empty()))), vendor);
+        trigger(userPlan, 3);
+        runUntilIdle(limited);
+        assertThat(fixture.allMessages()).extracting(Message::status).containsExactly("sent", "sent", "suppressed");
+        assertThat(quotaIncidents()).isZero();
     }
 }

@@ -8,6 +8,7 @@ import dev.iris.core.testing.TestingMariaDb;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
@@ -70,12 +71,22 @@ public final class SenderFixture
 
     public Sender sender(DispatchSettings settings, Vendor... vendors)
     {
+        return sender(settings, DispatchRules.withoutDefaultQuota(), vendors);
+    }
+
+    public Sender sender(DispatchRules rules, Vendor... vendors)
+    {
+        return sender(SETTINGS, rules, vendors);
+    }
+
+    private Sender sender(DispatchSettings settings, DispatchRules rules, Vendor... vendors)
+    {
         List<VendorPool.NamedVendor> named = new ArrayList<>();
         for (Vendor vendor : vendors) {
             String name = vendor instanceof TestingVendor testing ? testing.name() : vendor.getClass().getSimpleName();
             named.add(new VendorPool.NamedVendor(name, vendor));
         }
-        return new Sender(jdbi(), clock, settings, "iris", new VendorPool(named),
+        return new Sender(jdbi(), clock, settings, rules, "iris", new VendorPool(named),
                 new RoleResolver(List.of(new DatabaseRoleLookup(jdbi()))), new MetricRegistry(), EscalationService.EscalationListener.NONE);
     }
 

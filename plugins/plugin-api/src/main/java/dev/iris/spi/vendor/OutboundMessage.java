@@ -23,7 +23,9 @@ import static java.util.Objects.requireNonNull;
  * @param claimable whether the recipient can claim through this message (Iris adds claim
  *        buttons, keypress menus and reply hints only then)
  * @param headers extra metadata (such as a per-application From address under {@code from});
- *        never null
+ *        never null. A multi-recipient email (a {@code target_list} notification) carries its
+ *        addresses under {@code to} and {@code bcc}, comma-separated (either may be empty); then
+ *        {@code to} is the To list instead of the destination, which is only its first address.
  */
 public record OutboundMessage(
         long messageId,

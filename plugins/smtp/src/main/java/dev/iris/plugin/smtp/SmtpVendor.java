@@ -30,7 +30,9 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -107,7 +109,11 @@ final class SmtpVendor
     private MimeMessage build(OutboundMessage message)
             throws VendorException
     {
-        InternetAddress to = address(message.destination(), "destination", message);
+        // A multi-recipient email (target_list) lists its To and Bcc addresses in the headers.
+        InternetAddress[] to = message.headers().containsKey("to")
+                ? addresses(message.headers().get("to"), "to", message)
+                : new InternetAddress[] {address(message.destination(), "destination", message)};
+        InternetAddress[] bcc = addresses(message.headers().getOrDefault("bcc", ""), "bcc", message);
         InternetAddress from = message.headers().containsKey("from") ? address(message.headers().get("from"), "from address", message) : config.from();
         InternetAddress replyTo = message.headers().containsKey("reply_to")
                 ? address(message.headers().get("reply_to"), "reply-to address", message)
@@ -115,7 +121,10 @@ final class SmtpVendor
         try {
             MimeMessage mime = new IrisMimeMessage(session, messageId(message, from));
             mime.setFrom(from);
-            mime.setRecipient(MimeMessage.RecipientType.TO, to);
+            mime.setRecipients(MimeMessage.RecipientType.TO, to);
+            if (bcc.length > 0) {
+                mime.setRecipients(MimeMessage.RecipientType.BCC, bcc);
+            }
             if (replyTo != null) {
                 mime.setReplyTo(new Address[] {replyTo});
             }
@@ -169,6 +178,21 @@ final class SmtpVendor
         catch (AddressException e) {
             throw new VendorException(Category.PERMANENT, "The " + what + " of message " + message.messageId() + " is not a valid email address: " + value);
         }
+    }
+
+    /**
+     * A comma-separated address list (empty for none).
+     */
+    private static InternetAddress[] addresses(String values, String what, OutboundMessage message)
+            throws VendorException
+    {
+        List<InternetAddress> addresses = new ArrayList<>();
+        for (String value : values.split(",")) {
+            if (!value.isBlank()) {
+                addresses.add(address(value, what, message));
+            }
+        }
+        return addresses.toArray(InternetAddress[]::new);
     }
 
     static String htmlOf(String text)
