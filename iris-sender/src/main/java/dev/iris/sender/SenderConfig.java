@@ -23,12 +23,12 @@ public class SenderConfig
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int escalationBatchSize = 10;
+    private int escalationBatchSize = 100;
 
     @Min(1)
     @Max(1000)
     @JsonProperty
-    private int dispatchBatchSize = 10;
+    private int dispatchBatchSize = 50;
 
     /** Parallel escalation passes (they wait on database round trips more than on CPU). */
     @Min(1)

@@ -50,6 +50,12 @@ public final class ContactResolver
      */
     public record Contact(int modeId, String mode, String destination) {}
 
+    /**
+     * A contact chosen by the user's settings, with the user's reprioritization rule for its mode
+     * (read in the same query).
+     */
+    private record Choice(Contact contact, Optional<ContactDao.ReprioritizationRule> rule) {}
+
     public Optional<Contact> resolve(Handle handle, MessageRow row, Instant now)
     {
         ContactDao contacts = handle.attach(ContactDao.class);
@@ -57,7 +63,7 @@ public final class ContactResolver
         if (row.destination() != null && row.modeId() != null) {
             return Optional.of(new Contact(row.modeId(), modes.name(row.modeId()), row.destination()));
         }
-        Optional<Contact> chosen = choose(contacts, row);
+        Optional<Choice> chosen = choose(contacts, row);
         if (chosen.isPresent()) {
             return Optional.of(reprioritize(contacts, messages, row, chosen.get(), now));
         }
@@ -83,7 +89,7 @@ public final class ContactResolver
         return smsTemplateOverride.apply(handle, callRestriction.apply(handle, message, now), now);
     }
 
-    private Optional<Contact> choose(ContactDao contacts, MessageRow row)
+    private Optional<Choice> choose(ContactDao contacts, MessageRow row)
     {
         if (row.targetId() == null || !"user".equals(row.targetType())) {
             return Optional.empty();
@@ -96,10 +102,11 @@ public final class ContactResolver
             mode = contacts.categoryMode(row.targetId(), row.categoryId());
         }
         else if (row.priorityId() != null) {
-            mode = contacts.modeChoices(row.targetId(), row.applicationId(), row.priorityId()).map(ContactResolver::firstChoice);
-            if (mode.isPresent() && !contacts.modeAllowed(row.applicationId(), mode.get())) {
+            Optional<ModeChoices> choices = contacts.modeChoices(row.targetId(), row.applicationId(), row.priorityId());
+            if (choices.isPresent() && !choices.get().firstChoiceAllowed()) {
                 return Optional.empty();
             }
+            mode = choices.map(ContactResolver::firstChoice);
         }
         else {
             mode = Optional.empty();
@@ -109,9 +116,13 @@ public final class ContactResolver
         }
         String name = modes.name(mode.get());
         if (name.equals("drop")) {
-            return Optional.of(new Contact(mode.get(), name, ""));
+            return Optional.of(new Choice(new Contact(mode.get(), name, ""), Optional.empty()));
         }
-        return contacts.contact(row.targetId(), mode.get()).map(destination -> new Contact(mode.get(), name, destination));
+        ContactDao.ContactAndRule found = contacts.contactAndRule(row.targetId(), mode.get());
+        if (found.destination() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Choice(new Contact(mode.get(), name, found.destination()), found.rule()));
     }
 
     private static Integer firstChoice(ModeChoices choices)
@@ -133,16 +144,16 @@ public final class ContactResolver
      * chains of rules but never around a cycle. A rule whose target mode the user has no contact
      * for is ignored.
      */
-    private Contact reprioritize(ContactDao contacts, MessageDao messages, MessageRow row, Contact contact, Instant now)
+    private Contact reprioritize(ContactDao contacts, MessageDao messages, MessageRow row, Choice choice, Instant now)
     {
         if (row.targetId() == null || !row.isFirstAttempt()) {
-            return contact;
+            return choice.contact();
         }
         Set<Integer> seen = new HashSet<>();
-        seen.add(contact.modeId());
-        Contact current = contact;
+        seen.add(choice.contact().modeId());
+        Contact current = choice.contact();
+        Optional<ContactDao.ReprioritizationRule> rule = choice.rule();
         while (true) {
-            Optional<ContactDao.ReprioritizationRule> rule = contacts.reprioritization(row.targetId(), current.modeId());
             if (rule.isEmpty() || seen.contains(rule.get().dstModeId())) {
                 return current;
             }
@@ -150,14 +161,15 @@ public final class ContactResolver
             if (recent + 1 <= rule.get().count()) {
                 return current;
             }
-            Optional<String> destination = contacts.contact(row.targetId(), rule.get().dstModeId());
-            if (destination.isEmpty()) {
+            ContactDao.ContactAndRule next = contacts.contactAndRule(row.targetId(), rule.get().dstModeId());
+            if (next.destination() == null) {
                 return current;
             }
             String target = modes.name(rule.get().dstModeId());
             messages.audit(now, row.id(), "mode-change", current.mode(), target, "Changing mode due to reprioritization");
-            current = new Contact(rule.get().dstModeId(), target, destination.get());
+            current = new Contact(rule.get().dstModeId(), target, next.destination());
             seen.add(current.modeId());
+            rule = next.rule();
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.VendorException.Category;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,36 +97,48 @@ public final class Dispatcher
     public List<ClaimedMessage> claimDue(int limit)
     {
         Instant now = clock.instant();
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            MessageDao dao = handle.attach(MessageDao.class);
-            List<Long> ids = new ArrayList<>(dao.claimExpiredSends(now, limit));
-            if (ids.size() < limit) {
-                ids.addAll(dao.claimQueued(now, limit - ids.size()));
-            }
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            List<MessageRow> rows = dao.load(ids);
-            Set<Long> incidentIds = new java.util.HashSet<>();
-            rows.forEach(row -> {
-                if (row.incidentId() != null) {
-                    incidentIds.add(row.incidentId());
+        try {
+            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                ClaimPass pass = new ClaimPass(handle, now);
+                List<MessageRow> rows = pass.claim(limit);
+                List<ClaimedMessage> claimed = new ArrayList<>();
+                for (MessageRow row : rows) {
+                    prepare(pass, row).ifPresent(claimed::add);
                 }
+                pass.finish();
+                return claimed;
             });
-            Map<Long, Boolean> incidents = new java.util.HashMap<>();
-            if (!incidentIds.isEmpty()) {
-                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.active()));
+        }
+        catch (RuntimeException e) {
+            if (isRollback(e)) {
+                throw e;
             }
+            log.warn("Claiming a batch of messages failed; claiming them one at a time", e);
+            return claimOneByOne(limit, now);
+        }
+    }
+
+    /**
+     * The slow path after a failed pass: each message in a savepoint of its own, so one that
+     * cannot be prepared is postponed and the others go out.
+     */
+    private List<ClaimedMessage> claimOneByOne(int limit, Instant now)
+    {
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            ClaimPass pass = new ClaimPass(handle, now);
             List<ClaimedMessage> claimed = new ArrayList<>();
-            for (MessageRow row : rows) {
+            for (MessageRow row : pass.claim(limit)) {
                 handle.savepoint("message");
                 try {
-                    prepare(handle, dao, row, incidents, now).ifPresent(claimed::add);
+                    Optional<ClaimedMessage> prepared = prepare(pass, row);
+                    pass.finish();
                     handle.releaseSavepoint("message");
+                    prepared.ifPresent(claimed::add);
                 }
                 catch (RuntimeException e) {
                     log.error("Preparing message {} failed; trying again in {} s", row.id(), POSTPONE_AFTER_ERROR.toSeconds(), e);
                     handle.rollbackToSavepoint("message");
+                    pass.forget();
                     handle.createUpdate("""
                                     UPDATE message SET next_attempt_at = :later,
                                                        send_deadline = IF(`status` = 'sending', :later, send_deadline)
@@ -135,8 +150,99 @@ public final class Dispatcher
         });
     }
 
-    private Optional<ClaimedMessage> prepare(Handle handle, MessageDao dao, MessageRow row, Map<Long, Boolean> incidents, Instant now)
+    private static boolean isRollback(Throwable e)
     {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One claim transaction: the messages it took, their incidents' state (read and locked in one
+     * query), the quota counts, and the moves to {@code sending}, written together at the end.
+     */
+    private final class ClaimPass
+    {
+        private final Handle handle;
+        private final MessageDao dao;
+        private final Instant now;
+        private final Map<Long, Boolean> incidents = new HashMap<>();
+        private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
+        private final List<ClaimedMessage> sending = new ArrayList<>();
+
+        ClaimPass(Handle handle, Instant now)
+        {
+            this.handle = handle;
+            this.dao = handle.attach(MessageDao.class);
+            this.now = now;
+        }
+
+        List<MessageRow> claim(int limit)
+        {
+            List<Long> ids = new ArrayList<>(dao.claimExpiredSends(now, limit));
+            if (ids.size() < limit) {
+                ids.addAll(dao.claimQueued(now, limit - ids.size()));
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            List<MessageRow> rows = dao.load(ids);
+            Set<Long> incidentIds = new HashSet<>();
+            rows.forEach(row -> {
+                if (row.incidentId() != null) {
+                    incidentIds.add(row.incidentId());
+                }
+            });
+            if (!incidentIds.isEmpty()) {
+                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.active()));
+            }
+            return rows;
+        }
+
+        void markSending(ClaimedMessage message)
+        {
+            sending.add(message);
+        }
+
+        /**
+         * Writes what the pass held back: the moves to sending, then the quota counts (whose
+         * bucket row lock is then held only until the commit).
+         */
+        void finish()
+        {
+            if (!sending.isEmpty()) {
+                PreparedBatch batch = handle.prepareBatch("""
+                        UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,
+                                           mode_id = :mode, destination = :destination, batch = :batch
+                        WHERE id = :id""");
+                for (ClaimedMessage message : sending) {
+                    batch.bind("deadline", message.deadline()).bind("mode", message.modeId()).bind("destination", message.destination())
+                            .bind("batch", message.batch()).bind("id", message.id()).add();
+                }
+                batch.execute();
+                sending.clear();
+            }
+            quotas.flush(quotaCounts, handle, now);
+        }
+
+        /**
+         * Drops the held moves of a message whose savepoint was rolled back.
+         */
+        void forget()
+        {
+            sending.clear();
+        }
+    }
+
+    private Optional<ClaimedMessage> prepare(ClaimPass pass, MessageRow row)
+    {
+        Handle handle = pass.handle;
+        MessageDao dao = pass.dao;
+        Map<Long, Boolean> incidents = pass.incidents;
+        Instant now = pass.now;
         if (row.incidentId() != null) {
             // The incident rows are locked (FOR UPDATE) in this transaction: a claim cannot commit
             // between this check and the move to sending.
@@ -186,7 +292,7 @@ public final class Dispatcher
             metrics.suppressed("drop");
             return Optional.empty();
         }
-        if (row.isFirstAttempt() && quotas.countAndCheck(handle, row, now)) {
+        if (row.isFirstAttempt() && quotas.countAndCheck(pass.quotaCounts, handle, row, now)) {
             dao.audit(now, row.id(), "mode-change", contact.get().mode(), "drop", "Dropping due to hard quota violation.");
             dao.suppress(row.id(), now, modes.id("drop").orElse(null), null);
             metrics.suppressed("hard-quota");
@@ -195,7 +301,7 @@ public final class Dispatcher
         Instant deadline = now.plus(settings.sendDeadline());
         ClaimedMessage claimed = contacts.applyRestrictions(handle, new ClaimedMessage(row, row.attempts() + 1, contact.get().modeId(),
                 contact.get().mode(), contact.get().destination(), batch, batchSize, deadline), now);
-        dao.markSending(row.id(), deadline, claimed.modeId(), claimed.destination(), batch);
+        pass.markSending(claimed);
         return Optional.of(claimed);
     }
 
@@ -258,7 +364,9 @@ public final class Dispatcher
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
     {
         Instant now = clock.instant();
-        int updated = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        // Two autocommit statements, no transaction: the status row only follows the message row,
+        // and a crash between them loses nothing but that status.
+        int updated = jdbi.withHandle(handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             int count = dao.markSent(message.id(), message.attempt(), now, outcome.vendor(), outcome.vendorMessageId(),
                     truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), message.modeId(), message.destination());

@@ -67,13 +67,6 @@ public interface MessageDao
     @RegisterConstructorMapper(IncidentState.class)
     List<IncidentState> lockIncidents(@BindList("ids") Collection<Long> incidentIds);
 
-    @SqlUpdate("""
-            UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,
-                               mode_id = :mode, destination = :destination, batch = :batch
-            WHERE id = :id""")
-    void markSending(@Bind("id") long id, @Bind("deadline") Instant deadline, @Bind("mode") int modeId,
-            @Bind("destination") String destination, @Bind("batch") String batch);
-
     @SqlUpdate("UPDATE message SET `status` = 'cancelled', active = 0, send_deadline = NULL WHERE id = :id")
     void cancel(@Bind("id") long id);
 

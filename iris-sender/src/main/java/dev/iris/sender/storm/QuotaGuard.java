@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +69,28 @@ public final class QuotaGuard
             String planName, Long targetId, int waitTime, boolean isDefault) {}
 
     /**
+     * The quota counts of one claim pass. Each application's usage is read once per pass and the
+     * pass's own messages are added in memory; {@link #flush} writes them to the bucket as the
+     * pass's last statement. Incrementing the bucket row per message would hold its lock for the
+     * whole claim transaction and make every sender's claims of one busy application wait in line.
+     */
+    public static final class PassCounts
+    {
+        private final Map<Integer, Usage> usage = new HashMap<>();
+        private final Map<Integer, Integer> added = new HashMap<>();
+    }
+
+    public PassCounts newPass()
+    {
+        return new PassCounts();
+    }
+
+    /**
      * Counts the message against its application's quota.
      *
      * @return true when the message breaches the hard quota and must be dropped
      */
-    public boolean countAndCheck(Handle handle, MessageRow row, Instant now)
+    public boolean countAndCheck(PassCounts pass, Handle handle, MessageRow row, Instant now)
     {
         Optional<Quota> found = quotas.get(row.applicationId(), application -> handle.createQuery("""
                         SELECT hard_quota_threshold, soft_quota_threshold, hard_quota_duration, soft_quota_duration,
@@ -87,17 +105,13 @@ public final class QuotaGuard
             return false;
         }
         Quota quota = found.get();
-        Instant bucket = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), BUCKET_SECONDS));
-        handle.createUpdate("""
-                        INSERT INTO quota_bucket (application_id, bucket_start, `count`) VALUES (:application, :bucket, 1)
-                        ON DUPLICATE KEY UPDATE `count` = `count` + 1""")
-                .bind("application", row.applicationId()).bind("bucket", bucket).execute();
-        Usage usage = usage(handle, row.applicationId(), now, quota);
-        if (usage.hard() > quota.hardQuotaThreshold()) {
+        Usage before = pass.usage.computeIfAbsent(row.applicationId(), application -> usage(handle, application, now, quota));
+        int counted = pass.added.merge(row.applicationId(), 1, Integer::sum);
+        if (before.hard() + counted > quota.hardQuotaThreshold()) {
             raiseIncident(handle, row, quota, now);
             return true;
         }
-        if (usage.soft() > quota.softQuotaThreshold()) {
+        if (before.soft() + counted > quota.softQuotaThreshold()) {
             if (quota.isDefault()) {
                 logDefaultSoftBreach(row, quota, now);
             }
@@ -106,6 +120,19 @@ public final class QuotaGuard
             }
         }
         return false;
+    }
+
+    /**
+     * Adds the pass's messages to the shared count.
+     */
+    public void flush(PassCounts pass, Handle handle, Instant now)
+    {
+        Instant bucket = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), BUCKET_SECONDS));
+        pass.added.forEach((application, count) -> handle.createUpdate("""
+                        INSERT INTO quota_bucket (application_id, bucket_start, `count`) VALUES (:application, :bucket, :count)
+                        ON DUPLICATE KEY UPDATE `count` = `count` + :count""")
+                .bind("application", application).bind("bucket", bucket).bind("count", count).execute());
+        pass.added.clear();
     }
 
     private record Usage(long hard, long soft) {}

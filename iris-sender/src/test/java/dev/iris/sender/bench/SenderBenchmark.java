@@ -7,13 +7,16 @@ import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.seed.SeedWriter.Notification;
 import dev.iris.core.testing.TestingMariaDb;
 import dev.iris.sender.Sender;
+import dev.iris.sender.SenderConfig;
 import dev.iris.sender.SenderEngine;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.clock.DatabaseClock;
+import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
 import dev.iris.sender.escalation.RoleResolver;
+import dev.iris.sender.storm.DefaultQuota;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
@@ -30,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -254,7 +258,14 @@ final class SenderBenchmark
             };
             Clock clock = new DatabaseClock(jdbi);
             AtomicReference<SenderEngine> running = new AtomicReference<>();
-            Sender sender = new Sender(jdbi, clock, DispatchSettings.defaults(), "iris",
+            // The production dispatch rules, quota counting included: the bench app has a quota
+            // (as an application sending 1000 incidents a second would) high enough not to drop.
+            jdbi.useHandle(handle -> handle.execute("""
+                    INSERT INTO application_quota (application_id, hard_quota_threshold, soft_quota_threshold,
+                                                   hard_quota_duration, soft_quota_duration, wait_time)
+                    VALUES (?, 10000000, 10000000, 60, 60, 3600)""", app));
+            Sender sender = new Sender(jdbi, clock, DispatchSettings.defaults(),
+                    new DispatchRules(DispatchRules.IRIS_SMS_OVERRIDE_TEMPLATE, Optional.of(DefaultQuota.iris())), "iris",
                     new VendorPool(List.of(new VendorPool.NamedVendor("bench", vendor))),
                     new RoleResolver(List.of(new DatabaseRoleLookup(jdbi))), new MetricRegistry(), created -> {
                         SenderEngine engine = running.get();
@@ -262,7 +273,10 @@ final class SenderBenchmark
                             engine.wakeDispatcher();
                         }
                     });
-            engine = new SenderEngine(sender, clock, Duration.ofMillis(100), 10, 10, 32, 4, 4);
+            // The production defaults of sender.yaml.
+            SenderConfig defaults = new SenderConfig();
+            engine = new SenderEngine(sender, clock, defaults.getPollInterval(), defaults.getEscalationBatchSize(),
+                    defaults.getDispatchBatchSize(), defaults.getSendThreads(), defaults.getEscalationThreads(), defaults.getDispatchThreads());
             running.set(engine);
             engine.start();
         }
