@@ -1,15 +1,10 @@
 package dev.iris.api.ui;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The incident list's filters as the form sends them, cleaned: unknown states fall back to
@@ -23,15 +18,15 @@ public record IncidentFilter(String state, String application, String person, St
     {
         return new IncidentFilter(
                 state != null && STATES.contains(state) ? state : "active",
-                blankToNull(application),
-                blankToNull(person),
-                validDate(from),
-                validDate(to));
+                FilterForms.blankToNull(application),
+                FilterForms.blankToNull(person),
+                FilterForms.validDate(from),
+                FilterForms.validDate(to));
     }
 
     public Instant fromInstant(ZoneId zone)
     {
-        return from == null ? null : LocalDate.parse(from).atStartOfDay(zone).toInstant();
+        return FilterForms.dayStart(from, zone);
     }
 
     /**
@@ -39,7 +34,7 @@ public record IncidentFilter(String state, String application, String person, St
      */
     public Instant toInstant(ZoneId zone)
     {
-        return to == null ? null : LocalDate.parse(to).plusDays(1).atStartOfDay(zone).toInstant();
+        return FilterForms.dayEnd(to, zone);
     }
 
     /**
@@ -53,27 +48,6 @@ public record IncidentFilter(String state, String application, String person, St
         values.put("person", person);
         values.put("from", from);
         values.put("to", to);
-        return values.entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
-                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static String blankToNull(String value)
-    {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String validDate(String value)
-    {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).toString();
-        }
-        catch (DateTimeException e) {
-            return null;
-        }
+        return FilterForms.queryString(values);
     }
 }

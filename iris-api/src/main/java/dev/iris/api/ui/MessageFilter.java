@@ -2,16 +2,11 @@ package dev.iris.api.ui;
 
 import dev.iris.core.query.SearchParameters;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The message list's filters as the form sends them, cleaned (blank means no filter, an unknown
@@ -26,8 +21,8 @@ public record MessageFilter(String application, String priority, String active, 
 
     public static MessageFilter of(String application, String priority, String active, String batch, String incident, String target, String from, String to)
     {
-        return new MessageFilter(blankToNull(application), blankToNull(priority), active != null && ACTIVE_VALUES.contains(active) ? active : null,
-                blankToNull(batch), blankToNull(incident), blankToNull(target), validDate(from), validDate(to));
+        return new MessageFilter(FilterForms.blankToNull(application), FilterForms.blankToNull(priority), active != null && ACTIVE_VALUES.contains(active) ? active : null,
+                FilterForms.blankToNull(batch), FilterForms.blankToNull(incident), FilterForms.blankToNull(target), FilterForms.validDate(from), FilterForms.validDate(to));
     }
 
     /**
@@ -43,11 +38,10 @@ public record MessageFilter(String application, String priority, String active, 
         put(parameters, "incident_id", incident);
         put(parameters, "target", target);
         if (from != null) {
-            put(parameters, "created__ge", Long.toString(LocalDate.parse(from).atStartOfDay(zone).toEpochSecond()));
+            put(parameters, "created__ge", Long.toString(FilterForms.dayStart(from, zone).getEpochSecond()));
         }
         if (to != null) {
-            // The end of the "to" day, so "to 2026-11-21" includes that day.
-            put(parameters, "created__lt", Long.toString(LocalDate.parse(to).plusDays(1).atStartOfDay(zone).toEpochSecond()));
+            put(parameters, "created__lt", Long.toString(FilterForms.dayEnd(to, zone).getEpochSecond()));
         }
         put(parameters, "fields", FIELDS);
         put(parameters, "limit", Integer.toString(limit));
@@ -68,34 +62,13 @@ public record MessageFilter(String application, String priority, String active, 
         values.put("target", target);
         values.put("from", from);
         values.put("to", to);
-        return values.entrySet().stream()
-                .filter(entry -> entry.getValue() != null)
-                .map(entry -> entry.getKey() + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return FilterForms.queryString(values);
     }
 
     private static void put(Map<String, List<String>> parameters, String name, String value)
     {
         if (value != null) {
             parameters.put(name, List.of(value));
-        }
-    }
-
-    private static String blankToNull(String value)
-    {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static String validDate(String value)
-    {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip()).toString();
-        }
-        catch (DateTimeException e) {
-            return null;
         }
     }
 }
