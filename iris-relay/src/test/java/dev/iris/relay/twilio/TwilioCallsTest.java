@@ -192,15 +192,7 @@ final class TwilioCallsTest
     @Test
     void statusCallbackIsForwardedAndAcknowledged()
     {
-        Map<String, String> status = parameters("MessageSid", "SM77", "MessageStatus", "delivered", "AccountSid", "AC1");
-        int before = api.forwarded().size();
-
-        HttpResponse<String> response = signedPost("/api/v0/twilio/status", status);
-
-        assertThat(response.statusCode()).isEqualTo(204);
-        FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
-        assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/twilio/deliveryupdate");
-        assertThat(forwarded.body()).isEqualTo(TwilioSigner.formBody(status));
+        assertStatusForwarded("/api/v0/twilio/status", "/v0/twilio/deliveryupdate");
     }
 
     @Test
@@ -208,14 +200,19 @@ final class TwilioCallsTest
     {
         // The sender asks Twilio for callbacks on .../status?message_id=<id>: the API needs the id
         // when the callback arrives before the sender has recorded the SID.
-        Map<String, String> status = parameters("MessageSid", "SM78", "MessageStatus", "delivered", "AccountSid", "AC1");
+        assertStatusForwarded("/api/v0/twilio/status?message_id=42", "/v0/twilio/deliveryupdate?message_id=42");
+    }
+
+    private static void assertStatusForwarded(String callbackPathAndQuery, String forwardedPathAndQuery)
+    {
+        Map<String, String> status = parameters("MessageSid", "SM77", "MessageStatus", "delivered", "AccountSid", "AC1");
         int before = api.forwarded().size();
 
-        HttpResponse<String> response = signedPost("/api/v0/twilio/status?message_id=42", status);
+        HttpResponse<String> response = signedPost(callbackPathAndQuery, status);
 
         assertThat(response.statusCode()).isEqualTo(204);
         FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
-        assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/twilio/deliveryupdate?message_id=42");
+        assertThat(forwarded.pathAndQuery()).isEqualTo(forwardedPathAndQuery);
         assertThat(forwarded.body()).isEqualTo(TwilioSigner.formBody(status));
     }
 
