@@ -127,6 +127,21 @@ final class ApiVerbsTest
     }
 
     @Test
+    void resolvingSeveralShowsProgressAndReportsPartialFailure()
+            throws Exception
+    {
+        long first = JSON.readTree(cli.run("trigger", "ops-plan", "title=c", "--json").out()).get("incident_id").asLong();
+        long second = JSON.readTree(cli.run("trigger", "ops-plan", "title=d", "--json").out()).get("incident_id").asLong();
+
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(first), "987654321", String.valueOf(second), "--user", "alice");
+
+        assertThat(resolved.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(resolved.err()).contains("[1/3] incident " + first, "[2/3] incident 987654321 refused", "[3/3] incident " + second,
+                "1 of 3 incidents were refused");
+        assertThat(resolved.out()).contains("Incident " + first + " resolved", "Incident " + second + " resolved");
+    }
+
+    @Test
     void planExportEditDiffAndApply(@TempDir Path directory)
             throws Exception
     {
@@ -205,11 +220,23 @@ final class ApiVerbsTest
         String yaml = Files.readString(file);
         assertThat(yaml).contains("name: page", "ops:", "email:", "body: \"{{title}} on {{host}}\"");
 
+        CliRunner.Result unchanged = cli.run("template", "apply", file.toString(), "--user", "alice", "--json");
+        assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(0);
+        assertThat(unchanged.err()).contains("Template page is unchanged (active version ");
+        JsonNode unchangedResult = JSON.readTree(unchanged.out());
+        assertThat(unchangedResult.get("changed").asBoolean()).isFalse();
+        long activeVersion = unchangedResult.get("id").asLong();
+
         Files.writeString(file, yaml.replace("{{title}} on {{host}}", "{{title}} at {{host}}"));
         CliRunner.Result applied = cli.run("template", "apply", file.toString(), "--user", "alice");
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
         assertThat(applied.out()).contains("Changes to template page:").containsPattern("Created template page version \\d+");
         assertThat(cli.run("template", "export", "page").out()).contains("{{title}} at {{host}}");
+
+        Files.writeString(file, yaml);
+        JsonNode reverted = JSON.readTree(cli.run("template", "apply", file.toString(), "--user", "alice", "--json").out());
+        assertThat(reverted.get("changed").asBoolean()).isTrue();
+        assertThat(reverted.get("id").asLong()).isGreaterThan(activeVersion);
     }
 
     @Test

@@ -144,10 +144,7 @@ public final class IncidentResource
         if (!request.has("owner")) {
             throw IrisException.badRequest("\"owner\" field required");
         }
-        String owner = owner(request);
-        if (owner != null && !caller.mayActAs(owner)) {
-            throw IrisException.unauthorized("Invalid claimer for this app/user", null);
-        }
+        String owner = claimant(caller, request);
         ClaimResult result = claims.claim(incidentId, owner);
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("incident_id", result.incidentId());
@@ -165,11 +162,8 @@ public final class IncidentResource
         if (!request.has("owner") || !request.has("incident_ids")) {
             throw IrisException.badRequest("Missing owner or incident_ids fields");
         }
-        String owner = owner(request);
         // Iris has no ACL here; we check the owner as for a single claim.
-        if (owner != null && !caller.mayActAs(owner)) {
-            throw IrisException.unauthorized("Invalid claimer for this app/user", null);
-        }
+        String owner = claimant(caller, request);
         JsonNode ids = request.get("incident_ids");
         if (!ids.isArray()) {
             throw IrisException.badRequest("Invalid claim: no matching incident id", "incident_ids must be a list of incident ids");
@@ -186,7 +180,10 @@ public final class IncidentResource
         return response;
     }
 
-    private static String owner(JsonNode request)
+    /**
+     * The request's {@code owner} (null to unclaim), whom the caller must be allowed to act as.
+     */
+    private static String claimant(Caller caller, JsonNode request)
     {
         JsonNode owner = request.get("owner");
         if (owner == null || owner.isNull()) {
@@ -194,6 +191,9 @@ public final class IncidentResource
         }
         if (!owner.isTextual()) {
             throw IrisException.badRequest("Invalid claim: no matching owner");
+        }
+        if (!caller.mayActAs(owner.asText())) {
+            throw IrisException.unauthorized("Invalid claimer for this app/user", null);
         }
         return owner.asText();
     }

@@ -176,16 +176,19 @@ public final class ResponseResource
 
     @POST
     @Path("twilio/deliveryupdate")
-    public Response deliveryUpdate(@Auth Caller caller, String body)
+    public Response deliveryUpdate(@Auth Caller caller, @QueryParam("message_id") String messageId, String body)
     {
         requireRelay(caller);
+        if (messageId != null && !ReplyParser.isMessageId(messageId)) {
+            throw IrisException.badRequest("Invalid message id", "invalid message id: " + messageId);
+        }
         FormFields form = FormFields.parse(body);
         Optional<String> sid = form.get("MessageSid").or(() -> form.get("CallSid")).filter(value -> !value.isBlank());
         Optional<String> status = form.get("MessageStatus").or(() -> form.get("CallStatus")).filter(value -> !value.isBlank());
         if (sid.isEmpty() || status.isEmpty()) {
             throw IrisException.badRequest("Invalid keys in payload");
         }
-        deliveryUpdates.update(sid.get().strip(), status.get());
+        deliveryUpdates.update(sid.get().strip(), status.get(), Optional.ofNullable(messageId).map(Long::parseLong));
         return Response.noContent().build();
     }
 

@@ -1,10 +1,12 @@
 package dev.iris.api.simulate;
 
 import dev.iris.api.simulate.SimulationDao.ActivePlan;
-import dev.iris.api.simulate.SimulationDao.Person;
 import dev.iris.api.simulate.SimulationDao.PlanStep;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.target.RoleMembers;
+import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
@@ -24,9 +26,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Timing follows Iris's escalation with exact due times: every notification of a step sends
  * {@code repeat + 1} rounds {@code wait} seconds apart from the moment the step starts; the next
  * step starts {@code wait} after the last round of the step's first exhausted notification, and
- * earlier steps keep repeating until their own rounds are used up. Roles expand through the
- * database (user, team members, team manager, mailing-list members); roles the database cannot
- * answer (oncall-*) are named in a note. Modes follow Iris's order: the user's setting for the
+ * earlier steps keep repeating until their own rounds are used up. Iris's own roles (user, team
+ * members, team manager, mailing-list members) expand through {@link RoleMembers}, the code the
+ * sender's database role lookup uses; the API has no role-lookup chain, so other roles (oncall-*,
+ * LDAP) are named in a note. Modes follow Iris's order: the user's setting for the
  * application, the application's default, the user's global setting, the priority's default; a
  * mode the application may not use, or a missing contact, falls back to email.
  */
@@ -50,7 +53,8 @@ public final class PlanSimulator
 
     public Simulation simulate(String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
     {
-        return jdbi.withExtension(SimulationDao.class, dao -> {
+        return jdbi.withHandle(handle -> {
+            SimulationDao dao = handle.attach(SimulationDao.class);
             ActivePlan plan = dao.activePlan(planName)
                     .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
             long applicationId = dao.applicationId(applicationName)
@@ -72,10 +76,10 @@ public final class PlanSimulator
                 }
                 long nextStepStart = Long.MAX_VALUE;
                 for (PlanStep notification : entry.getValue()) {
-                    Recipients recipients = recipients(dao, plan, notification, dynamicTargets, notes);
+                    Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes);
                     for (int round = 0; round <= notification.repeat(); round++) {
                         long offset = stepStart + (long) round * notification.waitSeconds();
-                        for (Person person : recipients.people()) {
+                        for (Member person : recipients.people()) {
                             pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
                         }
                     }
@@ -98,9 +102,9 @@ public final class PlanSimulator
         });
     }
 
-    private record Recipients(String role, String target, String priority, int priorityId, List<Person> people, String note) {}
+    private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}
 
-    private static Recipients recipients(SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
+    private static Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
     {
         String role = notification.role();
         String target = notification.target();
@@ -113,7 +117,7 @@ public final class PlanSimulator
             role = dynamicTargets.get(index).role();
             target = dynamicTargets.get(index).target();
         }
-        Optional<List<Person>> expanded = expand(dao, role, target);
+        Optional<List<Member>> expanded = expand(handle, role, target);
         if (expanded.isEmpty()) {
             notes.add("Step " + notification.step() + ": " + role + " of " + target + " is resolved by a role-lookup plugin (not the database) when the page is sent");
             return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
@@ -127,30 +131,24 @@ public final class PlanSimulator
         }
         // Iris pages the plan's creator, at low priority, when a required notification reaches nobody.
         int low = dao.lowPriority().orElse(notification.priorityId());
-        return new Recipients(role, target, "low", low, List.of(new Person(plan.creatorId(), plan.creator())),
+        return new Recipients(role, target, "low", low, List.of(new Member(plan.creatorId(), plan.creator())),
                 "nobody is " + role + " of " + target + ": the plan creator is paged instead");
     }
 
     /**
-     * The users a role and target reach through the database, or empty when the database cannot
-     * answer for that role.
+     * The users a role and target reach through the database, or empty when the role is not one of
+     * Iris's own (a role-lookup plugin answers it when the page is sent).
      */
-    private static Optional<List<Person>> expand(SimulationDao dao, String role, String target)
+    private static Optional<List<Member>> expand(Handle handle, String role, String target)
     {
         if (role == null || target == null) {
             return Optional.of(List.of());
         }
-        return switch (role) {
-            case "user" -> Optional.of(dao.target(target, "user").map(person -> dao.activeUser(person.id())).orElse(List.of()));
-            case "team" -> Optional.of(dao.target(target, "team").map(team -> dao.teamMembers(team.id())).orElse(List.of()));
-            case "manager" -> Optional.of(dao.target(target, "team").map(team -> dao.teamManager(team.id())).orElse(List.of()));
-            case "mailing-list" -> Optional.of(dao.target(target, "mailing-list").map(list -> dao.listMembers(list.id())).orElse(List.of()));
-            default -> Optional.empty();
-        };
+        return RoleMembers.targetType(role).map(ignored -> RoleMembers.members(handle, role, target));
     }
 
     private static SimulatedPage page(SimulationDao dao, Instant start, long offset, PlanStep notification, int round, Recipients recipients,
-            Person person, long applicationId, List<String> supportedModes)
+            Member person, long applicationId, List<String> supportedModes)
     {
         String modeSource;
         Optional<String> mode = dao.userApplicationMode(person.id(), applicationId, recipients.priorityId());

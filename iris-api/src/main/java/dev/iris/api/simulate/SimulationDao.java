@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Read-only queries for plan simulation: the plan, its notifications, who its roles reach and how
- * each person would be contacted. Nothing here writes.
+ * Read-only queries for plan simulation: the plan, its notifications and how each person would be
+ * contacted. Who a role reaches comes from {@link dev.iris.core.target.RoleMembers}. Nothing here
+ * writes.
  */
 public interface SimulationDao
 {
@@ -17,8 +18,6 @@ public interface SimulationDao
 
     record PlanStep(long id, int step, int repeat, int waitSeconds, boolean optional, String template, Integer dynamicIndex,
             String role, String target, Long targetId, int priorityId, String priority) {}
-
-    record Person(long id, String name) {}
 
     @SqlQuery("""
             SELECT p.id, p.name, p.user_id AS creatorId, t.name AS creator
@@ -47,38 +46,6 @@ public interface SimulationDao
 
     @SqlQuery("SELECT id FROM priority WHERE name = 'low'")
     Optional<Integer> lowPriority();
-
-    @SqlQuery("""
-            SELECT t.id, t.name FROM target t JOIN target_type tt ON tt.id = t.type_id
-            WHERE t.name = :name AND tt.name = :type""")
-    @RegisterConstructorMapper(Person.class)
-    Optional<Person> target(@Bind("name") String name, @Bind("type") String type);
-
-    @SqlQuery("""
-            SELECT t.id, t.name FROM target t JOIN `user` u ON u.target_id = t.id
-            WHERE t.id = :id AND t.active = 1""")
-    @RegisterConstructorMapper(Person.class)
-    List<Person> activeUser(@Bind("id") long targetId);
-
-    @SqlQuery("""
-            SELECT t.id, t.name FROM user_team ut JOIN target t ON t.id = ut.user_id
-            WHERE ut.team_id = :teamId AND t.active = 1
-            ORDER BY t.name""")
-    @RegisterConstructorMapper(Person.class)
-    List<Person> teamMembers(@Bind("teamId") long teamId);
-
-    @SqlQuery("""
-            SELECT t.id, t.name FROM team tm JOIN target t ON t.id = tm.manager_id
-            WHERE tm.target_id = :teamId AND t.active = 1""")
-    @RegisterConstructorMapper(Person.class)
-    List<Person> teamManager(@Bind("teamId") long teamId);
-
-    @SqlQuery("""
-            SELECT t.id, t.name FROM mailing_list_membership m JOIN target t ON t.id = m.user_id
-            WHERE m.list_id = :listId AND t.active = 1
-            ORDER BY t.name""")
-    @RegisterConstructorMapper(Person.class)
-    List<Person> listMembers(@Bind("listId") long listId);
 
     @SqlQuery("""
             SELECT m.name FROM target_application_mode x JOIN mode m ON m.id = x.mode_id

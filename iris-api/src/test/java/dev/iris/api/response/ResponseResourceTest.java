@@ -414,6 +414,49 @@ final class ResponseResourceTest
     }
 
     @Test
+    void aDeliveryUpdateThatBeatsTheSenderFindsTheMessageByTheIdInItsUrl()
+    {
+        long message = message(incident(), aliceId, applicationId, null);
+
+        // Twilio answered the send with SM50, but the sender has not recorded it yet.
+        assertThat(deliveryFor(String.valueOf(message), "MessageSid", "SM50", "MessageStatus", "delivered").status()).isEqualTo(204);
+        assertThat(text("SELECT delivery_status FROM message WHERE id = ?", message)).isEqualTo("delivered");
+        assertThat(count("SELECT message_id FROM twilio_delivery_status WHERE twilio_sid = 'SM50'")).isEqualTo(message);
+
+        // The sender's late write of the SID keeps the status; a late "sent" does not move it back.
+        api.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE message SET vendor_message_id = 'SM50' WHERE id = ?", message);
+            handle.execute("""
+                    INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES ('SM50', ?, NULL)
+                    ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""", message);
+        });
+        assertThat(deliveryFor(String.valueOf(message), "MessageSid", "SM50", "MessageStatus", "sent").status()).isEqualTo(204);
+        assertThat(text("SELECT delivery_status FROM message WHERE id = ?", message)).isEqualTo("delivered");
+        assertThat(text("SELECT status FROM twilio_delivery_status WHERE twilio_sid = 'SM50'")).isEqualTo("delivered");
+    }
+
+    @Test
+    void theIdInTheUrlDoesNotReachAMessageThatCarriesAnotherSid()
+    {
+        long message = message(incident(), aliceId, applicationId, null);
+        api.jdbi().useHandle(handle -> handle.execute("UPDATE message SET vendor_message_id = 'SM60' WHERE id = ?", message));
+
+        assertThat(deliveryFor(String.valueOf(message), "MessageSid", "SM61", "MessageStatus", "delivered").status()).isEqualTo(204);
+
+        assertThat(text("SELECT delivery_status FROM message WHERE id = ?", message)).isNull();
+        assertThat(count("SELECT COUNT(*) FROM twilio_delivery_status WHERE twilio_sid = 'SM61'")).isZero();
+    }
+
+    @Test
+    void aDeliveryUpdateWithAMessageIdThatIsNotANumberIsABadRequest()
+    {
+        Response response = deliveryFor("12abc", "MessageSid", "SM70", "MessageStatus", "delivered");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("title").asText()).isEqualTo("Invalid message id");
+    }
+
+    @Test
     void stopAndStartToggleTheSmsContactAndTellAdmins()
     {
         String phone = "+14155550155";
@@ -450,11 +493,24 @@ final class ResponseResourceTest
 
     private static Response delivery(String... fields)
     {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i += 2) {
-            form.put(fields[i], fields[i + 1]);
+        return relay.post("/v0/twilio/deliveryupdate", form(fields(fields)));
+    }
+
+    /**
+     * A delivery update as the relay forwards a callback whose URL carries {@code ?message_id=}.
+     */
+    private static Response deliveryFor(String messageId, String... fields)
+    {
+        return relay.post("/v0/twilio/deliveryupdate?message_id=" + messageId, form(fields(fields)));
+    }
+
+    private static Map<String, String> fields(String... namesAndValues)
+    {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            fields.put(namesAndValues[i], namesAndValues[i + 1]);
         }
-        return relay.post("/v0/twilio/deliveryupdate", form(form));
+        return fields;
     }
 
     private static String form(Map<String, String> fields)

@@ -35,17 +35,20 @@ public final class TestingIrisApi
     private static final String CONFIG_FILE = copyConfigToFile("iris-api-test.yaml");
 
     private final DropwizardTestSupport<IrisApiConfiguration> support;
+    private final String databaseUrl;
 
-    private TestingIrisApi(DropwizardTestSupport<IrisApiConfiguration> support)
+    private TestingIrisApi(DropwizardTestSupport<IrisApiConfiguration> support, String databaseUrl)
     {
         this.support = support;
+        this.databaseUrl = databaseUrl;
     }
 
     public static TestingIrisApi start(ConfigOverride... overrides)
     {
         TestingMariaDb mariaDb = TestingMariaDb.get();
+        String databaseUrl = mariaDb.newDatabaseUrl();
         ConfigOverride[] all = new ConfigOverride[overrides.length + 3];
-        all[0] = ConfigOverride.config("database.url", mariaDb.newDatabaseUrl());
+        all[0] = ConfigOverride.config("database.url", databaseUrl);
         all[1] = ConfigOverride.config("database.user", mariaDb.user());
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);
@@ -57,7 +60,7 @@ public final class TestingIrisApi
         catch (Exception e) {
             throw new IllegalStateException("iris-api did not start: " + e.getMessage(), e);
         }
-        return new TestingIrisApi(support);
+        return new TestingIrisApi(support, databaseUrl);
     }
 
     public URI baseUri()
@@ -111,6 +114,7 @@ public final class TestingIrisApi
     public void close()
     {
         support.after();
+        TestingMariaDb.get().dropDatabase(databaseUrl);
     }
 
     private static String copyConfigToFile(String resource)

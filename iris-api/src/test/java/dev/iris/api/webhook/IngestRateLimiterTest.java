@@ -1,12 +1,10 @@
 package dev.iris.api.webhook;
 
+import dev.iris.testing.TestingClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +14,7 @@ final class IngestRateLimiterTest
     @Test
     void allowsTheRateThenTellsHowLongToWaitAndRefills()
     {
-        MovableClock clock = new MovableClock();
+        TestingClock clock = clock();
         IngestRateLimiter limiter = new IngestRateLimiter(6, clock);
 
         for (int i = 0; i < 6; i++) {
@@ -34,7 +32,7 @@ final class IngestRateLimiterTest
     @Test
     void applicationsHaveSeparateBuckets()
     {
-        IngestRateLimiter limiter = new IngestRateLimiter(1, new MovableClock());
+        IngestRateLimiter limiter = new IngestRateLimiter(1, clock());
 
         assertThat(limiter.tryAcquire("noisy")).isEmpty();
         assertThat(limiter.tryAcquire("noisy")).isPresent();
@@ -44,39 +42,15 @@ final class IngestRateLimiterTest
     @Test
     void zeroMeansUnlimited()
     {
-        IngestRateLimiter limiter = new IngestRateLimiter(0, new MovableClock());
+        IngestRateLimiter limiter = new IngestRateLimiter(0, clock());
 
         for (int i = 0; i < 1000; i++) {
             assertThat(limiter.tryAcquire("app")).isEmpty();
         }
     }
 
-    private static final class MovableClock
-            extends Clock
+    private static TestingClock clock()
     {
-        private Instant now = Instant.parse("2027-01-01T00:00:00Z");
-
-        void advance(Duration duration)
-        {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant()
-        {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone()
-        {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone)
-        {
-            return this;
-        }
+        return new TestingClock(Instant.parse("2027-01-01T00:00:00Z"));
     }
 }

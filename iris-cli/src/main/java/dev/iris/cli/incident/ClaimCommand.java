@@ -3,12 +3,10 @@ package dev.iris.cli.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.cli.ApiClient;
-import dev.iris.cli.ApiRefusedException;
 import dev.iris.cli.ClientOptions;
 import dev.iris.cli.Documents;
 import dev.iris.cli.ExitCodes;
 import dev.iris.cli.Output;
-import dev.iris.cli.PartialFailureException;
 import dev.iris.cli.Table;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -50,38 +47,20 @@ public final class ClaimCommand
         ApiClient client = options.client();
         Output output = new Output(spec);
         Table table = new Table("INCIDENT", "OWNER", "ACTIVE");
-        List<JsonNode> results = new ArrayList<>();
-        int failures = 0;
-        for (int i = 0; i < ids.size(); i++) {
-            long id = ids.get(i);
+        EachIncident.Outcome outcome = EachIncident.run(ids, output, id -> {
             ObjectNode body = Documents.json().createObjectNode();
             body.put("owner", claimant);
-            try {
-                JsonNode result = client.post("/v0/incidents/" + id, body);
-                results.add(result);
-                table.row(id, result.path("owner").asText(""), result.path("active").asBoolean() ? "yes" : "no");
-                if (ids.size() > 1) {
-                    output.progress(i + 1, ids.size(), (unclaim ? "unclaimed " : "claimed ") + id);
-                }
-            }
-            catch (ApiRefusedException e) {
-                if (ids.size() == 1) {
-                    throw e;
-                }
-                failures++;
-                output.note("[" + (i + 1) + "/" + ids.size() + "] incident " + id + " refused: " + e.title()
-                        + (e.description() == null ? "" : ": " + e.description()));
-            }
-        }
+            JsonNode result = client.post("/v0/incidents/" + id, body);
+            table.row(id, result.path("owner").asText(""), result.path("active").asBoolean() ? "yes" : "no");
+            return result;
+        }, id -> (unclaim ? "unclaimed " : "claimed ") + id);
         if (options.json()) {
-            output.json(results);
+            output.json(outcome.results());
         }
         else if (table.size() > 0) {
             table.print(output.out());
         }
-        if (failures > 0) {
-            throw new PartialFailureException(failures + " of " + ids.size() + " incidents were refused");
-        }
+        outcome.requireNoneRefused();
         return ExitCodes.OK;
     }
 }

@@ -3,6 +3,7 @@ package dev.iris.cli.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iris.cli.DocumentKind;
 import dev.iris.cli.Documents;
 import dev.iris.cli.UsageException;
 
@@ -19,6 +20,8 @@ final class PlanDocuments
             "tracking_type", "tracking_key", "tracking_template");
     private static final List<String> NOTIFICATION_FIELDS = List.of(
             "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional");
+
+    static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical);
 
     private PlanDocuments() {}
 

@@ -1,10 +1,7 @@
 package dev.iris.cli.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.iris.cli.ApiClient;
 import dev.iris.cli.ClientOptions;
-import dev.iris.cli.Documents;
-import dev.iris.cli.ExitCodes;
+import dev.iris.cli.DocumentExport;
 import dev.iris.cli.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,21 +35,6 @@ public final class PlanExportCommand
     @Override
     public Integer call()
     {
-        JsonNode plan = options.client().get("/v0/plans/" + ApiClient.segment(name));
-        Output output = new Output(spec);
-        if (options.json()) {
-            output.json(plan);
-            return ExitCodes.OK;
-        }
-        String yaml = Documents.toYaml(PlanDocuments.canonical(plan, "plan " + name));
-        if (file != null) {
-            Documents.writeFile(file, yaml);
-            output.note("Wrote plan " + name + " to " + file);
-        }
-        else {
-            output.out().print(yaml);
-            output.out().flush();
-        }
-        return ExitCodes.OK;
+        return DocumentExport.run(PlanDocuments.KIND, options, new Output(spec), name, file);
     }
 }

@@ -2,6 +2,7 @@ package dev.iris.cli.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iris.cli.DocumentKind;
 import dev.iris.cli.Documents;
 import dev.iris.cli.UsageException;
 
@@ -13,6 +14,8 @@ import java.util.Map;
  */
 final class TemplateDocuments
 {
+    static final DocumentKind KIND = new DocumentKind("template", "/v0/templates", TemplateDocuments::canonical);
+
     private TemplateDocuments() {}
 
     static ObjectNode canonical(JsonNode template, String source)

@@ -1,10 +1,7 @@
 package dev.iris.cli.template;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.iris.cli.ApiClient;
 import dev.iris.cli.ClientOptions;
-import dev.iris.cli.Documents;
-import dev.iris.cli.ExitCodes;
+import dev.iris.cli.DocumentExport;
 import dev.iris.cli.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +14,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code iris template export NAME [-o FILE]}.
+ * {@code iris template export NAME [-o FILE]}: the active version as YAML, ready for
+ * {@code template apply}.
  */
 @Command(name = "export", description = "Print the active version of a template as YAML.", mixinStandardHelpOptions = true)
 public final class TemplateExportCommand
@@ -38,21 +36,6 @@ public final class TemplateExportCommand
     @Override
     public Integer call()
     {
-        JsonNode template = options.client().get("/v0/templates/" + ApiClient.segment(name));
-        Output output = new Output(spec);
-        if (options.json()) {
-            output.json(template);
-            return ExitCodes.OK;
-        }
-        String yaml = Documents.toYaml(TemplateDocuments.canonical(template, "template " + name));
-        if (file != null) {
-            Documents.writeFile(file, yaml);
-            output.note("Wrote template " + name + " to " + file);
-        }
-        else {
-            output.out().print(yaml);
-            output.out().flush();
-        }
-        return ExitCodes.OK;
+        return DocumentExport.run(TemplateDocuments.KIND, options, new Output(spec), name, file);
     }
 }

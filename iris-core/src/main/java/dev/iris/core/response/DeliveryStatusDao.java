@@ -28,6 +28,17 @@ public interface DeliveryStatusDao
     @RegisterConstructorMapper(Tracked.class)
     Optional<Tracked> lockMessageByVendorId(@Bind("sid") String sid);
 
+    /**
+     * The message a status callback's URL names, while no SID is recorded for it yet (the
+     * callback won the race with the sender's write of the SID Twilio answered).
+     */
+    @SqlQuery("""
+            SELECT id AS message_id, delivery_status AS status FROM message
+            WHERE id = :messageId AND vendor_message_id IS NULL
+            FOR UPDATE""")
+    @RegisterConstructorMapper(Tracked.class)
+    Optional<Tracked> lockMessageWithoutSid(@Bind("messageId") long messageId);
+
     @SqlUpdate("""
             INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :messageId, :status)
             ON DUPLICATE KEY UPDATE status = VALUES(status)""")

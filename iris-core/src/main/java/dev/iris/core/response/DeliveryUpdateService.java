@@ -15,7 +15,8 @@ import static java.util.Objects.requireNonNull;
  * Records Twilio delivery callbacks ({@code /v0/twilio/deliveryupdate}): the status goes to
  * {@code twilio_delivery_status} and {@code message.delivery_status}, forward only. A failed
  * message gets exactly one retry, a copy queued for the sender (never a retry of a retry, and not
- * when its incident was claimed meanwhile); duplicate callbacks change nothing.
+ * when its incident was claimed meanwhile); duplicate callbacks change nothing. The message is
+ * found by SID, or, before the sender has recorded the SID, by the message id of the callback URL.
  */
 public final class DeliveryUpdateService
 {
@@ -33,20 +34,25 @@ public final class DeliveryUpdateService
     }
 
     /**
+     * @param callbackMessageId the message the callback URL names ({@code ?message_id=}), which finds the
+     *        message when the callback arrives before the sender has recorded the SID
      * @return the id of the retry message queued, if any
      * @throws IrisException 400 for a failed status on a SID no message carries (as Iris)
      */
-    public Optional<Long> update(String sid, String rawStatus)
+    public Optional<Long> update(String sid, String rawStatus, Optional<Long> callbackMessageId)
     {
         requireNonNull(sid, "sid is null");
         requireNonNull(rawStatus, "rawStatus is null");
+        requireNonNull(callbackMessageId, "callbackMessageId is null");
         if (sid.length() > MAX_SID_CHARACTERS || rawStatus.length() > MAX_STATUS_CHARACTERS) {
             throw IrisException.badRequest("Invalid keys in payload");
         }
         String status = DeliveryStatuses.normalize(rawStatus);
         return jdbi.inTransaction(handle -> {
             DeliveryStatusDao dao = handle.attach(DeliveryStatusDao.class);
-            Optional<Tracked> tracked = dao.lockBySid(sid).or(() -> dao.lockMessageByVendorId(sid));
+            Optional<Tracked> tracked = dao.lockBySid(sid)
+                    .or(() -> dao.lockMessageByVendorId(sid))
+                    .or(() -> callbackMessageId.flatMap(dao::lockMessageWithoutSid));
             if (tracked.isEmpty()) {
                 log.warn("No message carries the Twilio SID {} (status {})", sid, status);
                 if ("failed".equals(status)) {

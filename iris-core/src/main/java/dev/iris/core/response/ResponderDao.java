@@ -27,16 +27,10 @@ public interface ResponderDao
     Optional<Responder> findByContact(@Bind("mode") String mode, @BindList("destinations") List<String> destinations);
 
     // utf8mb4_unicode_ci compares case-insensitively, as email addresses are in practice.
-    @SqlQuery("""
-            SELECT t.id AS user_id, t.name
-            FROM target_contact c
-            JOIN mode m ON m.id = c.mode_id
-            JOIN target t ON t.id = c.target_id
-            JOIN `user` u ON u.target_id = t.id
-            WHERE m.name = 'email' AND c.destination = :address AND t.active = 1
-            ORDER BY c.disabled, t.id
-            LIMIT 1""")
-    Optional<Responder> findByEmail(@Bind("address") String address);
+    default Optional<Responder> findByEmail(String address)
+    {
+        return findByContact("email", List.of(address));
+    }
 
     @SqlQuery("""
             SELECT t.id AS user_id, t.name

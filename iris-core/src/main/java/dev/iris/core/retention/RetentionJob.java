@@ -103,13 +103,9 @@ public final class RetentionJob
 
     private long[] deleteIncidentBatch(Handle handle, Instant cutoff, Optional<JsonLinesArchive> archive)
     {
-        List<Long> ids = handle.createQuery("""
-                        SELECT id FROM incident WHERE created < :cutoff AND active = 0
-                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .bind("cutoff", cutoff)
-                .bind("limit", config.getBatchSize())
-                .mapTo(Long.class)
-                .list();
+        List<Long> ids = lockBatch(handle, cutoff, """
+                SELECT id FROM incident WHERE created < :cutoff AND active = 0
+                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""");
         if (ids.isEmpty()) {
             return new long[] {0, 0};
         }
@@ -138,18 +134,27 @@ public final class RetentionJob
 
     private int deleteMessageBatch(Handle handle, Instant cutoff, Optional<JsonLinesArchive> archive)
     {
-        List<Long> ids = handle.createQuery("""
-                        SELECT id FROM message
-                        WHERE incident_id IS NULL AND created < :cutoff AND `status` NOT IN ('queued', 'sending')
-                        ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""")
-                .bind("cutoff", cutoff)
-                .bind("limit", config.getBatchSize())
-                .mapTo(Long.class)
-                .list();
+        List<Long> ids = lockBatch(handle, cutoff, """
+                SELECT id FROM message
+                WHERE incident_id IS NULL AND created < :cutoff AND `status` NOT IN ('queued', 'sending')
+                ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED""");
         if (ids.isEmpty()) {
             return 0;
         }
         return deleteMessages(handle, ids, archive);
+    }
+
+    /**
+     * The ids a batch query ({@code :cutoff}, {@code :limit}) selects and locks, skipping rows
+     * another retention job holds.
+     */
+    private List<Long> lockBatch(Handle handle, Instant cutoff, String sql)
+    {
+        return handle.createQuery(sql)
+                .bind("cutoff", cutoff)
+                .bind("limit", config.getBatchSize())
+                .mapTo(Long.class)
+                .list();
     }
 
     private static int deleteMessages(Handle handle, List<Long> ids, Optional<JsonLinesArchive> archive)

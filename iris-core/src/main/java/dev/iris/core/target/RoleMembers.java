@@ -8,18 +8,27 @@ import java.util.Optional;
 /**
  * Who fills a role for a target, from Iris's own tables: a user is itself, a team its active
  * members, a manager the team's manager, a mailing list its active members. The one place this
- * expansion is written; the database role lookup and out-of-band notifications both use it.
+ * expansion is written; the database role lookup, out-of-band notifications and plan simulation
+ * use it.
  */
 public final class RoleMembers
 {
     private RoleMembers() {}
 
     /**
+     * An active user who fills a role.
+     *
+     * @param id the user's target id
+     * @param name the username
+     */
+    public record Member(long id, String name) {}
+
+    /**
      * The target ids of the active users, in id order; empty for unknown roles or targets.
      */
     public static List<Long> ids(Handle handle, String role, String target)
     {
-        return query(role, "person.id")
+        return query(role, "person.id", "person.id")
                 .map(sql -> handle.createQuery(sql).bind("target", target).mapTo(Long.class).list())
                 .orElse(List.of());
     }
@@ -29,8 +38,17 @@ public final class RoleMembers
      */
     public static List<String> usernames(Handle handle, String role, String target)
     {
-        return query(role, "person.name")
-                .map(sql -> handle.createQuery(sql).bind("target", target).mapTo(String.class).list())
+        return members(handle, role, target).stream().map(Member::name).toList();
+    }
+
+    /**
+     * The active users with their ids, in name order; empty for unknown roles or targets.
+     */
+    public static List<Member> members(Handle handle, String role, String target)
+    {
+        return query(role, "person.id, person.name", "person.name")
+                .map(sql -> handle.createQuery(sql).bind("target", target)
+                        .map((rs, ctx) -> new Member(rs.getLong("id"), rs.getString("name"))).list())
                 .orElse(List.of());
     }
 
@@ -48,7 +66,7 @@ public final class RoleMembers
         };
     }
 
-    private static Optional<String> query(String role, String column)
+    private static Optional<String> query(String role, String columns, String orderBy)
     {
         String from = switch (role) {
             case "user" -> """
@@ -71,6 +89,6 @@ public final class RoleMembers
                     WHERE list.name = :target AND tt.name = 'mailing-list' AND person.active = 1""";
             default -> null;
         };
-        return Optional.ofNullable(from).map(clause -> "SELECT " + column + " " + clause + " ORDER BY 1");
+        return Optional.ofNullable(from).map(clause -> "SELECT " + columns + " " + clause + " ORDER BY " + orderBy);
     }
 }

@@ -54,35 +54,6 @@ public interface TargetDao
     List<String> activeUserNames();
 
     @SqlQuery("""
-            SELECT member.name
-            FROM target team
-            JOIN target_type tt ON tt.id = team.type_id AND tt.name = 'team'
-            JOIN user_team ut ON ut.team_id = team.id
-            JOIN target member ON member.id = ut.user_id
-            WHERE team.name = :team AND member.active = 1
-            ORDER BY member.name""")
-    List<String> activeTeamMembers(@Bind("team") String team);
-
-    @SqlQuery("""
-            SELECT manager.name
-            FROM target team
-            JOIN target_type tt ON tt.id = team.type_id AND tt.name = 'team'
-            JOIN team tm ON tm.target_id = team.id
-            JOIN target manager ON manager.id = tm.manager_id
-            WHERE team.name = :team AND manager.active = 1""")
-    Optional<String> activeTeamManager(@Bind("team") String team);
-
-    @SqlQuery("""
-            SELECT member.name
-            FROM target ml
-            JOIN target_type tt ON tt.id = ml.type_id AND tt.name = 'mailing-list'
-            JOIN mailing_list_membership mlm ON mlm.list_id = ml.id
-            JOIN target member ON member.id = mlm.user_id
-            WHERE ml.name = :list AND member.active = 1
-            ORDER BY member.name""")
-    List<String> activeMailingListMembers(@Bind("list") String list);
-
-    @SqlQuery("""
             SELECT m.name AS mode, tc.destination
             FROM target_contact tc
             JOIN mode m ON m.id = tc.mode_id

@@ -16,12 +16,14 @@ import static java.util.Objects.requireNonNull;
  */
 public final class TargetService
 {
+    private final Jdbi jdbi;
     private final TargetDao targets;
 
     @Inject
     public TargetService(Jdbi jdbi)
     {
-        this.targets = requireNonNull(jdbi, "jdbi is null").onDemand(TargetDao.class);
+        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.targets = jdbi.onDemand(TargetDao.class);
     }
 
     public Optional<UserTarget> findUser(String name)
@@ -49,17 +51,17 @@ public final class TargetService
 
     public List<String> activeTeamMembers(String team)
     {
-        return targets.activeTeamMembers(team);
+        return jdbi.withHandle(handle -> RoleMembers.usernames(handle, "team", team));
     }
 
     public Optional<String> activeTeamManager(String team)
     {
-        return targets.activeTeamManager(team);
+        return jdbi.withHandle(handle -> RoleMembers.usernames(handle, "manager", team)).stream().findFirst();
     }
 
     public List<String> activeMailingListMembers(String list)
     {
-        return targets.activeMailingListMembers(list);
+        return jdbi.withHandle(handle -> RoleMembers.usernames(handle, "mailing-list", list));
     }
 
     /**

@@ -5,8 +5,9 @@ import dev.iris.core.http.IrisException;
 import java.util.regex.Pattern;
 
 /**
- * Iris message ids in voice URLs: a message id (digits) or a batch id (a UUID, with or without
- * hyphens). Anything else could smuggle text into the URLs the relay builds, so it gets 400.
+ * Iris message ids in Twilio callback URLs: a message id (digits) or, in voice URLs, a batch id (a
+ * UUID, with or without hyphens). Anything else could smuggle text into the URLs the relay builds,
+ * so it gets 400.
  */
 final class MessageIds
 {
@@ -20,6 +21,16 @@ final class MessageIds
     {
         if (!MESSAGE_ID.matcher(messageId).matches() && !BATCH_ID.matcher(messageId).matches()) {
             throw IrisException.badRequest("Bad message id", "message id must be int/hex");
+        }
+    }
+
+    /**
+     * A status callback names one message, never a batch.
+     */
+    static void checkSingleMessageId(String messageId)
+    {
+        if (!MESSAGE_ID.matcher(messageId).matches()) {
+            throw IrisException.badRequest("Bad message id", "message id must be an integer");
         }
     }
 

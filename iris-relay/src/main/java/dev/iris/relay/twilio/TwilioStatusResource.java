@@ -6,6 +6,7 @@ import dev.iris.relay.api.ApiResponse;
 import dev.iris.relay.api.ApiUnavailableException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * Twilio's delivery status callbacks, passed to the API. When the API is down or failing the
  * answer is 503, so Twilio records the failure (and retries or uses its fallback URL where
- * configured); an answer the API refused is 400, as in Iris.
+ * configured); an answer the API refused is 400, as in Iris. The {@code message_id} the sender put
+ * in the callback URL goes along, so the API can record a status that arrives before the sender
+ * has written the message's SID.
  */
 @Path("/api/v0/twilio/status")
 @TwilioSigned
@@ -33,11 +36,16 @@ public final class TwilioStatusResource
     }
 
     @POST
-    public Response status(String body)
+    public Response status(@QueryParam("message_id") String messageId, String body)
     {
+        String pathAndQuery = API_PATH;
+        if (messageId != null) {
+            MessageIds.checkSingleMessageId(messageId);
+            pathAndQuery += "?message_id=" + messageId;
+        }
         ApiResponse response;
         try {
-            response = api.post(API_PATH, ApiClient.FORM, body);
+            response = api.post(pathAndQuery, ApiClient.FORM, body);
         }
         catch (ApiUnavailableException e) {
             throw unavailable();

@@ -192,15 +192,41 @@ final class TwilioCallsTest
     @Test
     void statusCallbackIsForwardedAndAcknowledged()
     {
+        assertStatusForwarded("/api/v0/twilio/status", "/v0/twilio/deliveryupdate");
+    }
+
+    @Test
+    void statusCallbackForwardsTheMessageIdOfItsUrl()
+    {
+        // The sender asks Twilio for callbacks on .../status?message_id=<id>: the API needs the id
+        // when the callback arrives before the sender has recorded the SID.
+        assertStatusForwarded("/api/v0/twilio/status?message_id=42", "/v0/twilio/deliveryupdate?message_id=42");
+    }
+
+    private static void assertStatusForwarded(String callbackPathAndQuery, String forwardedPathAndQuery)
+    {
         Map<String, String> status = parameters("MessageSid", "SM77", "MessageStatus", "delivered", "AccountSid", "AC1");
         int before = api.forwarded().size();
 
-        HttpResponse<String> response = signedPost("/api/v0/twilio/status", status);
+        HttpResponse<String> response = signedPost(callbackPathAndQuery, status);
 
         assertThat(response.statusCode()).isEqualTo(204);
         FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
-        assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/twilio/deliveryupdate");
+        assertThat(forwarded.pathAndQuery()).isEqualTo(forwardedPathAndQuery);
         assertThat(forwarded.body()).isEqualTo(TwilioSigner.formBody(status));
+    }
+
+    @Test
+    void statusCallbackWithAMessageIdThatIsNotANumberIsRefused()
+    {
+        int before = api.forwarded().size();
+
+        HttpResponse<String> response = signedPost("/api/v0/twilio/status?message_id=42%26target%3Dmallory",
+                parameters("MessageSid", "SM79", "MessageStatus", "delivered"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Bad message id");
+        assertThat(api.forwarded()).hasSize(before);
     }
 
     static void assertSay(Element say, String text)
