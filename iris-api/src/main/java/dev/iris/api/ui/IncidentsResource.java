@@ -2,6 +2,7 @@ package dev.iris.api.ui;
 
 import dev.iris.api.auth.OwnAuthentication;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,16 +44,12 @@ public final class IncidentsResource
 
     @GET
     public IncidentsView list(
-            @QueryParam("state") String state,
-            @QueryParam("application") String application,
-            @QueryParam("person") String person,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
+            @BeanParam IncidentFilterParams filter,
             @QueryParam("message") String message,
             @QueryParam("error") String error,
             @Context ContainerRequestContext request)
     {
-        return view("incidents.ftlh", IncidentFilter.of(state, application, person, from, to), message, error, request);
+        return view("incidents.ftlh", filter.filter(), message, error, request);
     }
 
     /**
@@ -60,15 +57,9 @@ public final class IncidentsResource
      */
     @GET
     @Path("rows")
-    public IncidentsView rows(
-            @QueryParam("state") String state,
-            @QueryParam("application") String application,
-            @QueryParam("person") String person,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @Context ContainerRequestContext request)
+    public IncidentsView rows(@BeanParam IncidentFilterParams filter, @Context ContainerRequestContext request)
     {
-        return view("incident-rows.ftlh", IncidentFilter.of(state, application, person, from, to), null, null, request);
+        return view("incident-rows.ftlh", filter.filter(), null, null, request);
     }
 
     @GET

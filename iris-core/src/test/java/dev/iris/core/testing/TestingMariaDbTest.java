@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -69,17 +69,19 @@ final class TestingMariaDbTest
     void aJvmThatExitsLeavesNoDatabaseBehind()
             throws IOException, InterruptedException
     {
+        Path urlFile = Files.createTempFile("iris-test-database", ".url");
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                CreateAndExit.class.getName())
+                CreateAndExit.class.getName(),
+                urlFile.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        // The last line: logging may write to standard output before it.
-        String url = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip().lines()
-                .reduce((first, second) -> second).orElse("");
         assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).isZero();
+        String url = Files.readString(urlFile).strip();
+        Files.delete(urlFile);
 
         assertThat(url).matches(DATABASE_NAME.pattern() + ".*");
         assertThat(exists(url)).isFalse();
@@ -128,13 +130,15 @@ final class TestingMariaDbTest
     }
 
     /**
-     * Creates a test database, prints its URL and exits without dropping it: the exit hook must.
+     * Creates a test database, writes its URL to the file named by the first argument and exits
+     * without dropping it: the exit hook must.
      */
     public static final class CreateAndExit
     {
         public static void main(String[] args)
+                throws IOException
         {
-            System.out.println(TestingMariaDb.get().newDatabaseUrl());
+            Files.writeString(Path.of(args[0]), TestingMariaDb.get().newDatabaseUrl());
         }
     }
 }
