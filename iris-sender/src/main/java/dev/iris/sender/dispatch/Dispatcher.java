@@ -281,7 +281,7 @@ public final class Dispatcher
         if ("sending".equals(row.status())) {
             metrics.recovered();
             if (row.attempts() >= MAX_ATTEMPTS) {
-                String mode = row.modeId() == null ? "none" : modes.name(row.modeId());
+                String mode = row.modeId() == null ? UndeliverablePages.NO_MODE : modes.name(row.modeId());
                 dao.failUnsent(row.id(), "gave up after " + row.attempts() + " attempts without an outcome");
                 undeliverable.report(handle, row, mode, row.attempts(),
                         "its sender stopped " + row.attempts() + " times while sending it", now);
@@ -309,7 +309,7 @@ public final class Dispatcher
             String reason = "no contact for " + row.targetName() + " in any usable mode";
             dao.failUnsent(row.id(), reason);
             metrics.failed("none", "no-contact");
-            undeliverable.report(handle, row, "none", 0, reason, now);
+            undeliverable.report(handle, row, UndeliverablePages.NO_MODE, 0, reason, now);
             return Optional.empty();
         }
         if (contact.get().mode().equals("drop")) {

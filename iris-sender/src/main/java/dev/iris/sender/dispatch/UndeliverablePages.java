@@ -26,6 +26,8 @@ final class UndeliverablePages
 {
     private static final Logger log = LoggerFactory.getLogger(UndeliverablePages.class);
     private static final int MAX_EVENT_DESCRIPTION = 2048;
+    /** The mode of a page for which no mode could be chosen. */
+    static final String NO_MODE = "none";
 
     private final PlanCache plans;
     private final SenderMetrics metrics;
@@ -47,7 +49,8 @@ final class UndeliverablePages
     {
         MessageDao dao = handle.attach(MessageDao.class);
         String recipient = row.targetName() != null ? row.targetName() : row.destination();
-        String what = "Page %d to %s by %s could not be delivered%s: %s".formatted(row.id(), recipient, mode, tried(row, attempts, now), reason);
+        String by = mode.equals(NO_MODE) ? "" : " by " + mode;
+        String what = "Page %d to %s%s could not be delivered%s: %s".formatted(row.id(), recipient, by, tried(row, attempts, now), reason);
         dao.audit(now, row.id(), "undeliverable", mode, "", truncate(what, 2048));
         if (row.incidentId() != null) {
             dao.incidentEvent(row.incidentId(), now, "undelivered", truncate(what, MAX_EVENT_DESCRIPTION));
@@ -75,9 +78,9 @@ final class UndeliverablePages
                 Application: %s
                 Incident: %s
 
-                Please check %s's contact details and the vendor for %s.
+                Please check %s's contact details%s.
                 """.formatted(row.planName(), what, row.applicationName(), row.incidentId() == null ? "none" : row.incidentId(),
-                recipient, mode);
+                recipient, mode.equals(NO_MODE) ? "" : " and the vendor for " + mode);
         dao.insertNotice(now, application.get(), creator, priority.get(), truncate(subject, 255), body, row.id());
     }
 
