@@ -77,6 +77,10 @@ public final class LoginResource
         }
         String name = username == null ? null : username.trim();
         LoginService.Outcome outcome = logins.login(name, password);
+        if (outcome == LoginService.Outcome.PASSWORD_CHANGE_REQUIRED) {
+            // No session until the one-time password is replaced.
+            return Response.seeOther(PasswordResource.afterOneTimePassword(name)).build();
+        }
         if (outcome != LoginService.Outcome.SUCCESS) {
             Response.Status status = outcome == LoginService.Outcome.INVALID ? Response.Status.UNAUTHORIZED : Response.Status.SERVICE_UNAVAILABLE;
             return form(Response.status(status), target, name, outcome.message());
