@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -39,7 +38,7 @@ public final class PasswordResource
     private final LoginService logins;
     private final UiSessions sessions;
     private final SessionCookies cookies;
-    private final boolean devMode;
+    private final AnonymousForm form;
 
     @Inject
     public PasswordResource(LoginService logins, UiSessions sessions, SessionCookies cookies, IrisApiConfiguration configuration)
@@ -47,7 +46,7 @@ public final class PasswordResource
         this.logins = requireNonNull(logins, "logins is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
-        this.devMode = configuration.isDevMode();
+        this.form = new AnonymousForm("/password", cookies, configuration.isDevMode());
     }
 
     /**
@@ -55,14 +54,14 @@ public final class PasswordResource
      * @param oneTime set after a login with a one-time password, to say why the form is shown
      */
     @GET
-    public Response form(@QueryParam("username") String username, @QueryParam("one-time") String oneTime,
+    public Response showForm(@QueryParam("username") String username, @QueryParam("one-time") String oneTime,
             @Context ContainerRequestContext request)
     {
         String name = sessions.current(request.getCookies()).map(UiSession::username).orElse(username);
         if (!logins.managesPasswords()) {
-            return form(Response.status(Response.Status.NOT_FOUND), name, null, "Passwords are kept by your directory, not by Iris");
+            return page(Response.status(Response.Status.NOT_FOUND), name, null, "Passwords are kept by your directory, not by Iris");
         }
-        return form(Response.ok(), name, oneTime == null ? null : LoginService.Outcome.PASSWORD_CHANGE_REQUIRED.message(), null);
+        return page(Response.ok(), name, oneTime == null ? null : LoginService.Outcome.PASSWORD_CHANGE_REQUIRED.message(), null);
     }
 
     /**
@@ -84,16 +83,15 @@ public final class PasswordResource
             @Context ContainerRequestContext request)
     {
         String name = username == null ? null : username.trim();
-        Cookie expected = request.getCookies().get(SessionCookies.LOGIN_TOKEN);
-        if (expected == null || !SessionCodec.tokensMatch(expected.getValue(), token)) {
-            return form(Response.status(Response.Status.FORBIDDEN), name, null, "The form expired; please try again");
+        if (!form.submittedWithItsToken(request, token)) {
+            return page(Response.status(Response.Status.FORBIDDEN), name, null, "The form expired; please try again");
         }
         if (!logins.managesPasswords()) {
-            return form(Response.status(Response.Status.NOT_FOUND), name, null, "Passwords are kept by your directory, not by Iris");
+            return page(Response.status(Response.Status.NOT_FOUND), name, null, "Passwords are kept by your directory, not by Iris");
         }
         String problem = problem(current, password, repeat);
         if (problem != null) {
-            return form(Response.status(Response.Status.BAD_REQUEST), name, null, problem);
+            return page(Response.status(Response.Status.BAD_REQUEST), name, null, problem);
         }
         char[] secret = password.toCharArray();
         LoginService.Outcome outcome;
@@ -105,7 +103,7 @@ public final class PasswordResource
         }
         if (outcome != LoginService.Outcome.SUCCESS) {
             Response.Status status = outcome == LoginService.Outcome.INVALID ? Response.Status.UNAUTHORIZED : Response.Status.SERVICE_UNAVAILABLE;
-            return form(Response.status(status), name, null, outcome == LoginService.Outcome.INVALID
+            return page(Response.status(status), name, null, outcome == LoginService.Outcome.INVALID
                     ? "The username or current password is wrong"
                     : outcome.message());
         }
@@ -134,13 +132,8 @@ public final class PasswordResource
         return null;
     }
 
-    private Response form(Response.ResponseBuilder response, String username, String notice, String error)
+    private Response page(Response.ResponseBuilder response, String username, String notice, String error)
     {
-        String token = SessionCodec.randomToken();
-        return response
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(cookies.loginTokenCookie(token))
-                .entity(new PasswordView(PageContext.anonymous(token, devMode), username, notice, error))
-                .build();
+        return form.render(response, context -> new PasswordView(context, username, notice, error));
     }
 }
