@@ -49,6 +49,7 @@ public final class FakeWebhookReceiver
     private final FakeHttpServer server;
     private volatile RandomFaults faults;
     private volatile String signingSecret;
+    private volatile Duration latency = Duration.ZERO;
 
     /**
      * One request as this receiver saw it.
@@ -132,6 +133,15 @@ public final class FakeWebhookReceiver
     }
 
     /**
+     * Answers every request that does not fail only after {@code latency}, as a real vendor takes
+     * its time: sends are then in flight at any moment of a busy run.
+     */
+    public void answerAfter(Duration latency)
+    {
+        this.latency = requireNonNull(latency, "latency is null");
+    }
+
+    /**
      * Stops failing at random.
      */
     public void stopFailing()
@@ -179,7 +189,7 @@ public final class FakeWebhookReceiver
                 return new Reply(504, "text/plain", "injected hang", Map.of(), current.hang());
             }
         }
-        return new Reply(204, null, "", Map.of(), Duration.ZERO);
+        return new Reply(204, null, "", Map.of(), latency);
     }
 
     static boolean signatureValid(String secret, RecordedRequest request)
