@@ -28,6 +28,11 @@ final class SecretCalls
     {
         IrisTestClient anonymous = IrisTestClient.anonymous(scenario.deployment().apiUri());
         int webhook = anonymous.post(WebhookPosts.path(scenario, plan, "secret-scan"), "{\"alert\": \"scan\"}").status();
+        IrisTestClient.Response registered = scenario.tenant().client().post("/v0/heartbeats",
+                java.util.Map.of("name", "nightly-backup", "interval_seconds", 3600, "plan", plan));
+        if (registered.status() != 201) {
+            throw new IllegalStateException("POST /v0/heartbeats answered " + registered);
+        }
         int heartbeat = anonymous.post("/v0/heartbeats/" + encode(scenario.tenant().application()) + "/nightly-backup?key="
                 + encode(scenario.tenant().key()), "").status();
         String mail = "{\"headers\": [{\"name\": \"From\", \"value\": \"nobody@example.com\"}, {\"name\": \"Subject\", \"value\": \"Re: page\"}],"
