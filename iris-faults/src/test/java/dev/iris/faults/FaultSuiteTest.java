@@ -336,7 +336,11 @@ final class FaultSuiteTest
             List<String> leaks = LogScan.findSecrets(SuitePaths.output());
 
             SoftAssertions softly = new SoftAssertions();
-            softly.assertThat(leaks.stream().limit(15).toList()).as("secrets in the logs of this run (%d lines, the first 15 shown)", leaks.size()).isEmpty();
+            Map<String, Long> leaksBySecretAndFile = leaks.stream().collect(java.util.stream.Collectors.groupingBy(
+                    leak -> leak.substring(0, leak.indexOf(".log:") + 4), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+            softly.assertThat(leaks.stream().limit(15).toList())
+                    .as("secrets in the logs of this run (%d lines: %s; the first 15 shown)", leaks.size(), leaksBySecretAndFile)
+                    .isEmpty();
             softly.assertThat(answers.webhook()).as("generic webhook with ?key=").isIn(200, 201);
             softly.assertThat(answers.heartbeat()).as("heartbeat with ?key=").isBetween(200, 299);
             softly.assertThat(answers.relay()).as("the relay's forward of an inbound mail, signed with the relay key").isBetween(200, 499).isNotEqualTo(401);
