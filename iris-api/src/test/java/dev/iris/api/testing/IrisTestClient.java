@@ -45,6 +45,23 @@ public final class IrisTestClient
     }
 
     /**
+     * A client for an Iris API at {@code baseUri} (a process outside this JVM), signing as
+     * {@code application} with {@code key}.
+     */
+    public static IrisTestClient signedAs(URI baseUri, String application, String key)
+    {
+        return new IrisTestClient(baseUri, application, key, null);
+    }
+
+    /**
+     * A client for an Iris API at {@code baseUri} that does not sign its requests.
+     */
+    public static IrisTestClient anonymous(URI baseUri)
+    {
+        return new IrisTestClient(baseUri, null, null, null);
+    }
+
+    /**
      * The same client acting as {@code user} (X-IRIS-USERNAME, included in the signature).
      */
     public IrisTestClient as(String user)

@@ -113,5 +113,76 @@ final class FakeServersTest
         }
     }
 
+    @Test
+    void webhookReceiverFailsAReproducibleShareAndHangsPastTheTimeout()
+            throws Exception
+    {
+        List<Integer> first = statusesOfFortyPosts(7);
+        List<Integer> second = statusesOfFortyPosts(7);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first).contains(204, 500, -1);
+        assertThat(first.stream().filter(status -> status != 204).count()).isBetween(6L, 22L);
+    }
+
+    private static List<Integer> statusesOfFortyPosts(long seed)
+            throws Exception
+    {
+        HttpClient client = HttpClient.newHttpClient();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try (FakeWebhookReceiver receiver = FakeWebhookReceiver.start()) {
+            receiver.failRandomly(0.2, 0.1, java.time.Duration.ofSeconds(5), seed);
+            for (int i = 0; i < 40; i++) {
+                String body = "{\"message_id\": " + i + ", \"incident_id\": 9}";
+                try {
+                    statuses.add(client.send(HttpRequest.newBuilder(URI.create(receiver.url("/hook")))
+                                    .timeout(java.time.Duration.ofMillis(300))
+                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode());
+                }
+                catch (java.net.http.HttpTimeoutException e) {
+                    statuses.add(-1);
+                }
+            }
+            List<FakeWebhookReceiver.Delivery> deliveries = receiver.deliveries();
+            assertThat(deliveries).hasSize(40);
+            assertThat(deliveries).extracting(FakeWebhookReceiver.Delivery::messageId).containsExactlyElementsOf(
+                    java.util.stream.LongStream.range(0, 40).boxed().toList());
+            for (int i = 0; i < 40; i++) {
+                assertThat(deliveries.get(i).accepted()).as("delivery %s", i).isEqualTo(statuses.get(i) == 204);
+                assertThat(deliveries.get(i).hung()).as("delivery %s", i).isEqualTo(statuses.get(i) == -1);
+            }
+        }
+        return statuses;
+    }
+
+    @Test
+    void webhookReceiverRefusesAWrongSignature()
+            throws Exception
+    {
+        HttpClient client = HttpClient.newHttpClient();
+        try (FakeWebhookReceiver receiver = FakeWebhookReceiver.start()) {
+            receiver.verifySignatures("0123456789abcdef-secret");
+            String body = "{\"message_id\": 5}";
+            long now = java.time.Instant.now().getEpochSecond();
+
+            int good = client.send(HttpRequest.newBuilder(URI.create(receiver.url("/hook")))
+                    .header("X-Iris-Timestamp", String.valueOf(now))
+                    .header("X-Iris-Signature", FakeWebhookReceiver.signature("0123456789abcdef-secret", now, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int forged = client.send(HttpRequest.newBuilder(URI.create(receiver.url("/hook")))
+                    .header("X-Iris-Timestamp", String.valueOf(now))
+                    .header("X-Iris-Signature", FakeWebhookReceiver.signature("another-secret-entirely", now, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            int stale = client.send(HttpRequest.newBuilder(URI.create(receiver.url("/hook")))
+                    .header("X-Iris-Timestamp", String.valueOf(now - 3600))
+                    .header("X-Iris-Signature", FakeWebhookReceiver.signature("0123456789abcdef-secret", now - 3600, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+
+            assertThat(List.of(good, forged, stale)).containsExactly(204, 401, 401);
+            assertThat(receiver.deliveries()).extracting(FakeWebhookReceiver.Delivery::accepted).containsExactly(true, false, false);
+        }
+    }
+
     private record RecordedForm(String url, Map<String, String> form, String signature) {}
 }
