@@ -292,7 +292,7 @@ final class PlanResourceTest
     @Test
     void searchRejectsBadValues()
     {
-        assertError(api.anonymous().get("/v0/plans?id=job"), 400, "invalid argument type", "id should be <type 'int'>");
+        assertError(api.anonymous().get("/v0/plans?id=job"), 400, "invalid argument type", "id should be <class 'int'>");
         assertError(api.anonymous().get("/v0/plans?limit=lots"), 400, "Invalid parameter", null);
         assertError(api.anonymous().get("/v0/plans?active=maybe"), 400, "Invalid parameter", null);
         assertError(api.anonymous().get("/v0/plans?name__near=x"), 400, "Invalid filter", null);

@@ -9,7 +9,6 @@ import dev.iris.core.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,9 +22,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class IncidentService
 {
-    /** Iris's limit on the stored (filtered) context, JSON-encoded. */
-    public static final int MAX_CONTEXT_BYTES = 65_535;
-
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
 
@@ -78,9 +74,9 @@ public final class IncidentService
             }
 
             String storedContext = filteredContext(context, dao.findVariables(applicationId));
-            int contextBytes = storedContext.getBytes(StandardCharsets.UTF_8).length;
-            if (contextBytes > MAX_CONTEXT_BYTES) {
-                throw IrisException.badRequest("Context too long", "Context too large. " + contextBytes + " is larger than limit " + MAX_CONTEXT_BYTES);
+            long contextSize = ContextSize.ofJson(storedContext);
+            if (ContextSize.exceedsLimit(contextSize)) {
+                throw IrisException.badRequest("Context too large. " + contextSize + " is larger than limit " + ContextSize.LIMIT);
             }
             if (!dao.planHasTemplateFor(planId, applicationId)) {
                 throw IrisException.badRequest("No plan template actions exist for this app");
