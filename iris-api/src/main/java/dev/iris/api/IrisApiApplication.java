@@ -18,6 +18,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * iris-api: the Iris v0 REST API.
@@ -65,6 +66,8 @@ public class IrisApiApplication
         injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
 
         ErrorMappers.register(configuration, environment);
+        // Iris's Location headers are relative ("/incidents/12"); Jersey would make them absolute.
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
         environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));

@@ -113,7 +113,7 @@ final class IncidentResourceTest
         Response response = app.post("/v0/incidents", Map.of("plan", "plan-a", "context", context));
         assertThat(response.status()).isEqualTo(201);
         long id = Long.parseLong(response.body());
-        assertThat(response.header("Location")).endsWith("/incidents/" + id);
+        assertThat(response.header("Location")).isEqualTo("/incidents/" + id);
 
         assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND active = 1 AND current_step = 0 AND owner_id IS NULL", id)).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ? AND due_at <= NOW(3)", id)).isEqualTo(1);

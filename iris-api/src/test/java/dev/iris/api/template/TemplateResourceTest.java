@@ -62,7 +62,7 @@ final class TemplateResourceTest
         Response response = alice.post("/v0/templates", template("shown"));
         assertThat(response.status()).isEqualTo(201);
         long id = Long.parseLong(response.body());
-        assertThat(response.header("Location")).endsWith("/templates/" + id);
+        assertThat(response.header("Location")).isEqualTo("/templates/" + id);
 
         JsonNode byId = api.anonymous().get("/v0/templates/" + id).json();
         assertThat(byId.get("id").asLong()).isEqualTo(id);
