@@ -415,6 +415,9 @@ final class IncidentResourceTest
         Response badId = api.anonymous().get("/v0/incidents?id=job");
         assertThat(badId.status()).isEqualTo(400);
         assertThat(badId.body()).isEqualTo("{\"title\":\"invalid argument type\",\"description\":\"id should be <class 'int'>\"}");
+        // Falcon's get_param_as_int wording.
+        assertThat(api.anonymous().get("/v0/incidents?limit=ten").body())
+                .isEqualTo("{\"title\":\"Invalid parameter\",\"description\":\"The \\\"limit\\\" parameter is invalid. The value must be an integer.\"}");
 
         long first = createIncident(app, Map.of("plan", "plan-a", "context", Map.of("title", "first one")));
         long second = createIncident(app, Map.of("plan", "plan-team", "context", Map.of("title", "second one")));
