@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
+import dev.iris.api.http.AllowedOrigins;
 import dev.iris.api.http.IrisResponseHeaders;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
@@ -70,6 +71,9 @@ public class IrisApiApplication
         // Iris's Location headers are relative ("/incidents/12"); Jersey would make them absolute.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.jersey().register(new IrisResponseHeaders());
+        if (!configuration.getAllowedOrigins().isEmpty()) {
+            environment.jersey().register(new AllowedOrigins(configuration.getAllowedOrigins()));
+        }
         HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
         environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));

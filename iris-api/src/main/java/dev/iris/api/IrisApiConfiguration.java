@@ -64,6 +64,14 @@ public class IrisApiConfiguration
     private List<String> responseApplications = List.of("iris-relay");
 
     /**
+     * Iris's {@code allowed_origins}: browser pages from these origins (e.g.
+     * {@code https://oncall.example.com}) may read the API's answers (CORS). Empty: none.
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> allowedOrigins = List.of();
+
+    /**
      * Iris's {@code healthcheck_path}: when set, {@code GET /healthcheck} answers the first line of
      * this file (404 when it is missing), so an operator drains a node by editing or removing it.
      * Unset: {@code GOOD} while the database answers.
@@ -127,6 +135,11 @@ public class IrisApiConfiguration
     public List<String> getSupportedTimezones()
     {
         return supportedTimezones;
+    }
+
+    public List<String> getAllowedOrigins()
+    {
+        return allowedOrigins;
     }
 
     public Optional<Path> getHealthcheckPath()
