@@ -49,6 +49,7 @@ public class IrisApiApplication
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new MigrateCommand());
+        bootstrap.addCommand(new dev.iris.api.bootstrap.BootstrapCommand());
         bootstrap.addBundle(new UiBundle());
         bootstrap.addCommand(new dev.iris.api.retention.RetentionCommand());
     }

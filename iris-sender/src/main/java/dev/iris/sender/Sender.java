@@ -54,7 +54,7 @@ public final class Sender
         this.escalation = new EscalationService(jdbi, clock, plans, roles, templates, listener);
         this.dispatcher = new Dispatcher(jdbi, clock, settings, plans, modes, new ContactResolver(modes, rules.smsOverrideTemplate()),
                 new Aggregator(), new QuotaGuard(senderApplication, roles, rules.defaultQuota(), metrics),
-                new MessageContent(jdbi, new MessageRenderer(templates), modes), vendors, metrics);
+                new MessageContent(jdbi, new MessageRenderer(templates), modes), vendors, metrics, senderApplication);
     }
 
     public EscalationService escalation()

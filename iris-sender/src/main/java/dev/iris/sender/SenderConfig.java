@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import java.util.List;
+
 /**
  * The {@code sender:} section of iris-sender's YAML. The defaults suit production.
  */
@@ -53,10 +55,23 @@ public class SenderConfig
     @JsonProperty
     private Duration sendDeadline = Duration.seconds(60);
 
-    @Min(1)
-    @Max(20)
+    /**
+     * How long after its first attempt a failing page is retried (in its mode, then the person's
+     * fallback modes) before it is declared undeliverable and the plan's creator is told.
+     */
+    @NotNull
     @JsonProperty
-    private int maxAttempts = 4;
+    private Duration deliveryBudget = Duration.minutes(30);
+
+    /** How long transient failures of one mode are retried before the page tries the next mode. */
+    @NotNull
+    @JsonProperty
+    private Duration fallbackAfter = Duration.minutes(2);
+
+    /** The order in which a failing page tries the person's other modes. */
+    @NotNull
+    @JsonProperty
+    private List<@NotBlank String> fallbackModes = DispatchSettings.DEFAULT_FALLBACK_MODES;
 
     @NotNull
     @JsonProperty
@@ -64,7 +79,7 @@ public class SenderConfig
 
     @NotNull
     @JsonProperty
-    private Duration maxBackoff = Duration.minutes(2);
+    private Duration maxBackoff = Duration.minutes(1);
 
     /** The application Iris's own messages and quota incidents belong to. */
     @NotBlank
@@ -127,6 +142,7 @@ public class SenderConfig
 
     public DispatchSettings dispatchSettings()
     {
-        return new DispatchSettings(sendDeadline.toJavaDuration(), maxAttempts, retryBackoff.toJavaDuration(), maxBackoff.toJavaDuration());
+        return new DispatchSettings(sendDeadline.toJavaDuration(), deliveryBudget.toJavaDuration(), fallbackAfter.toJavaDuration(),
+                retryBackoff.toJavaDuration(), maxBackoff.toJavaDuration(), fallbackModes);
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -33,7 +32,7 @@ public final class LoginResource
     private final LoginService logins;
     private final UiSessions sessions;
     private final SessionCookies cookies;
-    private final boolean devMode;
+    private final AnonymousForm form;
 
     @Inject
     public LoginResource(LoginService logins, UiSessions sessions, SessionCookies cookies, IrisApiConfiguration configuration)
@@ -41,7 +40,7 @@ public final class LoginResource
         this.logins = requireNonNull(logins, "logins is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
-        this.devMode = configuration.isDevMode();
+        this.form = new AnonymousForm("/login", cookies, configuration.isDevMode());
     }
 
     @GET
@@ -57,7 +56,7 @@ public final class LoginResource
         if (sessions.current(request.getCookies()).isPresent()) {
             return Response.seeOther(URI.create(Redirects.safeNext(next))).build();
         }
-        return form(Response.ok(), Redirects.safeNext(next), null, null);
+        return page(Response.ok(), Redirects.safeNext(next), null, null);
     }
 
     @POST
@@ -71,15 +70,18 @@ public final class LoginResource
             @Context ContainerRequestContext request)
     {
         String target = Redirects.safeNext(next);
-        Cookie expected = request.getCookies().get(SessionCookies.LOGIN_TOKEN);
-        if (expected == null || !SessionCodec.tokensMatch(expected.getValue(), token)) {
-            return form(Response.status(Response.Status.FORBIDDEN), target, username, "The login form expired; please try again");
+        if (!form.submittedWithItsToken(request, token)) {
+            return page(Response.status(Response.Status.FORBIDDEN), target, username, "The login form expired; please try again");
         }
         String name = username == null ? null : username.trim();
         LoginService.Outcome outcome = logins.login(name, password);
+        if (outcome == LoginService.Outcome.PASSWORD_CHANGE_REQUIRED) {
+            // No session until the one-time password is replaced.
+            return Response.seeOther(PasswordResource.afterOneTimePassword(name)).build();
+        }
         if (outcome != LoginService.Outcome.SUCCESS) {
             Response.Status status = outcome == LoginService.Outcome.INVALID ? Response.Status.UNAUTHORIZED : Response.Status.SERVICE_UNAVAILABLE;
-            return form(Response.status(status), target, name, outcome.message());
+            return page(Response.status(status), target, name, outcome.message());
         }
         return Response.seeOther(URI.create(target))
                 .cookie(cookies.sessionCookie(sessions.start(name)))
@@ -101,13 +103,8 @@ public final class LoginResource
                 .build();
     }
 
-    private Response form(Response.ResponseBuilder response, String next, String username, String error)
+    private Response page(Response.ResponseBuilder response, String next, String username, String error)
     {
-        String token = SessionCodec.randomToken();
-        return response
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(cookies.loginTokenCookie(token))
-                .entity(new LoginView(PageContext.anonymous(token, devMode), next, username, error))
-                .build();
+        return form.render(response, context -> new LoginView(context, next, username, error));
     }
 }

@@ -1,5 +1,6 @@
 package dev.iris.api.ui;
 
+import dev.iris.core.login.LocalAuthenticator;
 import dev.iris.spi.Authenticator;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ public final class LoginService
     public enum Outcome
     {
         SUCCESS("Logged in"),
+        /** The password was right but was a one-time password: the user must choose their own. */
+        PASSWORD_CHANGE_REQUIRED("You logged in with a one-time password; please choose your own"),
         INVALID("Invalid username or password"),
         UNAVAILABLE("The login service cannot be reached right now; try again in a minute"),
         NOT_CONFIGURED("Login is not configured: set auth: in the iris-api configuration");
@@ -74,6 +77,29 @@ public final class LoginService
             log.info("UI login for {}: password accepted but no such active Iris user", printable(username));
             return Outcome.INVALID;
         }
+        return users.mustChangePassword(username) ? Outcome.PASSWORD_CHANGE_REQUIRED : Outcome.SUCCESS;
+    }
+
+    /**
+     * Whether people keep their passwords in Iris (the {@code local} authenticator), and so can
+     * change them here.
+     */
+    public boolean managesPasswords()
+    {
+        return authenticator.map(LocalAuthenticator.class::isInstance).orElse(false);
+    }
+
+    /**
+     * Replaces a user's local password after checking the current one the way a login does.
+     */
+    public Outcome changePassword(String username, String currentPassword, char[] newPassword)
+    {
+        Outcome check = login(username, currentPassword);
+        if (check != Outcome.SUCCESS && check != Outcome.PASSWORD_CHANGE_REQUIRED) {
+            return check;
+        }
+        users.setPassword(username, LocalAuthenticator.hash(newPassword));
+        log.info("{} changed their UI password", printable(username));
         return Outcome.SUCCESS;
     }
 

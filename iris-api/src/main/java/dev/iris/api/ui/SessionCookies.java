@@ -12,14 +12,14 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The web UI's cookies: the signed session, and the login form's CSRF token (a session does not
- * exist yet when the login form is posted). Both are HttpOnly and SameSite=Lax, and Secure unless
+ * The web UI's cookies: the signed session, and the CSRF token of a form posted without a session
+ * (the login and password forms), scoped to that form's path. Both are HttpOnly and SameSite=Lax, and Secure unless
  * the UI runs over plain HTTP in development.
  */
 public final class SessionCookies
 {
     public static final String SESSION = "iris-session";
-    public static final String LOGIN_TOKEN = "iris-login";
+    public static final String FORM_TOKEN = "iris-login";
 
     private final SessionCodec codec;
     private final boolean secure;
@@ -47,9 +47,9 @@ public final class SessionCookies
         return cookie(SESSION, "", "/", 0);
     }
 
-    public NewCookie loginTokenCookie(String token)
+    public NewCookie formTokenCookie(String path, String token)
     {
-        return cookie(LOGIN_TOKEN, token, "/login", 3600);
+        return cookie(FORM_TOKEN, token, path, 3600);
     }
 
     private NewCookie cookie(String name, String value, String path, int maxAgeSeconds)

@@ -17,6 +17,7 @@ public final class WebUi
 {
     static final List<Class<?>> RESOURCES = List.of(
             LoginResource.class,
+            PasswordResource.class,
             IncidentsResource.class,
             TypeaheadResource.class,
             StatsResource.class,

@@ -337,21 +337,27 @@ final class IncidentResourceTest
     }
 
     @Test
-    void resolveSetsTheFlagOnly()
+    void resolveStopsPagingAndUnresolveResumesIt()
     {
         long id = createIncident();
+        long queued = insertMessage(id, "queued", false);
         Response response = app.post("/v0/incidents/" + id + "/resolve", Map.of("resolved", true));
         assertThat(response.status()).isEqualTo(200);
         // Iris echoes the path's id, a string, and the resolved value as sent.
         assertThat(response.body()).isEqualTo("{\"incident_id\":\"" + id + "\",\"resolved\":true}");
-        assertThat(app.post("/v0/incidents/" + id + "/resolve", Map.of("resolved", 0)).body())
-                .isEqualTo("{\"incident_id\":\"" + id + "\",\"resolved\":0}");
-        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND resolved = 0", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND resolved = 1 AND active = 0", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM message WHERE id = ? AND `status` = 'cancelled'", queued)).isEqualTo(1);
+        assertThat(api.anonymous().get("/v0/incidents/" + id).json().get("resolved").asInt()).isEqualTo(1);
+
+        Response unresolved = app.post("/v0/incidents/" + id + "/resolve", Map.of("resolved", false));
+        assertThat(unresolved.body()).isEqualTo("{\"incident_id\":\"" + id + "\",\"resolved\":false}");
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND resolved = 0 AND active = 1", id)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ? AND due_at <= NOW(3)", id)).isEqualTo(1);
+        // An integer is echoed as the integer it was.
         assertThat(app.post("/v0/incidents/" + id + "/resolve", Map.of("resolved", 1)).body())
                 .isEqualTo("{\"incident_id\":\"" + id + "\",\"resolved\":1}");
-        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND resolved = 1 AND active = 1", id)).isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isEqualTo(1);
-        assertThat(api.anonymous().get("/v0/incidents/" + id).json().get("resolved").asInt()).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND resolved = 1", id)).isEqualTo(1);
 
         assertError(app.post("/v0/incidents/" + id + "/resolve", Map.of()), 400, "resolved field required");
         assertError(app.post("/v0/incidents/99999999/resolve", Map.of("resolved", true)), 400, "Invalid claim: no matching incident id");

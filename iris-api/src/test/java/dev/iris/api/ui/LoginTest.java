@@ -58,7 +58,7 @@ final class LoginTest
         assertThat(form.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
         assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
         assertThat(form.body()).contains("name=\"next\" value=\"/plans\"");
-        assertThat(http.cookie(SessionCookies.LOGIN_TOKEN)).contains(UiHttp.csrfToken(form.body()));
+        assertThat(http.cookie(SessionCookies.FORM_TOKEN)).contains(UiHttp.csrfToken(form.body()));
     }
 
     @Test

@@ -34,7 +34,7 @@ final class SessionCookiesTest
 
         IrisApiConfiguration allowHttp = new IrisApiConfiguration();
         allowHttp.getUi().setAllowHttp(true);
-        NewCookie cookie = new SessionCookies(CODEC, allowHttp).loginTokenCookie("token");
+        NewCookie cookie = new SessionCookies(CODEC, allowHttp).formTokenCookie("/login", "token");
         assertThat(cookie.isSecure()).isFalse();
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getPath()).isEqualTo("/login");

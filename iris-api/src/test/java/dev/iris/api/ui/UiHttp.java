@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * A bare HTTP client for UI tests that need to see redirects, cookies and headers exactly: it
- * follows no redirects and keeps cookies only when told to.
+ * follows no redirects, and sends a cookie only to the paths its {@code Path} attribute covers,
+ * as a browser does.
  */
 final class UiHttp
 {
@@ -28,9 +29,11 @@ final class UiHttp
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
+    private static final Pattern COOKIE_PATH = Pattern.compile("(?i);\\s*Path=([^;]+)");
 
     private final URI baseUri;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    // cookie name -> (path -> value)
+    private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
     UiHttp(URI baseUri)
     {
@@ -79,7 +82,7 @@ final class UiHttp
 
     void setCookie(String name, String value)
     {
-        cookies.put(name, value);
+        cookies.computeIfAbsent(name, ignored -> new LinkedHashMap<>()).put("/", value);
     }
 
     void clearCookies()
@@ -87,9 +90,22 @@ final class UiHttp
         cookies.clear();
     }
 
+    /**
+     * The cookie's value, whatever its path (the one set last when several paths have one).
+     */
     Optional<String> cookie(String name)
     {
-        return Optional.ofNullable(cookies.get(name));
+        Map<String, String> byPath = cookies.getOrDefault(name, Map.of());
+        return byPath.values().stream().reduce((first, second) -> second);
+    }
+
+    /**
+     * RFC 6265's path match.
+     */
+    private static boolean pathMatches(String requestPath, String cookiePath)
+    {
+        return requestPath.equals(cookiePath)
+                || (requestPath.startsWith(cookiePath) && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/'));
     }
 
     static String csrfToken(String html)
@@ -108,8 +124,14 @@ final class UiHttp
 
     private HttpResponse<String> send(HttpRequest.Builder request, Map<String, String> headers)
     {
-        if (!cookies.isEmpty()) {
-            request.header("Cookie", cookies.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining("; ")));
+        String requestPath = request.build().uri().getPath();
+        String header = cookies.entrySet().stream()
+                .flatMap(cookie -> cookie.getValue().entrySet().stream()
+                        .filter(byPath -> pathMatches(requestPath, byPath.getKey()))
+                        .map(byPath -> cookie.getKey() + "=" + byPath.getValue()))
+                .collect(Collectors.joining("; "));
+        if (!header.isEmpty()) {
+            request.header("Cookie", header);
         }
         headers.forEach(request::header);
         try {
@@ -119,11 +141,13 @@ final class UiHttp
                 int equals = pair.indexOf('=');
                 String name = pair.substring(0, equals).trim();
                 String value = pair.substring(equals + 1).trim();
+                Matcher path = COOKIE_PATH.matcher(setCookie);
+                String cookiePath = path.find() ? path.group(1) : "/";
                 if (value.isEmpty() || setCookie.toLowerCase().contains("max-age=0")) {
-                    cookies.remove(name);
+                    cookies.getOrDefault(name, new LinkedHashMap<>()).remove(cookiePath);
                 }
                 else {
-                    cookies.put(name, value);
+                    cookies.computeIfAbsent(name, ignored -> new LinkedHashMap<>()).put(cookiePath, value);
                 }
             }
             return response;

@@ -24,6 +24,7 @@ final class UiPagesTest
     private static long incident;
     private static long hostileMessage;
     private static long otherMessage;
+    private static long undeliverableMessage;
     private UiHttp http;
     private String csrf;
 
@@ -52,6 +53,12 @@ final class UiPagesTest
             handle.execute("INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description) VALUES (NOW(3), ?, 'mode-change', 'call', 'sms', '<b>user</b> setting')",
                     hostileMessage);
             handle.execute("INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES ('SM1', ?, 'undelivered')", hostileMessage);
+            // As the sender leaves a page it gave up on.
+            undeliverableMessage = message(handle, "urgent", "a lost page", null);
+            handle.execute("UPDATE message SET `status` = 'failed', sent = NULL, last_error = 'sms-vendor: 503 <Service Unavailable>' WHERE id = ?",
+                    undeliverableMessage);
+            handle.execute("INSERT INTO incident_event (incident_id, created, kind, description) VALUES (?, NOW(3), 'undelivered', ?)",
+                    incident, "Page " + undeliverableMessage + " to alice by sms could not be delivered");
         });
     }
 
@@ -121,6 +128,18 @@ final class UiPagesTest
                 .doesNotContain("<script>window.pwned")
                 .contains("href=\"/incidents/" + incident + "\"");
         assertThat(http.get("/messages/99999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anUndeliverablePageSaysSoOnItsPageAndTheIncidentTimeline()
+    {
+        assertThat(http.get("/messages/" + undeliverableMessage).body())
+                .contains("id=\"message-undeliverable\"")
+                .contains("Iris gave up on this page: sms-vendor: 503 &lt;Service Unavailable&gt;");
+        assertThat(http.get("/messages/" + hostileMessage).body()).doesNotContain("message-undeliverable");
+        assertThat(http.get("/incidents/" + incident).body())
+                .contains("class=\"event-undelivered\"")
+                .contains("Page " + undeliverableMessage + " to alice by sms could not be delivered");
     }
 
     @Test

@@ -10,9 +10,8 @@ import java.util.Optional;
  * caller's transaction, with the same statements as {@code IncidentService} and
  * {@code ClaimService} ({@link IncidentDao}). Two differences from those services, both on
  * purpose: the context is stored as given (Iris stores webhook payloads unfiltered), and an
- * automatic resolve marks the incident resolved <em>and</em> stops its escalation the way a claim
- * does (queued messages cancelled, work item deleted), because nobody will claim an alert that
- * has already cleared.
+ * automatic resolve has no human actor. Like every resolve, it stops the incident's paging the way
+ * a claim does (queued messages cancelled, work item deleted).
  */
 public final class AutomatedIncidents
 {
@@ -82,13 +81,7 @@ public final class AutomatedIncidents
     {
         IncidentDao dao = dao(handle);
         dao.lockIncident(incidentId);
-        dao.markResolved(incidentId, true);
-        handle.createUpdate("UPDATE incident SET active = 0 WHERE id = :id")
-                .bind("id", incidentId)
-                .execute();
-        dao.cancelQueuedMessages(incidentId);
-        dao.deactivateMessages(incidentId);
-        dao.deleteEscalationWork(incidentId);
+        dao.resolveAndStopPaging(incidentId);
         dao.insertEvent(incidentId, "resolved", actor, truncate(description));
     }
 

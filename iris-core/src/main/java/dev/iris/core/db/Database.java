@@ -2,6 +2,7 @@ package dev.iris.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -110,7 +111,31 @@ public final class Database
         // Fail at startup, not at the first request, when the database is unreachable.
         hikari.setInitializationFailTimeout(30_000);
         log.info("Connecting pool {} to {}", poolName, redact(url));
-        return new HikariDataSource(hikari);
+        try {
+            return new HikariDataSource(hikari);
+        }
+        catch (HikariPool.PoolInitializationException e) {
+            throw explain(e);
+        }
+    }
+
+    /**
+     * Says in one line why a process cannot start on its database (the pool's own exception is a
+     * stack trace whose cause is several levels down).
+     */
+    private static DatabaseSetupException explain(HikariPool.PoolInitializationException failure)
+    {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == 1049) {
+                return new DatabaseSetupException(DatabaseCreator.firstLine(sql.getMessage())
+                        + ": create it and its schema with './iris db migrate <api config>' first", failure);
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return new DatabaseSetupException("Cannot connect to the database: " + DatabaseCreator.firstLine(root.getMessage()), failure);
     }
 
     /** Drops any password that an operator put into the URL before it reaches a log. */

@@ -5,6 +5,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 import javax.sql.DataSource;
 
+import java.util.List;
+
 /**
  * Iris's schema, built by the Flyway migrations in the top-level {@code db/migration} folder
  * (shipped on iris-core's classpath). Forward-only: a migration is never edited once committed.
@@ -29,8 +31,18 @@ public final class Migrations
      */
     public static int migrate(DataSource dataSource)
     {
+        return apply(dataSource).size();
+    }
+
+    /**
+     * Applies every pending migration; returns what ran, in order, as "version description".
+     */
+    public static List<String> apply(DataSource dataSource)
+    {
         MigrateResult result = flyway(dataSource).migrate();
-        return result.migrationsExecuted;
+        return result.migrations.stream()
+                .map(migration -> "V" + migration.version + " " + migration.description)
+                .toList();
     }
 
     /**

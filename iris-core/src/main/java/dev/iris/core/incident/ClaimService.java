@@ -21,6 +21,9 @@ import static java.util.Objects.requireNonNull;
  * Because the sender re-checks the incident under lock before it starts sending a message,
  * nothing starts sending after a claim commits. An unclaim makes the incident active again and
  * schedules escalation now, to resume where it stood.
+ *
+ * <p>A resolve stops paging exactly as a claim does (Iris only sets a flag and keeps paging);
+ * unresolving an incident nobody owns resumes its escalation where it stood, as an unclaim does.
  */
 public final class ClaimService
 {
@@ -90,7 +93,8 @@ public final class ClaimService
     }
 
     /**
-     * Marks the incident resolved or not; escalation is not affected (Iris semantics).
+     * Marks the incident resolved, which stops its paging, or unresolved, which resumes the
+     * escalation of an incident nobody owns.
      */
     public void resolve(long incidentId, boolean resolved, String actor)
     {
@@ -99,7 +103,16 @@ public final class ClaimService
             if (dao.lockIncident(incidentId).isEmpty()) {
                 throw noMatchingIncident();
             }
-            dao.markResolved(incidentId, resolved);
+            if (resolved) {
+                dao.resolveAndStopPaging(incidentId);
+            }
+            else {
+                dao.markResolved(incidentId, false);
+                if (dao.findOwnerId(incidentId).isEmpty()) {
+                    dao.markActive(incidentId, true);
+                    dao.scheduleEscalationNow(incidentId);
+                }
+            }
             dao.insertEvent(incidentId, resolved ? "resolved" : "unresolved", actor, "");
         });
     }
@@ -116,7 +129,7 @@ public final class ClaimService
             IncidentDao dao = handle.attach(IncidentDao.class);
             Optional<Long> incident = dao.findApplicationId(application).flatMap(applicationId -> dao.findOpenByDedupKey(applicationId, dedupKey));
             incident.ifPresent(id -> {
-                dao.markResolved(id, true);
+                dao.resolveAndStopPaging(id);
                 dao.insertEvent(id, "resolved", actor, "Resolved by dedup_key " + dedupKey);
             });
             return incident;
@@ -126,9 +139,7 @@ public final class ClaimService
     private static void claim(IncidentDao dao, long incidentId, long ownerId, String owner)
     {
         dao.markClaimed(incidentId, ownerId);
-        dao.cancelQueuedMessages(incidentId);
-        dao.deactivateMessages(incidentId);
-        dao.deleteEscalationWork(incidentId);
+        dao.stopPaging(incidentId);
         dao.insertEvent(incidentId, "claimed", owner, "");
     }
 

@@ -113,6 +113,36 @@ public interface IncidentDao
     @SqlUpdate("UPDATE incident SET resolved = :resolved, updated = NOW(3) WHERE id = :id")
     void markResolved(@Bind("id") long incidentId, @Bind("resolved") boolean resolved);
 
+    @SqlUpdate("UPDATE incident SET active = :active, updated = NOW(3) WHERE id = :id")
+    void markActive(@Bind("id") long incidentId, @Bind("active") boolean active);
+
+    @SqlQuery("SELECT owner_id FROM incident WHERE id = :id")
+    Optional<Long> findOwnerId(@Bind("id") long incidentId);
+
+    /**
+     * What a claim and a resolve both do to the incident's paging, on an incident locked by the
+     * caller: its queued messages cancelled and every message inactive, its escalation work gone.
+     * Messages already being sent finish; a sender checks the incident under its lock before it
+     * starts or retries one, so nothing starts sending after this commits.
+     */
+    default void stopPaging(long incidentId)
+    {
+        cancelQueuedMessages(incidentId);
+        deactivateMessages(incidentId);
+        deleteEscalationWork(incidentId);
+    }
+
+    /**
+     * Resolves a locked incident and stops its paging (claims and resolves are the only things
+     * that stop a page).
+     */
+    default void resolveAndStopPaging(long incidentId)
+    {
+        markResolved(incidentId, true);
+        markActive(incidentId, false);
+        stopPaging(incidentId);
+    }
+
     @SqlUpdate("""
             INSERT INTO comment (incident_id, created, user_id, content)
             VALUES (:incidentId, NOW(3), :userId, :content)""")

@@ -34,15 +34,17 @@ import static java.util.Objects.requireNonNull;
  *
  * <p><b>Claim</b> (one transaction): take due {@code queued} messages, and {@code sending}
  * messages whose deadline passed, with {@code FOR UPDATE SKIP LOCKED}; lock each message's
- * incident and cancel the message if the incident is no longer active (so nothing starts sending
- * after a claim commits); apply aggregation, mode resolution, reprioritization and the
+ * incident and cancel the message if the incident was claimed or resolved (so nothing starts
+ * sending after a claim commits; an incident whose plan ran out is inactive too, but nobody took
+ * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
  * application quota; move the message to {@code sending} with a deadline.
  *
  * <p><b>Deliver</b> (no transaction held): render, call the vendors, then record the outcome,
  * guarded by the attempt number so a sender that overran its deadline cannot overwrite a newer
- * attempt. Transient failures are retried with backoff (the message stays {@code sending}, its
- * deadline moved to the retry time); permanent ones, and transient ones that used up their
- * attempts, fall back to the user's email once, then fail.
+ * attempt. A failure is handled by the {@link DeliveryPolicy}: retried with backoff (the message
+ * stays {@code sending}, its deadline moved to the retry time), moved on to the person's next mode
+ * ({@link ModeFallback}), or, once its delivery budget is spent, declared undeliverable with a
+ * timeline event and a notice to the plan's creator ({@link UndeliverablePages}).
  *
  * <p>Delivery is at least once: a sender that dies between the vendor call and recording the
  * result leaves the message in {@code sending}, and once the deadline passes another sender sends
@@ -53,6 +55,12 @@ public final class Dispatcher
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
     private static final Duration POSTPONE_AFTER_ERROR = Duration.ofSeconds(5);
     private static final Set<String> CALLBACK_TRACKED_MODES = Set.of("sms", "call");
+    /**
+     * A page handed to a vendor this many times without an outcome being recorded (each time its
+     * sender died mid-send) is given up: it is what kills the senders. Retries after failures stop
+     * far earlier, at the end of the delivery budget.
+     */
+    static final int MAX_ATTEMPTS = 100;
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -66,10 +74,17 @@ public final class Dispatcher
     private final VendorPool vendors;
     private final SenderMetrics metrics;
     private final BodyLengthLimit bodyLengthLimit;
+    private final DeliveryPolicy policy;
+    private final ModeFallback fallback;
+    private final UndeliverablePages undeliverable;
     private final LoadingCache<List<Integer>, Optional<String>> senderAddresses;
 
+    /**
+     * @param senderApplication the application Iris's own notices are sent as
+     */
     public Dispatcher(Jdbi jdbi, Clock clock, DispatchSettings settings, PlanCache plans, ModeCatalog modes, ContactResolver contacts,
-            Aggregator aggregator, QuotaGuard quotas, MessageContent content, VendorPool vendors, SenderMetrics metrics)
+            Aggregator aggregator, QuotaGuard quotas, MessageContent content, VendorPool vendors, SenderMetrics metrics,
+            String senderApplication)
     {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -83,6 +98,9 @@ public final class Dispatcher
         this.vendors = requireNonNull(vendors, "vendors is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.bodyLengthLimit = new BodyLengthLimit(jdbi, clock, modes, metrics);
+        this.policy = new DeliveryPolicy(settings);
+        this.fallback = new ModeFallback(modes, vendors, settings.fallbackModes());
+        this.undeliverable = new UndeliverablePages(plans, metrics, senderApplication);
         this.senderAddresses = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(5))
                 .maximumSize(1_000)
@@ -169,6 +187,7 @@ public final class Dispatcher
         private final Handle handle;
         private final MessageDao dao;
         private final Instant now;
+        // incident id -> claimed or resolved
         private final Map<Long, Boolean> incidents = new HashMap<>();
         private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
         private final List<ClaimedMessage> sending = new ArrayList<>();
@@ -197,7 +216,7 @@ public final class Dispatcher
                 }
             });
             if (!incidentIds.isEmpty()) {
-                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.active()));
+                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.stopped()));
             }
             return rows;
         }
@@ -216,11 +235,12 @@ public final class Dispatcher
             if (!sending.isEmpty()) {
                 PreparedBatch batch = handle.prepareBatch("""
                         UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,
-                                           mode_id = :mode, destination = :destination, batch = :batch
+                                           mode_id = :mode, destination = :destination, batch = :batch,
+                                           first_attempt_at = COALESCE(first_attempt_at, :now), mode_since = COALESCE(mode_since, :now)
                         WHERE id = :id""");
                 for (ClaimedMessage message : sending) {
                     batch.bind("deadline", message.deadline()).bind("mode", message.modeId()).bind("destination", message.destination())
-                            .bind("batch", message.batch()).bind("id", message.id()).add();
+                            .bind("batch", message.batch()).bind("now", now).bind("id", message.id()).add();
                 }
                 batch.execute();
                 sending.clear();
@@ -237,21 +257,22 @@ public final class Dispatcher
         }
     }
 
-    private Optional<ClaimedMessage> prepare(ClaimPass pass, MessageRow row)
+    private Optional<ClaimedMessage> prepare(ClaimPass pass, MessageRow claimedRow)
     {
         Handle handle = pass.handle;
         MessageDao dao = pass.dao;
         Map<Long, Boolean> incidents = pass.incidents;
         Instant now = pass.now;
+        MessageRow row = claimedRow.attemptedAt(now);
         if (row.incidentId() != null) {
             // The incident rows are locked (FOR UPDATE) in this transaction: a claim cannot commit
             // between this check and the move to sending.
-            Boolean active = incidents.get(row.incidentId());
-            if (active == null) {
+            Boolean stopped = incidents.get(row.incidentId());
+            if (stopped == null) {
                 // A claim is committing right now: leave the message; it is cancelled or retried.
                 return Optional.empty();
             }
-            if (!active) {
+            if (stopped) {
                 dao.cancel(row.id());
                 metrics.cancelled();
                 return Optional.empty();
@@ -259,9 +280,11 @@ public final class Dispatcher
         }
         if ("sending".equals(row.status())) {
             metrics.recovered();
-            if (row.attempts() >= settings.maxAttempts()) {
-                dao.failUnsent(row.id(), "gave up after " + row.attempts() + " attempts");
-                metrics.failed(row.modeId() == null ? "unknown" : modes.name(row.modeId()), "attempts");
+            if (row.attempts() >= MAX_ATTEMPTS) {
+                String mode = row.modeId() == null ? UndeliverablePages.NO_MODE : modes.name(row.modeId());
+                dao.failUnsent(row.id(), "gave up after " + row.attempts() + " attempts without an outcome");
+                undeliverable.report(handle, row, mode, row.attempts(),
+                        "its sender stopped " + row.attempts() + " times while sending it", now);
                 return Optional.empty();
             }
         }
@@ -283,8 +306,10 @@ public final class Dispatcher
         }
         Optional<ContactResolver.Contact> contact = contacts.resolve(handle, row, now);
         if (contact.isEmpty()) {
-            dao.failUnsent(row.id(), "no contact for " + row.targetName() + " in any usable mode");
+            String reason = "no contact for " + row.targetName() + " in any usable mode";
+            dao.failUnsent(row.id(), reason);
             metrics.failed("none", "no-contact");
+            undeliverable.report(handle, row, UndeliverablePages.NO_MODE, 0, reason, now);
             return Optional.empty();
         }
         if (contact.get().mode().equals("drop")) {
@@ -307,58 +332,30 @@ public final class Dispatcher
 
     /**
      * Sends a claimed message and records the outcome. Holds no transaction during vendor calls.
+     * A failure that moves the page to the person's next mode is sent again at once, in that mode.
      */
     public void deliver(ClaimedMessage message)
     {
-        MessageContent.Content rendered = content.render(message);
-        if (bodyLengthLimit.dropIfTooLong(message, rendered)) {
+        ClaimedMessage current = message;
+        MessageContent.Content rendered = content.render(current);
+        if (bodyLengthLimit.dropIfTooLong(current, rendered)) {
             return;
         }
-        VendorPool.Outcome outcome = vendors.send(outbound(message, rendered));
-        if (outcome.sent()) {
-            recordSent(message, rendered, outcome);
-            return;
-        }
-        boolean attemptsLeft = message.attempt() < settings.maxAttempts();
-        boolean giveUpOnMode = outcome.category() != Category.TRANSIENT || !attemptsLeft;
-        if (giveUpOnMode && message.row().targetId() != null && !message.mode().equals("email")) {
-            Optional<ClaimedMessage> fallback = fallBackToEmail(message, outcome);
-            if (fallback.isPresent()) {
-                MessageContent.Content fallbackContent = content.render(fallback.get());
-                VendorPool.Outcome fallbackOutcome = vendors.send(outbound(fallback.get(), fallbackContent));
-                if (fallbackOutcome.sent()) {
-                    recordSent(fallback.get(), fallbackContent, fallbackOutcome);
-                }
-                else {
-                    recordFailure(fallback.get(), fallbackContent, fallbackOutcome);
-                }
+        // Each turn leaves a mode for good, so there are at most as many turns as fallback modes.
+        for (int turn = 0; turn <= settings.fallbackModes().size(); turn++) {
+            VendorPool.Outcome outcome = vendors.send(outbound(current, rendered));
+            if (outcome.sent()) {
+                recordSent(current, rendered, outcome);
                 return;
             }
-        }
-        recordFailure(message, rendered, outcome);
-    }
-
-    private Optional<ClaimedMessage> fallBackToEmail(ClaimedMessage message, VendorPool.Outcome outcome)
-    {
-        Optional<Integer> email = modes.id("email");
-        if (email.isEmpty()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
-            Optional<String> address = handle.attach(ContactDao.class).contact(message.row().targetId(), email.get());
-            if (address.isEmpty()) {
-                return Optional.empty();
+            Optional<ClaimedMessage> nextMode = recordFailure(current, rendered, outcome);
+            if (nextMode.isEmpty()) {
+                return;
             }
-            MessageDao dao = handle.attach(MessageDao.class);
-            if (dao.changeContact(message.id(), message.attempt(), email.get(), address.get(), truncate(outcome.error())) == 0) {
-                return Optional.empty();
-            }
-            dao.audit(now, message.id(), "mode-change", message.mode(), "email",
-                    "Changing mode due to original mode failure: " + truncate(outcome.error()));
-            metrics.failed(message.mode(), outcome.category().name().toLowerCase(java.util.Locale.ROOT));
-            return Optional.of(message.withContact(email.get(), "email", address.get()));
-        });
+            current = nextMode.get();
+            rendered = content.render(current);
+        }
+        log.error("Message {} changed modes more often than there are fallback modes; it is retried at its deadline", message.id());
     }
 
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
@@ -393,33 +390,64 @@ public final class Dispatcher
         }
     }
 
-    private void recordFailure(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
+    /**
+     * Records a failed attempt as the {@link DeliveryPolicy} says, in one transaction that holds
+     * the incident's lock: a claim or resolve that committed meanwhile cancels the page instead.
+     *
+     * @return the page in the person's next mode, when it should be sent again at once in that mode
+     */
+    private Optional<ClaimedMessage> recordFailure(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
     {
         Instant now = clock.instant();
         String category = outcome.category().name().toLowerCase(java.util.Locale.ROOT);
-        boolean retry = outcome.category() != Category.PERMANENT && message.attempt() < settings.maxAttempts();
-        jdbi.useTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+        String error = truncate(outcome.error());
+        MessageRow row = message.row();
+        DeliveryPolicy.Failure failure = new DeliveryPolicy.Failure(outcome.category(), row.firstAttemptAt(), row.modeSince(),
+                message.attempt(), outcome.retryAfter(), now);
+        metrics.failed(message.mode(), category);
+        return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
-            if (retry) {
-                Duration backoff = settings.backoff(message.attempt());
-                if (outcome.retryAfter() != null && outcome.retryAfter().compareTo(backoff) > 0) {
-                    backoff = outcome.retryAfter();
+            if (row.incidentId() != null && dao.lockIncidentStopped(row.incidentId()).orElse(false)) {
+                dao.cancelSending(message.id(), message.attempt(), error);
+                metrics.cancelled();
+                return Optional.empty();
+            }
+            if (policy.leaveMode(failure)) {
+                Set<String> tried = ModesTried.parse(row.modesTried());
+                tried.add(message.mode());
+                Optional<ContactResolver.Contact> next = fallback.next(handle, row, tried);
+                if (next.isPresent()) {
+                    String modesTried = ModesTried.add(row.modesTried(), message.mode());
+                    if (dao.changeContact(message.id(), message.attempt(), next.get().modeId(), next.get().destination(), error,
+                            modesTried, now) == 0) {
+                        return Optional.empty();
+                    }
+                    dao.audit(now, message.id(), "mode-change", message.mode(), next.get().mode(),
+                            "Changing mode due to original mode failure: " + error);
+                    log.info("Message {} failed in {} ({}); trying {}", message.id(), message.mode(), outcome.error(), next.get().mode());
+                    return Optional.of(message.withRow(row.leftMode(message.mode(), now))
+                            .withContact(next.get().modeId(), next.get().mode(), next.get().destination()));
                 }
-                dao.scheduleRetry(message.id(), message.attempt(), now.plus(backoff), truncate(outcome.error()), outcome.vendor());
             }
-            else if (dao.markFailed(message.id(), message.attempt(), truncate(outcome.error()), outcome.vendor(),
-                    truncate(rendered.subject(), 255), rendered.body()) > 0 && !CALLBACK_TRACKED_MODES.contains(message.mode())) {
-                dao.genericSentStatus(message.id(), false);
+            Instant retryAt = policy.retryAt(failure);
+            if (retryAt != null) {
+                dao.scheduleRetry(message.id(), message.attempt(), retryAt, error, outcome.vendor());
+                metrics.retried(message.mode());
+                log.info("Message {} ({}) failed ({}), retrying at {}: {}", message.id(), message.mode(), category, retryAt, outcome.error());
+                return Optional.empty();
             }
+            if (dao.markFailed(message.id(), message.attempt(), error, outcome.vendor(), truncate(rendered.subject(), 255),
+                    rendered.body()) > 0) {
+                if (!CALLBACK_TRACKED_MODES.contains(message.mode())) {
+                    dao.genericSentStatus(message.id(), false);
+                }
+                String reason = outcome.category() == Category.PERMANENT
+                        ? "the vendor refused it for good (" + error + ")"
+                        : "the delivery budget is spent (last error: " + error + ")";
+                undeliverable.report(handle, row, message.mode(), message.attempt(), reason, now);
+            }
+            return Optional.empty();
         });
-        if (retry) {
-            metrics.retried(message.mode());
-            log.info("Message {} ({}) failed transiently, retrying: {}", message.id(), message.mode(), outcome.error());
-        }
-        else {
-            metrics.failed(message.mode(), category);
-            log.warn("Message {} ({}) failed for good: {}", message.id(), message.mode(), outcome.error());
-        }
     }
 
     private OutboundMessage outbound(ClaimedMessage message, MessageContent.Content rendered)

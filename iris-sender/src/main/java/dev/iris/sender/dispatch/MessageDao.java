@@ -44,7 +44,7 @@ public interface MessageDao
                    m.plan_id, p.name AS plan_name, m.priority_id, pr.name AS priority_name, m.category_id,
                    m.subject, m.body, m.incident_id, i.created AS incident_created, i.context AS incident_context,
                    m.plan_notification_id, pn.template, pn.step, m.`round`, m.created,
-                   m.recipients
+                   m.recipients, m.first_attempt_at, m.mode_since, m.modes_tried, m.notice_of
             FROM message m
             JOIN application a ON a.id = m.application_id
             LEFT JOIN target t ON t.id = m.target_id
@@ -57,18 +57,40 @@ public interface MessageDao
             ORDER BY m.id""")
     List<MessageRow> load(@BindList("ids") Collection<Long> ids);
 
-    record IncidentState(long id, boolean active) {}
+    /**
+     * @param stopped whether the incident was claimed or resolved: only then may its pages be
+     *        cancelled (an incident whose plan ran out is inactive too, but its pages are owed)
+     */
+    record IncidentState(long id, boolean stopped) {}
 
     /**
      * Locks the incidents of a claimed batch in one round trip; incidents a claim holds right now
      * are missing from the result.
      */
-    @SqlQuery("SELECT id, active FROM incident WHERE id IN (<ids>) FOR UPDATE SKIP LOCKED")
+    @SqlQuery("""
+            SELECT id, (owner_id IS NOT NULL OR resolved = 1) AS stopped
+            FROM incident WHERE id IN (<ids>)
+            FOR UPDATE SKIP LOCKED""")
     @RegisterConstructorMapper(IncidentState.class)
     List<IncidentState> lockIncidents(@BindList("ids") Collection<Long> incidentIds);
 
+    /**
+     * Locks one incident, waiting for a claim in progress, and says whether it was claimed or
+     * resolved.
+     */
+    @SqlQuery("SELECT (owner_id IS NOT NULL OR resolved = 1) FROM incident WHERE id = :id FOR UPDATE")
+    Optional<Boolean> lockIncidentStopped(@Bind("id") long incidentId);
+
     @SqlUpdate("UPDATE message SET `status` = 'cancelled', active = 0, send_deadline = NULL WHERE id = :id")
     void cancel(@Bind("id") long id);
+
+    /**
+     * Cancels a message this sender is sending, whose incident was claimed or resolved meanwhile.
+     */
+    @SqlUpdate("""
+            UPDATE message SET `status` = 'cancelled', active = 0, send_deadline = NULL, last_error = :error
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int cancelSending(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("error") String error);
 
     @SqlUpdate("""
             UPDATE message SET `status` = 'suppressed', active = 0, sent = :now, mode_id = :mode, destination = :destination
@@ -119,11 +141,40 @@ public interface MessageDao
     int markFailed(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("error") String error, @Bind("vendor") String vendor,
             @Bind("subject") String subject, @Bind("body") String body);
 
+    /**
+     * Moves a failing message to another of its person's modes, remembering the one it left.
+     */
     @SqlUpdate("""
-            UPDATE message SET mode_id = :mode, destination = :destination, last_error = :error
+            UPDATE message SET mode_id = :mode, destination = :destination, last_error = :error, modes_tried = :modesTried,
+                               mode_since = :now
             WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
     int changeContact(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("mode") int modeId,
-            @Bind("destination") String destination, @Bind("error") String error);
+            @Bind("destination") String destination, @Bind("error") String error, @Bind("modesTried") String modesTried,
+            @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO incident_event (incident_id, created, kind, actor, description)
+            VALUES (:incident, :now, :kind, NULL, :description)""")
+    void incidentEvent(@Bind("incident") long incidentId, @Bind("now") Instant now, @Bind("kind") String kind,
+            @Bind("description") String description);
+
+    @SqlQuery("SELECT id FROM application WHERE name = :name")
+    Optional<Integer> applicationId(@Bind("name") String name);
+
+    @SqlQuery("SELECT id FROM priority WHERE name = :name")
+    Optional<Integer> priorityId(@Bind("name") String name);
+
+    /**
+     * A notice about an undeliverable page, to a person (usually the plan's creator), sent like
+     * any message with its priority's mode.
+     */
+    @SqlUpdate("""
+            INSERT INTO message (created, application_id, target_id, priority_id, subject, body, active, `status`, next_attempt_at,
+                                 notice_of)
+            VALUES (:now, :application, :target, :priority, :subject, :body, 1, 'queued', :now, :noticeOf)""")
+    void insertNotice(@Bind("now") Instant now, @Bind("application") int applicationId, @Bind("target") long targetId,
+            @Bind("priority") int priorityId, @Bind("subject") String subject, @Bind("body") String body,
+            @Bind("noticeOf") long noticeOf);
 
     @SqlUpdate("""
             INSERT INTO message_changelog (`date`, message_id, change_type, old, new, description)

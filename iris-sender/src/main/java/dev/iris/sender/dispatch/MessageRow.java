@@ -8,6 +8,10 @@ import java.time.Instant;
  *
  * @param recipients the To and Bcc lists of a multi-recipient email as JSON
  *        ({@link dev.iris.core.message.EmailRecipients}), or null
+ * @param firstAttemptAt when the message first moved to sending (null before that)
+ * @param modeSince when its current mode was first tried (null before the first attempt)
+ * @param modesTried the modes it already failed in, comma-separated, or null
+ * @param noticeOf for a notice about an undeliverable page, that page's id; otherwise null
  */
 public record MessageRow(
         long id,
@@ -36,7 +40,11 @@ public record MessageRow(
         Integer step,
         Integer round,
         Instant created,
-        String recipients)
+        String recipients,
+        Instant firstAttemptAt,
+        Instant modeSince,
+        String modesTried,
+        Long noticeOf)
 {
     public boolean isFirstAttempt()
     {
@@ -50,7 +58,34 @@ public record MessageRow(
     {
         return new MessageRow(id, batch, status, attempts, applicationId, applicationName, targetId, targetName, targetType,
                 destination, modeId, planId, planName, priorityId, priorityName, categoryId, subject, newBody, incidentId,
-                incidentCreated, incidentContext, planNotificationId, template, step, round, created, recipients);
+                incidentCreated, incidentContext, planNotificationId, template, step, round, created, recipients, firstAttemptAt,
+                modeSince, modesTried, noticeOf);
+    }
+
+    /**
+     * The same row as it stands once an attempt starts at {@code now}: the first attempt starts
+     * the delivery budget and the mode's clock.
+     */
+    public MessageRow attemptedAt(Instant now)
+    {
+        if (firstAttemptAt != null && modeSince != null) {
+            return this;
+        }
+        return new MessageRow(id, batch, status, attempts, applicationId, applicationName, targetId, targetName, targetType,
+                destination, modeId, planId, planName, priorityId, priorityName, categoryId, subject, body, incidentId,
+                incidentCreated, incidentContext, planNotificationId, template, step, round, created, recipients,
+                firstAttemptAt == null ? now : firstAttemptAt, modeSince == null ? now : modeSince, modesTried, noticeOf);
+    }
+
+    /**
+     * The same row after it left {@code failedMode} for another mode at {@code now}.
+     */
+    public MessageRow leftMode(String failedMode, Instant now)
+    {
+        return new MessageRow(id, batch, status, attempts, applicationId, applicationName, targetId, targetName, targetType,
+                destination, modeId, planId, planName, priorityId, priorityName, categoryId, subject, body, incidentId,
+                incidentCreated, incidentContext, planNotificationId, template, step, round, created, recipients, firstAttemptAt,
+                now, ModesTried.add(modesTried, failedMode), noticeOf);
     }
 
     public boolean isHeldInBatch()

@@ -42,6 +42,14 @@ public final class SenderMetrics
         counter("iris.sender.failed." + mode + "." + category).inc();
     }
 
+    /**
+     * A page given up for good: its budget is spent, or no mode of its person can carry it.
+     */
+    public void undeliverable(String mode)
+    {
+        counter("iris.sender.undeliverable." + mode).inc();
+    }
+
     public void retried(String mode)
     {
         counter("iris.sender.retried." + mode).inc();

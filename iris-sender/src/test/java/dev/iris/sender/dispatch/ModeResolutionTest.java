@@ -105,18 +105,20 @@ final class ModeResolutionTest
     }
 
     @Test
-    void withoutAnyContactTheMessageFailsWithAnInvalidAuditEntry()
+    void withoutAnyContactTheMessageFailsWithAnInvalidAuditEntryAndIsReported()
     {
         plan = seed.plan(fixture, "dave-high", Notification.of(1, "user", seed.dave(), "high", "tpl", 0, 60));
         Message message = sendOne();
         assertThat(message.status()).isEqualTo("failed");
-        assertThat(vendor.attempts()).isEmpty();
-        assertThat(fixture.audit(message.id())).singleElement()
-                .satisfies(audit -> {
-                    assertThat(audit.changeType()).isEqualTo("mode-change");
-                    assertThat(audit.newValue()).isEqualTo("invalid");
-                    assertThat(audit.description()).isEqualTo("Ignore message as we failed to resolve target contact");
-                });
+        assertThat(vendor.attempts()).noneMatch(attempt -> attempt.messageId() == message.id());
+        assertThat(fixture.audit(message.id())).extracting(Audit::changeType, Audit::newValue,
+                        Audit::description)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("mode-change", "invalid", "Ignore message as we failed to resolve target contact"),
+                        org.assertj.core.groups.Tuple.tuple("undeliverable", "",
+                                "Page " + message.id() + " to dave could not be delivered: no contact for dave in any usable mode"));
+        // alice created the plan and is told.
+        assertThat(fixture.notices()).singleElement().satisfies(notice -> assertThat(notice.target()).isEqualTo("alice"));
     }
 
     @Test

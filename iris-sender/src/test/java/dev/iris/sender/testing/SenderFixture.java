@@ -31,7 +31,8 @@ import java.util.function.Function;
 public final class SenderFixture
         implements AutoCloseable
 {
-    public static final DispatchSettings SETTINGS = new DispatchSettings(Duration.ofSeconds(60), 4, Duration.ofSeconds(5), Duration.ofMinutes(2));
+    /** The production defaults: 60 s send deadline, 30 min delivery budget, 2 min per mode before falling back. */
+    public static final DispatchSettings SETTINGS = DispatchSettings.defaults();
 
     private final Database database;
     private final Jdbi jdbi;
@@ -156,6 +157,43 @@ public final class SenderFixture
             handle.execute("DELETE FROM escalation_work WHERE incident_id = ?", incidentId);
             handle.execute("INSERT INTO incident_event (incident_id, created, kind, actor) VALUES (?, ?, 'claimed', ?)", incidentId, now, String.valueOf(ownerId));
         });
+    }
+
+    /**
+     * A resolve, as ClaimService commits it: resolved, and paging stopped like a claim.
+     */
+    public void resolve(long incidentId)
+    {
+        Instant now = clock.instant();
+        jdbi().useTransaction(handle -> {
+            handle.execute("UPDATE incident SET resolved = 1, active = 0, updated = ? WHERE id = ?", now, incidentId);
+            handle.execute("UPDATE message SET `status` = 'cancelled', active = 0 WHERE incident_id = ? AND `status` = 'queued'", incidentId);
+            handle.execute("UPDATE message SET active = 0 WHERE incident_id = ?", incidentId);
+            handle.execute("DELETE FROM escalation_work WHERE incident_id = ?", incidentId);
+            handle.execute("INSERT INTO incident_event (incident_id, created, kind) VALUES (?, ?, 'resolved')", incidentId, now);
+        });
+    }
+
+    /**
+     * A notice about an undeliverable page.
+     */
+    public record Notice(long id, String target, String status, String subject, String body, long noticeOf) {}
+
+    public List<Notice> notices()
+    {
+        return jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT m.id, t.name, m.`status`, m.subject, m.body, m.notice_of
+                        FROM message m JOIN target t ON t.id = m.target_id
+                        WHERE m.notice_of IS NOT NULL ORDER BY m.id""")
+                .map((rs, ctx) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6)))
+                .list());
+    }
+
+    public List<String> eventDescriptions(long incidentId, String kind)
+    {
+        return jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT description FROM incident_event WHERE incident_id = :id AND kind = :kind ORDER BY id""")
+                .bind("id", incidentId).bind("kind", kind).mapTo(String.class).list());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.iris.spi.vendor.VendorException;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,6 +28,8 @@ public final class TestingVendor
     private final Deque<VendorException.Category> failures = new ConcurrentLinkedDeque<>();
     private final AtomicInteger counter = new AtomicInteger();
     private volatile VendorException.Category alwaysFail;
+    private volatile Random random;
+    private volatile double failureFraction;
 
     public TestingVendor(String name, Set<String> modes)
     {
@@ -49,6 +52,15 @@ public final class TestingVendor
         alwaysFail = category;
     }
 
+    /**
+     * Fails about {@code fraction} of the sends transiently, in a sequence fixed by {@code seed}.
+     */
+    public void failTransientlyAtRandom(double fraction, long seed)
+    {
+        random = new Random(seed);
+        failureFraction = fraction;
+    }
+
     @Override
     public Set<String> supportedModes()
     {
@@ -63,6 +75,14 @@ public final class TestingVendor
         VendorException.Category failure = failures.poll();
         if (failure == null) {
             failure = alwaysFail;
+        }
+        Random failures = random;
+        if (failure == null && failures != null) {
+            synchronized (failures) {
+                if (failures.nextDouble() < failureFraction) {
+                    failure = VendorException.Category.TRANSIENT;
+                }
+            }
         }
         if (failure != null) {
             throw new VendorException(failure, name + " refused message " + message.messageId() + " (" + failure + ")");
