@@ -3,6 +3,7 @@ package dev.iris.api.system;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.db.Database;
+import dev.iris.core.http.HealthcheckFile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,10 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -43,7 +40,7 @@ public final class HealthcheckResource
     {
         String status = "GOOD";
         if (statusFile.isPresent()) {
-            Optional<String> firstLine = firstLine(statusFile.get());
+            Optional<String> firstLine = HealthcheckFile.firstLine(statusFile.get());
             if (firstLine.isEmpty()) {
                 return Response.status(Response.Status.NOT_FOUND).entity("").build();
             }
@@ -55,17 +52,6 @@ public final class HealthcheckResource
         }
         catch (RuntimeException e) {
             return Response.status(503).entity("Could not connect to database").build();
-        }
-    }
-
-    private static Optional<String> firstLine(java.nio.file.Path file)
-    {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            return Optional.of(line == null ? "" : line.strip());
-        }
-        catch (IOException e) {
-            return Optional.empty();
         }
     }
 }

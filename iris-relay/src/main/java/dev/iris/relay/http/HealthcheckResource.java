@@ -1,15 +1,12 @@
 package dev.iris.relay.http;
 
+import dev.iris.core.http.HealthcheckFile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -38,12 +35,8 @@ public final class HealthcheckResource
         if (statusFile.isEmpty()) {
             return Response.ok("GOOD").build();
         }
-        try (BufferedReader reader = Files.newBufferedReader(statusFile.get(), StandardCharsets.UTF_8)) {
-            String line = reader.readLine();
-            return Response.ok(line == null ? "" : line.strip()).build();
-        }
-        catch (IOException e) {
-            return Response.status(Response.Status.NOT_FOUND).entity("").build();
-        }
+        return HealthcheckFile.firstLine(statusFile.get())
+                .map(line -> Response.ok(line).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity("").build());
     }
 }
