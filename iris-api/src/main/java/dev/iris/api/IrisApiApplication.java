@@ -5,6 +5,8 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
+import dev.iris.api.http.AllowedOrigins;
+import dev.iris.api.http.IrisResponseHeaders;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
 import dev.iris.api.ui.WebUi;
@@ -18,6 +20,7 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * iris-api: the Iris v0 REST API.
@@ -66,6 +69,12 @@ public class IrisApiApplication
         injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
 
         ErrorMappers.register(configuration, environment);
+        // Iris's Location headers are relative ("/incidents/12"); Jersey would make them absolute.
+        environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+        environment.jersey().register(new IrisResponseHeaders());
+        if (!configuration.getAllowedOrigins().isEmpty()) {
+            environment.jersey().register(new AllowedOrigins(configuration.getAllowedOrigins()));
+        }
         HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
         environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -61,6 +62,22 @@ public class IrisApiConfiguration
     @NotNull
     @JsonProperty
     private List<String> responseApplications = List.of("iris-relay");
+
+    /**
+     * Iris's {@code allowed_origins}: browser pages from these origins (e.g.
+     * {@code https://oncall.example.com}) may read the API's answers (CORS). Empty: none.
+     */
+    @NotNull
+    @JsonProperty
+    private List<String> allowedOrigins = List.of();
+
+    /**
+     * Iris's {@code healthcheck_path}: when set, {@code GET /healthcheck} answers the first line of
+     * this file (404 when it is missing), so an operator drains a node by editing or removing it.
+     * Unset: {@code GOOD} while the database answers.
+     */
+    @JsonProperty
+    private String healthcheckPath;
 
     /**
      * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
@@ -118,6 +135,16 @@ public class IrisApiConfiguration
     public List<String> getSupportedTimezones()
     {
         return supportedTimezones;
+    }
+
+    public List<String> getAllowedOrigins()
+    {
+        return allowedOrigins;
+    }
+
+    public Optional<Path> getHealthcheckPath()
+    {
+        return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
     }
 
     public Optional<PluginInstanceConfig> getAuth()

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static dev.iris.api.testing.ApiFixtures.trustedClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,14 +50,14 @@ final class AuthenticationTest
     @Test
     void signedRequestsWithPrimaryOrSecondaryKeyPass()
     {
-        assertThat(api.client("app", "app-key").get("/healthcheck").status()).isEqualTo(200);
-        assertThat(api.client("app", "app-secondary").get("/healthcheck").status()).isEqualTo(200);
+        assertThat(api.client("app", "app-key").get("/v0/modes").status()).isEqualTo(200);
+        assertThat(api.client("app", "app-secondary").get("/v0/modes").status()).isEqualTo(200);
     }
 
     @Test
     void wrongKeyIsRejected()
     {
-        IrisTestClient.Response response = api.client("app", "not-the-key").get("/healthcheck");
+        IrisTestClient.Response response = api.client("app", "not-the-key").get("/v0/modes");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("title").asText()).isEqualTo("Authentication failure");
         assertThat(response.json().get("description").asText()).isEqualTo("HMAC failed validation. Check API key/clock skew");
@@ -65,7 +67,7 @@ final class AuthenticationTest
     @Test
     void unknownApplicationIsRejected()
     {
-        IrisTestClient.Response response = api.client("nobody", "key").get("/healthcheck");
+        IrisTestClient.Response response = api.client("nobody", "key").get("/v0/modes");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("title").asText()).isEqualTo("Authentication failure");
     }
@@ -73,7 +75,7 @@ final class AuthenticationTest
     @Test
     void malformedHeaderIsRejected()
     {
-        IrisTestClient.Response response = api.anonymous().withHeader("Authorization", "Bearer abc").get("/healthcheck");
+        IrisTestClient.Response response = api.anonymous().withHeader("Authorization", "Bearer abc").get("/v0/modes");
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().get("description").asText()).isEqualTo("Malformed/missing HMAC authorization header");
     }
@@ -81,18 +83,51 @@ final class AuthenticationTest
     @Test
     void usernameNeedsAnAppThatMayAuthenticateUsers()
     {
-        IrisTestClient.Response refused = api.client("app", "app-key").as("alice").get("/healthcheck");
+        IrisTestClient.Response refused = api.client("app", "app-key").as("alice").get("/v0/modes");
         assertThat(refused.status()).isEqualTo(401);
         assertThat(refused.json().get("title").asText()).isEqualTo("This application does not have the power to authenticate usernames");
-        assertThat(trustedClient(api).as("alice").get("/healthcheck").status()).isEqualTo(200);
+        assertThat(trustedClient(api).as("alice").get("/v0/modes").status()).isEqualTo(200);
     }
 
     @Test
     void signatureCoversTheUsername()
     {
         // Signed for alice, sent claiming to be bob.
-        IrisTestClient.Response response = trustedClient(api).as("alice").withHeader("X-IRIS-USERNAME", "bob").get("/healthcheck");
+        IrisTestClient.Response response = trustedClient(api).as("alice").withHeader("X-IRIS-USERNAME", "bob").get("/v0/modes");
         assertThat(response.status()).isEqualTo(401);
+    }
+
+    /**
+     * Iris serves its public reads (allow_read_no_auth) without looking at credentials at all, so
+     * a client with a wrong key or a skewed clock still reads them.
+     */
+    @Test
+    void publicReadsIgnoreCredentials()
+    {
+        assertThat(api.client("app", "not-the-key").get("/healthcheck").status()).isEqualTo(200);
+        assertThat(api.client("nobody", "key").get("/v0/applications/app").status()).isEqualTo(200);
+        assertThat(api.anonymous().withHeader("Authorization", "Bearer abc").get("/v0/plans?limit=1").status()).isEqualTo(200);
+        // Writes and private reads still need a valid signature.
+        assertThat(api.client("app", "not-the-key").post("/v0/incidents", "{}").status()).isEqualTo(401);
+        assertThat(api.client("app", "not-the-key").get("/v0/modes").status()).isEqualTo(401);
+    }
+
+    /**
+     * Iris's header middleware puts these on every answer, errors included.
+     */
+    @Test
+    void everyAnswerCarriesIrisSecurityHeaders()
+    {
+        for (IrisTestClient.Response response : List.of(
+                api.anonymous().get("/v0/plans?limit=1"),
+                api.anonymous().get("/v0/incidents"),
+                api.anonymous().post("/v0/incidents", "{}"),
+                api.anonymous().get("/v0/nothing-here"),
+                api.anonymous().get("/healthcheck"))) {
+            assertThat(response.header("X-Frame-Options")).as(response.toString()).isEqualTo("SAMEORIGIN");
+            assertThat(response.header("X-Content-Type-Options")).as(response.toString()).isEqualTo("nosniff");
+            assertThat(response.header("X-XSS-Protection")).as(response.toString()).isEqualTo("1; mode=block");
+        }
     }
 
     @Test

@@ -73,7 +73,7 @@ public class IrisRelayApplication
                 clock);
         long maxRequestBytes = configuration.getMaxRequestSize().toBytes();
         JerseyEnvironment jersey = environment.jersey();
-        jersey.register(new HealthcheckResource());
+        jersey.register(new HealthcheckResource(configuration.getHealthcheckPath()));
 
         TwilioConfig twilio = configuration.getTwilio();
         if (twilio.getAuthTokens().isEmpty()) {

@@ -13,6 +13,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * iris-relay's YAML. The relay has no database: it forwards to the API as the {@code iris-relay}
  * application. Secrets are write-only for Jackson, so serializing the configuration never shows
@@ -52,6 +55,13 @@ public class IrisRelayConfiguration
     @JsonProperty
     private DataSize maxRequestSize = DataSize.kibibytes(256);
 
+    /**
+     * Iris's {@code healthcheck_path}: when set, {@code GET /healthcheck} answers the first line of
+     * this file (404 when it is missing), so an operator drains a relay by editing or removing it.
+     */
+    @JsonProperty
+    private String healthcheckPath;
+
     @Valid
     @NotNull
     @JsonProperty
@@ -66,6 +76,11 @@ public class IrisRelayConfiguration
     @NotNull
     @JsonProperty
     private EmailConfig email = new EmailConfig();
+
+    public Optional<Path> getHealthcheckPath()
+    {
+        return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
+    }
 
     public String getApiUrl()
     {

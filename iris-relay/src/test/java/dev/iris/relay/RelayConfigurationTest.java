@@ -11,8 +11,10 @@ import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
 import io.dropwizard.jersey.validation.Validators;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +71,32 @@ final class RelayConfigurationTest
             assertThat(loadBalancer.body()).isEqualTo("GOOD");
             assertThat(admin.statusCode()).isEqualTo(200);
             assertThat(admin.body()).contains("\"relay\"").contains("forwarding to " + api.url());
+        }
+    }
+
+    /**
+     * Iris's healthcheck_path: the load balancer check answers the file's first line, 404 without
+     * the file, so an operator drains a relay by editing or removing it.
+     */
+    @Test
+    void loadBalancerCheckAnswersTheHealthcheckFile(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("status");
+        Files.writeString(file, "GOOD\n");
+        try (FakeIrisApi api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
+                TestingRelay relay = TestingRelay.builder(api.url()).healthcheckPath(file.toString()).start()) {
+            assertThat(Http.get(relay.uri("/healthcheck")).body()).isEqualTo("GOOD");
+
+            Files.writeString(file, "BAD\nmaintenance\n");
+            HttpResponse<String> draining = Http.get(relay.uri("/healthcheck"));
+            assertThat(draining.statusCode()).isEqualTo(200);
+            assertThat(draining.body()).isEqualTo("BAD");
+
+            Files.delete(file);
+            HttpResponse<String> missing = Http.get(relay.uri("/healthcheck"));
+            assertThat(missing.statusCode()).isEqualTo(404);
+            assertThat(missing.body()).isEmpty();
         }
     }
 

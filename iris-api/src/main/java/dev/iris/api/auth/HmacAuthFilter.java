@@ -89,9 +89,13 @@ public final class HmacAuthFilter
             return new Caller(internal, sessionUser.get(), isAdmin(sessionUser.get()));
         }
 
+        if ("GET".equals(request.getMethod()) && isAnnotated(PublicRead.class)) {
+            // Iris serves public reads without looking at credentials (a wrong key still reads).
+            return Caller.ANONYMOUS;
+        }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
-            if (isAnnotated(OwnAuthentication.class) || ("GET".equals(request.getMethod()) && isAnnotated(PublicRead.class))) {
+            if (isAnnotated(OwnAuthentication.class)) {
                 return Caller.ANONYMOUS;
             }
             throw IrisException.unauthorized("Authentication failure", "Malformed/missing HMAC authorization header");

@@ -162,8 +162,9 @@ public final class IncidentResource
         if (!request.has("owner") || !request.has("incident_ids")) {
             throw IrisException.badRequest("Missing owner or incident_ids fields");
         }
-        // Iris has no ACL here; we check the owner as for a single claim.
-        String owner = claimant(caller, request);
+        // As in Iris, any authenticated application may bulk-claim for any active user (bots claim
+        // for whoever pressed their button); only the single claim checks acl_allowed.
+        String owner = owner(request);
         JsonNode ids = request.get("incident_ids");
         if (!ids.isArray()) {
             throw IrisException.badRequest("Invalid claim: no matching incident id", "incident_ids must be a list of incident ids");
@@ -185,15 +186,24 @@ public final class IncidentResource
      */
     private static String claimant(Caller caller, JsonNode request)
     {
+        String owner = owner(request);
+        if (owner != null && !caller.mayActAs(owner)) {
+            throw IrisException.unauthorized("Invalid claimer for this app/user", null);
+        }
+        return owner;
+    }
+
+    /**
+     * The request's {@code owner}, null to unclaim.
+     */
+    private static String owner(JsonNode request)
+    {
         JsonNode owner = request.get("owner");
         if (owner == null || owner.isNull()) {
             return null;
         }
         if (!owner.isTextual()) {
             throw IrisException.badRequest("Invalid claim: no matching owner");
-        }
-        if (!caller.mayActAs(owner.asText())) {
-            throw IrisException.unauthorized("Invalid claimer for this app/user", null);
         }
         return owner.asText();
     }
@@ -203,11 +213,12 @@ public final class IncidentResource
     public Map<String, Object> resolve(@Auth Caller caller, @PathParam("id") String id, String body)
     {
         caller.requireApplication();
-        long incidentId = Requests.integerId(id, INVALID_ID);
         ObjectNode request = JsonBody.parseObject(objectMapper, body);
         if (!request.has("resolved")) {
             throw IrisException.badRequest("resolved field required");
         }
+        // Iris looks the path's id up as is: anything but an existing id is no matching incident.
+        long incidentId = Requests.integerId(id, "Invalid claim: no matching incident id");
         JsonNode value = request.get("resolved");
         boolean resolved;
         if (value.isBoolean()) {
@@ -217,9 +228,10 @@ public final class IncidentResource
             resolved = JsonBody.asInteger(value).orElseThrow(() -> IrisException.badRequest("Invalid resolved field", "resolved must be a boolean")) != 0;
         }
         claims.resolve(incidentId, resolved, caller.getName());
+        // Iris answers with the path's id (a string) and the resolved value as it was sent.
         Map<String, Object> response = new LinkedHashMap<>();
-        response.put("incident_id", incidentId);
-        response.put("resolved", resolved);
+        response.put("incident_id", id);
+        response.put("resolved", value);
         return response;
     }
 

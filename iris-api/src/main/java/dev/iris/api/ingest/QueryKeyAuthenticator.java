@@ -32,21 +32,27 @@ public final class QueryKeyAuthenticator
 
     /**
      * The application, if {@code caller} already signed as it (HMAC) or {@code key} is one of its
-     * keys; 401 otherwise.
+     * keys. As Iris: 400 (Falcon's missing-parameter answer) without {@code application} or
+     * {@code key}, 401 for an unknown application or a wrong key.
      */
     public AuthenticatedApplication authenticate(Caller caller, String application, String key)
     {
         if (application == null || application.isBlank()) {
-            throw IrisException.unauthorized("Authentication failure", "application query parameter missing");
+            throw missingParameter("application");
         }
         if (caller != null && caller.application() != null && caller.application().name().equals(application)) {
             return caller.application();
         }
         if (key == null || key.isEmpty()) {
-            throw IrisException.unauthorized("Authentication failure", "key query parameter missing");
+            if (caller != null && caller.application() != null) {
+                // Signed, but as another application.
+                throw IrisException.unauthorized("Authentication failure", null);
+            }
+            throw missingParameter("key");
         }
+        // Application names are public (GET /v0/applications lists them), so saying which is fine.
         AuthenticatedApplication found = applications.findByName(application)
-                .orElseThrow(() -> IrisException.unauthorized("Authentication failure", "Invalid application or key"));
+                .orElseThrow(() -> IrisException.unauthorized("Authentication failure", "Application not found"));
         boolean valid = false;
         for (String candidate : found.keys()) {
             // Check every key so timing does not tell which one matched.
@@ -54,8 +60,13 @@ public final class QueryKeyAuthenticator
         }
         if (!valid) {
             log.warn("Invalid key presented for application {}", application);
-            throw IrisException.unauthorized("Authentication failure", "Invalid application or key");
+            throw IrisException.unauthorized("Authentication failure", null);
         }
         return found;
+    }
+
+    private static IrisException missingParameter(String name)
+    {
+        return IrisException.badRequest("Missing parameter", "The \"" + name + "\" parameter is required.");
     }
 }

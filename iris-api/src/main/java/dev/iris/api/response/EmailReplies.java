@@ -28,15 +28,18 @@ import static java.util.Objects.requireNonNull;
  * Inbound mail: either a fresh mail to an incident address (it opens an incident) or a reply to a
  * page (its first line is a command, answered by email).
  *
- * <p>An incident opened by mail has Iris's context {@code {body, email, subject, sender}}; as for
- * any incident, only the application's declared variables are stored, so an application that
- * takes incidents by email declares those four. Its {@code Message-ID} is the deduplication key,
- * so a mail delivered twice opens one incident.
+ * <p>An incident opened by mail has Iris's context {@code {body, email, subject, sender}}, stored
+ * whole whatever the application's variables (as Iris does). Its {@code Message-ID} is the
+ * deduplication key, so a mail delivered twice opens one incident.
+ *
+ * <p>A reply from an address that is no Iris user's email contact is refused with Iris's 400
+ * (Iris fails to address its answer to a stranger); nothing is mailed back.
  */
 public final class EmailReplies
 {
     public static final String INCIDENT_HEADER = "X-IRIS-INCIDENT";
     public static final String NOT_FRESH = "Not created (email reply not fresh email)";
+    public static final String NO_TEMPLATES = "Not created (no template actions for this app)";
 
     private static final Logger log = LoggerFactory.getLogger(EmailReplies.class);
     private static final int MAX_DEDUP_KEY_CHARACTERS = 255;
@@ -91,7 +94,8 @@ public final class EmailReplies
             return new Outcome(Optional.empty());
         }
         ReplyAnswer answer = replies.handle("email", source, reply.get(), firstLine);
-        sendAnswer(source, subject, answer, null);
+        Responder responder = requireKnownSender(source);
+        sendAnswer(responder, source, subject, answer, null);
         return new Outcome(Optional.empty());
     }
 
@@ -105,7 +109,21 @@ public final class EmailReplies
             throw IrisException.badRequest("Post body missing required key or key of wrong type");
         }
         ReplyAnswer answer = replies.handle("email", source, Reply.message(messageId, Reply.CLAIM), Reply.CLAIM);
-        sendAnswer(source, null, answer, answer.text());
+        Responder responder = requireKnownSender(source);
+        sendAnswer(responder, source, null, answer, answer.text());
+    }
+
+    /**
+     * The Iris user behind a reply's address. Iris's answer mail is addressed to that user, and
+     * Iris refuses the reply with this 400 when there is none; we never mail strangers either (an
+     * answer to a forged or unknown sender would be backscatter).
+     */
+    private Responder requireKnownSender(String source)
+    {
+        return responders.identify("email", source).orElseThrow(() -> {
+            log.info("Refusing mail from {}: no Iris user has that address", source);
+            return IrisException.badRequest("Invalid request", "Failed to lookup target from destination: " + source);
+        });
     }
 
     private String openIncident(InboundEmail mail, IncidentEmailDao.Route route, List<String> recipients, String source, String subject, String body)
@@ -127,31 +145,28 @@ public final class EmailReplies
                 .map(key -> key.length() <= MAX_DEDUP_KEY_CHARACTERS ? key : key.substring(0, MAX_DEDUP_KEY_CHARACTERS))
                 .orElse(null);
         try {
-            IncidentCreation created = incidents.create(route.application(), route.planName(), context, List.of(), dedupKey);
+            IncidentCreation created = incidents.createWithWholeContext(route.application(), route.planName(), context, dedupKey);
             log.info("Mail from {} to {} opened incident {}", source, route.email(), created.incidentId());
             return String.valueOf(created.incidentId());
         }
         catch (IrisException e) {
             log.warn("Mail from {} to {} opened no incident: {}", source, route.email(), e.getMessage());
+            if (e.title().equals(IncidentService.NO_TEMPLATES)) {
+                return NO_TEMPLATES;
+            }
             return "Not created (" + e.title() + ")";
         }
     }
 
-    private void sendAnswer(String source, String subject, ReplyAnswer answer, String subjectOverride)
+    private void sendAnswer(Responder responder, String source, String subject, ReplyAnswer answer, String subjectOverride)
     {
         if (answer.emails().isEmpty()) {
-            return;
-        }
-        Optional<Responder> responder = responders.identify("email", source);
-        if (responder.isEmpty()) {
-            // Never mail strangers: an answer to a forged or unknown sender would be backscatter.
-            log.info("Not answering mail from {}: no Iris user has that address", source);
             return;
         }
         String answerSubject = OutOfBandEmailDao.subject(subjectOverride != null ? subjectOverride : "Re: " + (subject == null ? "" : subject));
         for (ReplyAnswer.Email email : answer.emails()) {
             String application = email.application() == null ? SmsOptOutService.INTERNAL_APPLICATION : email.application();
-            if (emails.queue(application, responder.get().userId(), source, answerSubject, email.body()) == 0) {
+            if (emails.queue(application, responder.userId(), source, answerSubject, email.body()) == 0) {
                 log.warn("Could not queue the answer to {}: no application {}", source, application);
             }
         }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -18,8 +19,8 @@ import java.util.TreeSet;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code GET /v0/singlestats/{stat}} (no credentials): one statistic per application,
- * {@code {ts: [{application: value}, ...]}}, largest first.
+ * {@code GET /v0/singlestats/{stat}} (no credentials): one statistic per application, as Iris
+ * answers it: {@code [{ts: [{application: value}, ...]}, ...]}, newest first, largest first.
  */
 @Path("/v0/singlestats/{stat}")
 @PublicRead
@@ -37,9 +38,14 @@ public final class SingleStatResource
     }
 
     @GET
-    public Map<String, List<Map<String, Number>>> single(@PathParam("stat") String stat)
+    public List<Map<String, List<Map<String, Number>>>> single(@PathParam("stat") String stat)
     {
-        return stats.single(stat, clock.instant())
-                .orElseThrow(() -> IrisException.badRequest("Invalid stat", "Valid stats: " + String.join(", ", new TreeSet<>(StatsService.singleStats()))));
+        Map<String, List<Map<String, Number>>> points = stats.single(stat, clock.instant())
+                .orElseThrow(() -> IrisException.badRequest("Stat " + stat + " not found",
+                        "Valid stats: " + String.join(", ", new TreeSet<>(StatsService.singleStats()))));
+        // Iris answers a list of one-key objects, newest first.
+        List<Map<String, List<Map<String, Number>>>> list = new ArrayList<>();
+        points.forEach((timestamp, values) -> list.add(Map.of(timestamp, values)));
+        return list;
     }
 }

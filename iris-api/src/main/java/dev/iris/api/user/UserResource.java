@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
+import dev.iris.api.http.Requests;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.request.JsonBody;
 import dev.iris.core.user.CategoryOverride;
 import dev.iris.core.user.ModeUpdate;
 import dev.iris.core.user.ReprioritizationRule;
-import dev.iris.core.user.UserDetails;
 import dev.iris.core.user.UserService;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
@@ -60,10 +60,10 @@ public final class UserResource
 
     @GET
     @Path("{username}")
-    public UserDetails user(@Auth Caller caller, @PathParam("username") String username)
+    public Response user(@Auth Caller caller, @PathParam("username") String username)
     {
         caller.requireUser(username);
-        return users.details(username);
+        return Requests.okOrEmptyNotFound(users.find(username));
     }
 
     // ---------------------------------------------------------------- modes

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.AuthenticatedApplication;
 import dev.iris.core.alert.AutomatedIncidents;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.incident.ContextSize;
+import dev.iris.core.incident.IncidentService;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -22,9 +23,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class AlertIngestService
 {
-    /** Iris's context limit. */
-    public static final int MAX_CONTEXT_BYTES = 65535;
-
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
 
@@ -40,7 +38,7 @@ public final class AlertIngestService
         if (alert.action() == InboundAlert.Action.IGNORE) {
             return new WebhookResult(null, "ignored");
         }
-        String context = context(alert);
+        String context = context(source, alert);
         String actor = "webhook:" + source;
         return jdbi.inTransaction(handle -> {
             AutomatedIncidents.lockApplication(handle, application.id());
@@ -61,7 +59,7 @@ public final class AlertIngestService
             long plan = AutomatedIncidents.activePlanId(handle, alert.plan())
                     .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + alert.plan()));
             if (!AutomatedIncidents.planHasTemplatesFor(handle, plan, application.id())) {
-                throw IrisException.badRequest("No plan template actions exist for this app",
+                throw IrisException.badRequest(IncidentService.NO_TEMPLATES,
                         "Plan " + alert.plan() + " has no template content for application " + application.name());
             }
             long incident = AutomatedIncidents.open(handle, plan, application.id(), context, alert.dedupKey(), actor, alert.summary());
@@ -69,7 +67,11 @@ public final class AlertIngestService
         });
     }
 
-    private String context(InboundAlert alert)
+    /**
+     * The payload as the incident's context, within Iris's limit (measured as Iris does), refused
+     * with the title of Iris's webhook of that name.
+     */
+    private String context(String source, InboundAlert alert)
     {
         String context;
         try {
@@ -78,9 +80,10 @@ public final class AlertIngestService
         catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        int size = context.getBytes(StandardCharsets.UTF_8).length;
-        if (size > MAX_CONTEXT_BYTES) {
-            throw IrisException.badRequest("Context too large", "Context too large. " + size + " is larger than limit " + MAX_CONTEXT_BYTES);
+        long size = ContextSize.ofJson(context);
+        if (ContextSize.exceedsLimit(size)) {
+            String title = source.equals("grafana") || source.equals("freshping") ? "Context too long" : "Context too long, must be < 65535 characters";
+            throw IrisException.badRequest(title, "Context too large. " + size + " is larger than limit " + ContextSize.LIMIT);
         }
         return context;
     }

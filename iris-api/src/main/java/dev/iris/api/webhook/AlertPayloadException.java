@@ -9,8 +9,27 @@ import dev.iris.core.http.IrisException;
 public final class AlertPayloadException
         extends IrisException
 {
+    public static final String TITLE = "Invalid alert payload";
+
     public AlertPayloadException(String description)
     {
-        super(400, "Invalid alert payload", description);
+        super(400, TITLE, description);
+    }
+
+    /**
+     * A refusal Iris words with its own title (for example its webhook's missing-attribute text);
+     * the description says exactly what is wrong.
+     */
+    public AlertPayloadException(String title, String description)
+    {
+        super(400, title, description);
+    }
+
+    /**
+     * Falcon's answer to a missing required query parameter, which Iris's webhooks give.
+     */
+    public static AlertPayloadException missingParameter(String name)
+    {
+        return new AlertPayloadException("Missing parameter", "The \"" + name + "\" parameter is required.");
     }
 }

@@ -13,14 +13,19 @@ public final class AlertmanagerPayload
 {
     private AlertmanagerPayload() {}
 
+    /** Iris's title for a body without version, status or alerts. */
+    static final String MISSING_ATTRIBUTES = "missing version, status and/or alert attributes";
+    /** Iris's title for a body without a plan. */
+    static final String MISSING_PLAN = "missing iris_plan in group labels";
+
     public static InboundAlert parse(JsonNode body, String planParameter)
     {
         Payloads.requireObject(body);
-        Payloads.requireText(body, "version");
-        String status = Payloads.requireText(body, "status");
+        Payloads.requireText(body, "version", MISSING_ATTRIBUTES);
+        String status = Payloads.requireText(body, "status", MISSING_ATTRIBUTES);
         JsonNode alerts = body.get("alerts");
         if (alerts == null || !alerts.isArray()) {
-            throw new AlertPayloadException("alerts is missing or not a list");
+            throw new AlertPayloadException(MISSING_ATTRIBUTES, "alerts is missing or not a list");
         }
         String plan = Payloads.firstText(body.at("/groupLabels/iris_plan"), planParameter);
         InboundAlert.Action action = switch (status) {
@@ -29,7 +34,7 @@ public final class AlertmanagerPayload
             default -> throw new AlertPayloadException("status must be firing or resolved, not " + status);
         };
         if (plan == null && action == InboundAlert.Action.FIRE) {
-            throw new AlertPayloadException("groupLabels.iris_plan is missing (or pass ?plan=)");
+            throw new AlertPayloadException(MISSING_PLAN, "groupLabels.iris_plan is missing (or pass ?plan=)");
         }
         String groupKey = Payloads.text(body.get("groupKey"));
         String dedupKey = "alertmanager:" + (groupKey != null ? groupKey

@@ -46,8 +46,9 @@ public final class GrafanaPayload
 
     private static InboundAlert legacy(JsonNode body, String plan)
     {
-        String ruleName = Payloads.requireText(body, "ruleName");
-        String state = Payloads.requireText(body, "state");
+        // Iris's title, typo included.
+        String ruleName = Payloads.requireText(body, "ruleName", "missing ruleName and/of state attributes");
+        String state = Payloads.requireText(body, "state", "missing ruleName and/of state attributes");
         InboundAlert.Action action = switch (state) {
             case "alerting", "no_data" -> InboundAlert.Action.FIRE;
             case "ok" -> InboundAlert.Action.RESOLVE;
@@ -63,7 +64,7 @@ public final class GrafanaPayload
     private static void requirePlan(String plan, InboundAlert.Action action)
     {
         if (plan == null && action == InboundAlert.Action.FIRE) {
-            throw new AlertPayloadException("plan query parameter is missing");
+            throw AlertPayloadException.missingParameter("plan");
         }
     }
 }

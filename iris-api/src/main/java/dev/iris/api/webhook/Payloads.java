@@ -22,11 +22,32 @@ final class Payloads
 
     static String requireText(JsonNode body, String field)
     {
+        return requireText(body, field, AlertPayloadException.TITLE);
+    }
+
+    /**
+     * The field's text; 400 with {@code title} and a description naming the field otherwise.
+     */
+    static String requireText(JsonNode body, String field, String title)
+    {
         String value = text(body.get(field));
         if (value == null || value.isBlank()) {
-            throw new AlertPayloadException(field + " is missing");
+            throw new AlertPayloadException(title, field + " is missing");
         }
         return value;
+    }
+
+    /**
+     * Iris's check that every field is present (whatever its value); 400 with {@code title} naming
+     * the first missing one.
+     */
+    static void requirePresent(JsonNode body, String title, String... fields)
+    {
+        for (String field : fields) {
+            if (!body.has(field)) {
+                throw new AlertPayloadException(title, field + " is missing");
+            }
+        }
     }
 
     static String text(JsonNode node)

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * <pre>
  * webhooks:
- *   enabled: [alertmanager, grafana, generic]
+ *   enabled: [alertmanager, grafana, rackspace, freshping, generic]
  *   requestsPerMinute: 120     # per application; 0 = unlimited; over it: 429 + Retry-After
  *   maxBodyBytes: 262144       # larger bodies: 413
  * </pre>
@@ -21,7 +21,7 @@ public class WebhookConfig
 {
     @NotNull
     @JsonProperty
-    private List<String> enabled = List.of("alertmanager", "grafana", "generic");
+    private List<String> enabled = List.of("alertmanager", "grafana", "rackspace", "freshping", "generic");
 
     @Min(0)
     @JsonProperty

@@ -33,8 +33,9 @@ import static java.util.Objects.requireNonNull;
  * monitoring systems. Authenticated by the application's primary or secondary key in the query
  * (or the application's HMAC). In order: 404 for a webhook not enabled, 401, 413 for a body over
  * {@code webhooks.maxBodyBytes}, 429 with Retry-After over the application's rate, 400 naming
- * what is missing, then 201 (incident created) or 200 (deduplicated, resolved, ignored) with
- * {@code {incident_id, action}}.
+ * what is missing, then Iris's answer: the incident id as the body with its {@code Location},
+ * 201 when an incident was created, 200 when deduplicated, resolved or ignored (the action is in
+ * the {@value WebhookResult#ACTION_HEADER} header; see {@link WebhookResult}).
  */
 @Path("/v0/webhooks/{name}")
 @OwnAuthentication
@@ -96,11 +97,12 @@ public final class WebhookResource
         InboundAlert alert = switch (name) {
             case "alertmanager" -> AlertmanagerPayload.parse(json, plan);
             case "grafana" -> GrafanaPayload.parse(json, plan);
+            case "rackspace" -> RackspacePayload.parse(json, plan);
+            case "freshping" -> FreshpingPayload.parse(json, plan);
             case "generic" -> GenericPayload.parse(json, new GenericPayload.Options(plan, planPath, dedupKey, dedupPath, action, actionPath));
             default -> throw IrisException.notFound("Webhook not found", "No webhook named " + name);
         };
-        WebhookResult result = ingest.ingest(app, name, alert);
-        return Response.status(result.created() ? 201 : 200).entity(result).build();
+        return ingest.ingest(app, name, alert).toResponse();
     }
 
     private JsonNode parse(String body)

@@ -93,7 +93,7 @@ final class PlanResourceTest
         Response response = alice.post("/v0/plans", simplePlan("shown"));
         assertThat(response.status()).isEqualTo(201);
         long id = Long.parseLong(response.body());
-        assertThat(response.header("Location")).endsWith("/plans/" + id);
+        assertThat(response.header("Location")).isEqualTo("/plans/" + id);
 
         JsonNode plan = api.anonymous().get("/v0/plans/" + id).json();
         assertThat(plan.get("id").asLong()).isEqualTo(id);
@@ -195,6 +195,31 @@ final class PlanResourceTest
         assertThat(api.anonymous().get("/v0/plans?name=bad").json()).isEmpty();
     }
 
+    /**
+     * Iris's plan_notification.template is a foreign key to template_active: a plan naming a
+     * template with no active version is refused (otherwise every trigger on it would be refused
+     * later with "No plan template actions exist for this app").
+     */
+    @Test
+    void stepNamingNoActiveTemplateIsRefused()
+    {
+        Map<String, Object> missing = notification("user", "alice", "low");
+        missing.put("template", "no-such-template");
+        Response refused = alice.post("/v0/plans", plan("missing-template", List.of(List.of(notification("user", "alice", "low")), List.of(missing))));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).isEqualTo("{\"title\":\"Invalid plan\",\"description\":\"Invalid data for step 2\"}");
+
+        // A template whose versions are all deactivated is no better.
+        Response template = alice.post("/v0/templates", Map.of("name", "retired", "creator", "alice",
+                "content", Map.of("app", Map.of("email", Map.of("subject", "s", "body", "b")))));
+        assertThat(template.status()).isEqualTo(201);
+        assertThat(alice.post("/v0/templates/" + template.body(), Map.of("active", 0)).status()).isEqualTo(200);
+        Map<String, Object> retired = notification("user", "alice", "low");
+        retired.put("template", "retired");
+        assertError(alice.post("/v0/plans", plan("missing-template", List.of(List.of(retired)))), 400, "Invalid plan", "Invalid data for step 1");
+        assertThat(api.anonymous().get("/v0/plans?name=missing-template").json()).isEmpty();
+    }
+
     @Test
     void planLengthIsCappedAtOneDay()
     {
@@ -292,7 +317,7 @@ final class PlanResourceTest
     @Test
     void searchRejectsBadValues()
     {
-        assertError(api.anonymous().get("/v0/plans?id=job"), 400, "invalid argument type", "id should be <type 'int'>");
+        assertError(api.anonymous().get("/v0/plans?id=job"), 400, "invalid argument type", "id should be <class 'int'>");
         assertError(api.anonymous().get("/v0/plans?limit=lots"), 400, "Invalid parameter", null);
         assertError(api.anonymous().get("/v0/plans?active=maybe"), 400, "Invalid parameter", null);
         assertError(api.anonymous().get("/v0/plans?name__near=x"), 400, "Invalid filter", null);

@@ -1,5 +1,6 @@
 package dev.iris.api.response;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.IrisTestClient.Response;
 import dev.iris.api.testing.TestingIrisApi;
@@ -19,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
+import static dev.iris.api.testing.ApiFixtures.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class ResponseResourceTest
@@ -328,12 +330,26 @@ final class ResponseResourceTest
                 .json().get("title").asText()).isEqualTo("Post body missing required key or key of wrong type");
     }
 
+    /**
+     * Iris answers a reply by mail to the Iris user behind the sender's address, and refuses the
+     * reply with 400 when no user has it; nothing is claimed or mailed.
+     */
     @Test
-    void emailFromStrangersIsNotAnswered()
+    void emailFromStrangersIsRefusedAndNotAnswered()
     {
+        long incident = incident();
+        long message = message(incident, bobId, applicationId, null);
         long before = count("SELECT COUNT(*) FROM message");
-        Response response = relay.post("/v0/response/email", mail(Map.of("From", "mallory@example.net", "Subject", "hi"), "f"));
-        assertThat(response.status()).isEqualTo(204);
+        Response response = relay.post("/v0/response/email", mail(Map.of("From", "Mallory <mallory@example.net>", "Subject", "Re: " + message + " page"), "claim"));
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo("{\"title\":\"Invalid request\",\"description\":\"Failed to lookup target from destination: mallory@example.net\"}");
+        assertThat(owner(incident)).isNull();
+        assertThat(count("SELECT COUNT(*) FROM message")).isEqualTo(before);
+
+        assertThat(relay.post("/v0/response/email", mail(Map.of("From", "mallory@example.net", "Subject", "hi"), "f")).status()).isEqualTo(400);
+        Response oneClick = relay.post("/v0/response/gmail-oneclick", Map.of("msg_id", message, "email_address", "mallory@example.net", "cmd", "claim"));
+        assertError(oneClick, 400, "Invalid request", "Failed to lookup target from destination: mallory@example.net");
+        assertThat(owner(incident)).isNull();
         assertThat(count("SELECT COUNT(*) FROM message")).isEqualTo(before);
     }
 
@@ -377,6 +393,42 @@ final class ResponseResourceTest
         Response reply = relay.post("/v0/response/email", mail(headers, "any news?"));
         assertThat(reply.status()).isEqualTo(204);
         assertThat(reply.header("X-IRIS-INCIDENT")).isEqualTo("Not created (email reply not fresh email)");
+    }
+
+    /**
+     * Iris stores an incident mail as {@code {body, email, subject, sender}} whatever the
+     * application's variables (an application usually declares none of them).
+     */
+    @Test
+    void incidentByMailKeepsTheWholeMailInItsContext()
+    {
+        api.seed(seed -> {
+            seed.template("tmpl-other", aliceId, otherApplicationId, List.of("email"), "subject", "body");
+            seed.plan("plan-other", aliceId, "plan", List.of(Notification.of(1, "user", aliceId, "high", "tmpl-other", 0, 60)), 900, 10, 300, 300);
+        });
+        api.jdbi().useHandle(handle -> {
+            handle.execute("INSERT INTO incident_emails (email, application_id, plan_name) VALUES ('other-alerts@example.com', ?, 'plan-other')",
+                    otherApplicationId);
+            handle.execute("INSERT INTO incident_emails (email, application_id, plan_name) VALUES ('no-templates@example.com', ?, 'plan-a')",
+                    otherApplicationId);
+        });
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("From", "Monitor <monitor@example.org>");
+        headers.put("To", "Other Alerts <other-alerts@example.com>");
+        headers.put("Subject", "Fan failure");
+        Response created = relay.post("/v0/response/email", mail(headers, "  fan 2 stopped\n"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(204);
+        assertThat(created.body()).isEmpty();
+        long incident = Long.parseLong(created.header("X-IRIS-INCIDENT"));
+        JsonNode context = api.anonymous().get("/v0/incidents/" + incident).json().get("context");
+        assertThat(context.toString())
+                .isEqualTo("{\"body\":\"fan 2 stopped\",\"email\":[\"other-alerts@example.com\"],\"subject\":\"Fan failure\",\"sender\":\"monitor@example.org\"}");
+
+        // A plan without templates for the application opens nothing, with Iris's header text.
+        headers.put("To", "no-templates@example.com");
+        Response refused = relay.post("/v0/response/email", mail(headers, "fan 3 stopped"));
+        assertThat(refused.status()).isEqualTo(204);
+        assertThat(refused.header("X-IRIS-INCIDENT")).isEqualTo("Not created (no template actions for this app)");
     }
 
     @Test

@@ -158,21 +158,26 @@ final class StatsResourceTest
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         String now = String.valueOf(Instant.now().truncatedTo(ChronoUnit.HOURS).getEpochSecond());
-        JsonNode latest = response.json().get(now);
+        // Iris's shape: a list, newest first, of one-key objects {timestamp: [{application: value}]}.
+        JsonNode points = response.json();
+        assertThat(points.isArray()).isTrue();
+        assertThat(points).hasSize(7);
+        assertThat(points.get(0).size()).isEqualTo(1);
+        JsonNode latest = points.get(0).get(now);
         assertThat(latest).hasSize(2);
         assertThat(latest.get(0).get("monitor").asLong()).isEqualTo(4);
         assertThat(latest.get(1).get("other").asLong()).isEqualTo(1);
-        assertThat(response.json().size()).isEqualTo(7);
+        assertThat(points.get(1).fieldNames().next()).isEqualTo(String.valueOf(Long.parseLong(now) - 604_800));
     }
 
     @Test
     void singleStatClaimedPercentageAndHighPriority()
     {
         String now = String.valueOf(Instant.now().truncatedTo(ChronoUnit.HOURS).getEpochSecond());
-        JsonNode claimed = api.anonymous().get("/v0/singlestats/pct_incidents_claimed_last_week").json().get(now);
+        JsonNode claimed = api.anonymous().get("/v0/singlestats/pct_incidents_claimed_last_week").json().get(0).get(now);
         assertThat(claimed.get(0).get("monitor").asDouble()).isEqualTo(75.0);
         assertThat(claimed.get(1).get("other").asDouble()).isEqualTo(0.0);
-        JsonNode high = api.anonymous().get("/v0/singlestats/high_priority_incidents_last_week").json().get(now);
+        JsonNode high = api.anonymous().get("/v0/singlestats/high_priority_incidents_last_week").json().get(0).get(now);
         assertThat(high).hasSize(1);
         assertThat(high.get(0).get("monitor").asLong()).isEqualTo(1);
     }
@@ -183,7 +188,7 @@ final class StatsResourceTest
         IrisTestClient.Response response = api.anonymous().get("/v0/singlestats/drop_tables");
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.json().get("title").asText()).isEqualTo("Invalid stat");
+        assertThat(response.json().get("title").asText()).isEqualTo("Stat drop_tables not found");
         assertThat(response.json().get("description").asText()).contains("total_incidents", "pct_incidents_claimed_last_week");
     }
 

@@ -62,7 +62,7 @@ final class TemplateResourceTest
         Response response = alice.post("/v0/templates", template("shown"));
         assertThat(response.status()).isEqualTo(201);
         long id = Long.parseLong(response.body());
-        assertThat(response.header("Location")).endsWith("/templates/" + id);
+        assertThat(response.header("Location")).isEqualTo("/templates/" + id);
 
         JsonNode byId = api.anonymous().get("/v0/templates/" + id).json();
         assertThat(byId.get("id").asLong()).isEqualTo(id);
@@ -127,6 +127,28 @@ final class TemplateResourceTest
         assertError(response, 400, "Invalid jinja template");
         assertThat(response.json().get("description").asText()).startsWith("app/email body: ").contains("line");
         assertThat(api.anonymous().get("/v0/templates?name=broken").json()).isEmpty();
+    }
+
+    /**
+     * Jinja refuses a tag, expression or comment that is never closed ("unexpected end of
+     * template"); so does Iris when the template is saved.
+     */
+    @Test
+    void unclosedDelimitersAreInvalidJinja()
+    {
+        for (String text : List.of("{{", "Disk {{ title is full", "{% if title %}x{% endif", "{# note", "ok }} {{ title }} {{ host")) {
+            Map<String, Object> broken = template("unclosed");
+            broken.put("content", Map.of("app", Map.of("email", Map.of("subject", text, "body", "b"))));
+            Response response = alice.post("/v0/templates", broken);
+            assertError(response, 400, "Invalid jinja template");
+            assertThat(response.json().get("description").asText()).as(text).startsWith("app/email subject: ");
+        }
+        // Closed ones, text that only looks like a delimiter, and raw blocks are fine.
+        for (String text : List.of("{{ title }} on {{ host }}", "{ not a tag }", "}} alone", "{% raw %}{{ literal{% endraw %}", "{%- if x -%}y{%- endif -%}")) {
+            Map<String, Object> fine = template("closed");
+            fine.put("content", Map.of("app", Map.of("email", Map.of("subject", text, "body", "b"))));
+            assertThat(alice.post("/v0/templates", fine).status()).as(text).isEqualTo(201);
+        }
     }
 
     @Test

@@ -111,6 +111,8 @@ final class UserResourceTest
     {
         IrisTestClient.Response response = trusted.as("admin").get("/v0/users/nobody");
         assertThat(response.status()).isEqualTo(404);
+        // Iris's bare HTTPNotFound: no body.
+        assertThat(response.body()).isEmpty();
         assertThat(trusted.as("admin").get("/v0/users/999999").status()).isEqualTo(404);
         assertThat(trusted.as("admin").get("/v0/users/modes/nobody").status()).isEqualTo(404);
         assertThat(trusted.as("admin").get("/v0/users/ops").status()).isEqualTo(404);

@@ -74,7 +74,7 @@ final class AlertPayloadsTest
         assertThat(resolved.action()).isEqualTo(RESOLVE);
         assertThat(resolved.dedupKey()).isEqualTo(firing.dedupKey());
         assertThatThrownBy(() -> GrafanaPayload.parse(Fixtures.json("grafana-firing.json"), null))
-                .hasMessageContaining("plan query parameter is missing");
+                .hasMessage("Missing parameter: The \"plan\" parameter is required.");
     }
 
     @Test

@@ -62,16 +62,16 @@ final class WebhookResourceTest
     {
         IrisTestClient.Response firing = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text("alertmanager-firing.json"));
         assertThat(firing.status()).as(firing.toString()).isEqualTo(201);
-        assertThat(firing.json().get("action").asText()).isEqualTo("created");
-        long incident = firing.json().get("incident_id").asLong();
+        assertThat(firing.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("created");
+        long incident = Long.parseLong(firing.body());
         assertThat(state(incident)).isEqualTo("active=1 resolved=0 work=1 repeats=0 plan=web-oncall");
 
         // Alertmanager sends the group again (group_interval, repeat_interval, HA peers): absorbed.
         for (String repeat : List.of("alertmanager-firing.json", "alertmanager-repeat.json")) {
             IrisTestClient.Response again = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text(repeat));
             assertThat(again.status()).as(again.toString()).isEqualTo(200);
-            assertThat(again.json().get("action").asText()).isEqualTo("deduplicated");
-            assertThat(again.json().get("incident_id").asLong()).isEqualTo(incident);
+            assertThat(again.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("deduplicated");
+            assertThat(Long.parseLong(again.body())).isEqualTo(incident);
         }
         assertThat(state(incident)).isEqualTo("active=1 resolved=0 work=1 repeats=2 plan=web-oncall");
         assertThat(count("SELECT COUNT(*) FROM incident WHERE application_id = (SELECT id FROM application WHERE name = 'prometheus')")).isEqualTo(1);
@@ -80,7 +80,7 @@ final class WebhookResourceTest
         queueMessage(incident);
         IrisTestClient.Response resolved = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text("alertmanager-resolved.json"));
         assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
-        assertThat(resolved.json().get("action").asText()).isEqualTo("resolved");
+        assertThat(resolved.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("resolved");
         assertThat(state(incident)).isEqualTo("active=0 resolved=1 work=0 repeats=2 plan=web-oncall");
         assertThat(text("SELECT `status` FROM message WHERE incident_id = " + incident)).isEqualTo("cancelled");
         assertThat(texts("SELECT kind FROM incident_event WHERE incident_id = " + incident + " ORDER BY id"))
@@ -89,12 +89,75 @@ final class WebhookResourceTest
         // The resolved notification repeated: nothing open, nothing done.
         IrisTestClient.Response late = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text("alertmanager-resolved.json"));
         assertThat(late.status()).isEqualTo(200);
-        assertThat(late.json().get("action").asText()).isEqualTo("ignored");
+        assertThat(late.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("ignored");
 
         // The same group firing again later is a new incident.
         IrisTestClient.Response refiring = post("alertmanager", "prometheus", "prometheus-key", "", Fixtures.text("alertmanager-firing.json"));
         assertThat(refiring.status()).isEqualTo(201);
-        assertThat(refiring.json().get("incident_id").asLong()).isNotEqualTo(incident);
+        assertThat(Long.parseLong(refiring.body())).isNotEqualTo(incident);
+    }
+
+    /**
+     * Iris's answer: 201, the bare incident id, {@code Location: /incidents/<id>}. Deduplication
+     * answers 200 with the open incident's id; the action is in a header Iris clients ignore.
+     */
+    @Test
+    void answersWithIrisBodyAndLocationAndTheActionInAHeader()
+    {
+        String query = "&plan=plan-generic&dedup_key=wire-1";
+        IrisTestClient.Response created = post("generic", "generic", "generic-key", query, "{\"state\": \"down\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body()).matches("[0-9]+");
+        long incident = Long.parseLong(created.body());
+        assertThat(created.header("Location")).isEqualTo("/incidents/" + incident);
+        assertThat(created.header("Content-Type")).startsWith("application/json");
+        assertThat(created.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("created");
+
+        IrisTestClient.Response repeat = post("generic", "generic", "generic-key", query, "{\"state\": \"down\"}");
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.body()).isEqualTo(String.valueOf(incident));
+        assertThat(repeat.header("Location")).isEqualTo("/incidents/" + incident);
+        assertThat(repeat.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("deduplicated");
+
+        IrisTestClient.Response resolved = post("generic", "generic", "generic-key", query + "&action=resolved", "{}");
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.body()).isEqualTo(String.valueOf(incident));
+        assertThat(resolved.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("resolved");
+
+        IrisTestClient.Response ignored = post("generic", "generic", "generic-key", query + "&action=resolved", "{}");
+        assertThat(ignored.status()).isEqualTo(200);
+        assertThat(ignored.body()).isEqualTo("null");
+        assertThat(ignored.header("Location")).isNull();
+        assertThat(ignored.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("ignored");
+    }
+
+    /**
+     * Iris's Rackspace and Freshping webhooks: the plan from the query, Iris's required attributes,
+     * a new incident for every notification.
+     */
+    @Test
+    void rackspaceAndFreshpingOpenAnIncidentPerNotification()
+    {
+        String rackspace = "{\"event_id\": \"acOne:enOne:alOne:chOne:1326910500000:WARNING\", \"details\": {\"state\": \"WARNING\"}}";
+        IrisTestClient.Response first = post("rackspace", "other", "other-key", "&plan=plan-other", rackspace);
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        IrisTestClient.Response second = post("rackspace", "other", "other-key", "&plan=plan-other", rackspace);
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(Long.parseLong(second.body())).isNotEqualTo(Long.parseLong(first.body()));
+        assertThat(text("SELECT context FROM incident WHERE id = " + first.body())).contains("acOne:enOne:alOne:chOne:1326910500000:WARNING");
+        assertThat(post("rackspace", "other", "other-key", "", rackspace).body())
+                .isEqualTo("{\"title\":\"missing plan in rackspace webhook url parameters\",\"description\":\"plan query parameter is missing\"}");
+        assertThat(post("rackspace", "other", "other-key", "&plan=plan-other", "{\"event_id\": \"x\"}").json().get("title").asText())
+                .isEqualTo("missing event_id and/or details attributes");
+
+        String freshping = "{\"title\": \"<b>api</b> is DOWN\", \"description\": \"<p>down</p>\", \"tags\": [], \"ticket_id\": 7}";
+        IrisTestClient.Response down = post("freshping", "other", "other-key", "&plan=plan-other", freshping);
+        assertThat(down.status()).as(down.toString()).isEqualTo(201);
+        assertThat(text("SELECT context FROM incident WHERE id = " + down.body())).contains("<b>api</b> is DOWN");
+        assertThat(post("freshping", "other", "other-key", "&plan=plan-other", "{\"title\": \"x\"}").json().get("title").asText())
+                .isEqualTo("missing channel name attributes");
+        assertThat(post("freshping", "other", "other-key", "", freshping).body())
+                .isEqualTo("{\"title\":\"Missing parameter\",\"description\":\"The \\\"plan\\\" parameter is required.\"}");
     }
 
     @Test
@@ -116,7 +179,7 @@ final class WebhookResourceTest
             start.countDown();
             List<String> actions = new ArrayList<>();
             for (Future<IrisTestClient.Response> response : responses) {
-                actions.add(response.get(60, TimeUnit.SECONDS).json().get("action").asText());
+                actions.add(response.get(60, TimeUnit.SECONDS).header("X-IRIS-WEBHOOK-ACTION"));
             }
             assertThat(actions).containsOnlyOnce("created").filteredOn("deduplicated"::equals).hasSize(copies - 1);
         }
@@ -132,14 +195,14 @@ final class WebhookResourceTest
     {
         IrisTestClient.Response firing = post("grafana", "grafana", "grafana-secondary", "&plan=plan-grafana", Fixtures.text("grafana-firing.json"));
         assertThat(firing.status()).as(firing.toString()).isEqualTo(201);
-        long incident = firing.json().get("incident_id").asLong();
+        long incident = Long.parseLong(firing.body());
 
         IrisTestClient.Response repeat = post("grafana", "grafana", "grafana-key", "&plan=plan-grafana", Fixtures.text("grafana-firing.json"));
-        assertThat(repeat.json().get("action").asText()).isEqualTo("deduplicated");
-        assertThat(repeat.json().get("incident_id").asLong()).isEqualTo(incident);
+        assertThat(repeat.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("deduplicated");
+        assertThat(Long.parseLong(repeat.body())).isEqualTo(incident);
 
         IrisTestClient.Response resolved = post("grafana", "grafana", "grafana-key", "&plan=plan-grafana", Fixtures.text("grafana-resolved.json"));
-        assertThat(resolved.json().get("action").asText()).isEqualTo("resolved");
+        assertThat(resolved.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("resolved");
         assertThat(state(incident)).isEqualTo("active=0 resolved=1 work=0 repeats=1 plan=plan-grafana");
         // The whole payload is the context, as Iris stores webhook payloads.
         assertThat(text("SELECT context FROM incident WHERE id = " + incident)).contains("DiskFull", "\"fingerprint\":\"57c6d9296de2ad39\"");
@@ -150,11 +213,11 @@ final class WebhookResourceTest
     {
         IrisTestClient.Response alerting = post("grafana", "grafana", "grafana-key", "&plan=plan-grafana", Fixtures.text("grafana-legacy-alerting.json"));
         assertThat(alerting.status()).as(alerting.toString()).isEqualTo(201);
-        long incident = alerting.json().get("incident_id").asLong();
+        long incident = Long.parseLong(alerting.body());
 
         IrisTestClient.Response ok = post("grafana", "grafana", "grafana-key", "&plan=plan-grafana", Fixtures.text("grafana-legacy-ok.json"));
-        assertThat(ok.json().get("action").asText()).isEqualTo("resolved");
-        assertThat(ok.json().get("incident_id").asLong()).isEqualTo(incident);
+        assertThat(ok.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("resolved");
+        assertThat(Long.parseLong(ok.body())).isEqualTo(incident);
     }
 
     @Test
@@ -163,11 +226,11 @@ final class WebhookResourceTest
         String query = "&plan=plan-generic&dedup_path=/check/id&action_path=/check/state";
         IrisTestClient.Response down = post("generic", "generic", "generic-key", query, "{\"check\": {\"id\": \"db-1\", \"state\": \"down\"}}");
         assertThat(down.status()).as(down.toString()).isEqualTo(201);
-        long incident = down.json().get("incident_id").asLong();
+        long incident = Long.parseLong(down.body());
 
         IrisTestClient.Response up = post("generic", "generic", "generic-key", query, "{\"check\": {\"id\": \"db-1\", \"state\": \"resolved\"}}");
-        assertThat(up.json().get("action").asText()).isEqualTo("resolved");
-        assertThat(up.json().get("incident_id").asLong()).isEqualTo(incident);
+        assertThat(up.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("resolved");
+        assertThat(Long.parseLong(up.body())).isEqualTo(incident);
     }
 
     @Test
@@ -177,12 +240,20 @@ final class WebhookResourceTest
         assertThat(wrongKey.status()).isEqualTo(401);
         assertThat(wrongKey.body()).doesNotContain("other-key", "prometheus-key");
 
+        assertThat(wrongKey.body()).isEqualTo("{\"title\":\"Authentication failure\"}");
+
+        IrisTestClient.Response unknown = post("alertmanager", "nosuchapp", "any", "", Fixtures.text("alertmanager-firing.json"));
+        assertThat(unknown.body()).isEqualTo("{\"title\":\"Authentication failure\",\"description\":\"Application not found\"}");
+        assertThat(unknown.status()).isEqualTo(401);
+
+        // Iris's webhooks require both parameters: Falcon's 400 for a missing one.
         IrisTestClient.Response noApplication = anonymous.post("/v0/webhooks/alertmanager?key=prometheus-key", Fixtures.text("alertmanager-firing.json"));
-        assertThat(noApplication.status()).isEqualTo(401);
-        assertThat(noApplication.json().get("description").asText()).isEqualTo("application query parameter missing");
+        assertThat(noApplication.status()).isEqualTo(400);
+        assertThat(noApplication.body()).isEqualTo("{\"title\":\"Missing parameter\",\"description\":\"The \\\"application\\\" parameter is required.\"}");
 
         IrisTestClient.Response noKey = anonymous.post("/v0/webhooks/alertmanager?application=prometheus", Fixtures.text("alertmanager-firing.json"));
-        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.json().get("description").asText()).isEqualTo("The \"key\" parameter is required.");
     }
 
     @Test
@@ -192,14 +263,24 @@ final class WebhookResourceTest
         assertThat(notJson.status()).isEqualTo(400);
         assertThat(notJson.json().get("description").asText()).isEqualTo("The body is not valid JSON");
 
+        // Iris's titles; the descriptions say exactly what is wrong.
         IrisTestClient.Response noAlerts = post("alertmanager", "other", "other-key", "", "{\"version\": \"4\", \"status\": \"firing\"}");
         assertThat(noAlerts.status()).isEqualTo(400);
-        assertThat(noAlerts.json().get("title").asText()).isEqualTo("Invalid alert payload");
-        assertThat(noAlerts.json().get("description").asText()).isEqualTo("alerts is missing or not a list");
+        assertThat(noAlerts.body()).isEqualTo("{\"title\":\"missing version, status and/or alert attributes\",\"description\":\"alerts is missing or not a list\"}");
+        IrisTestClient.Response noPlanLabel = post("alertmanager", "other", "other-key", "", "{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [], \"groupLabels\": {}}");
+        assertThat(noPlanLabel.json().get("title").asText()).isEqualTo("missing iris_plan in group labels");
+        IrisTestClient.Response legacy = post("grafana", "other", "other-key", "&plan=plan-other", "{\"state\": \"alerting\"}");
+        assertThat(legacy.json().get("title").asText()).isEqualTo("missing ruleName and/of state attributes");
 
         IrisTestClient.Response noPlan = post("grafana", "other", "other-key", "", Fixtures.text("grafana-firing.json"));
         assertThat(noPlan.status()).isEqualTo(400);
-        assertThat(noPlan.json().get("description").asText()).isEqualTo("plan query parameter is missing");
+        assertThat(noPlan.body()).isEqualTo("{\"title\":\"Missing parameter\",\"description\":\"The \\\"plan\\\" parameter is required.\"}");
+
+        // Iris measures the payload as its JSON encoder writes it ("/" as two characters).
+        IrisTestClient.Response tooLong = post("alertmanager", "other", "other-key", "&plan=plan-other",
+                "{\"version\": \"4\", \"status\": \"firing\", \"alerts\": [], \"path\": \"" + "/".repeat(40_000) + "\"}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("title").asText()).isEqualTo("Context too long, must be < 65535 characters");
 
         IrisTestClient.Response unknownPlan = post("grafana", "other", "other-key", "&plan=nope", Fixtures.text("grafana-firing.json"));
         assertThat(unknownPlan.status()).isEqualTo(404);

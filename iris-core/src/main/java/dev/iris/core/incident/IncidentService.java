@@ -9,7 +9,6 @@ import dev.iris.core.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,8 +22,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class IncidentService
 {
-    /** Iris's limit on the stored (filtered) context, JSON-encoded. */
-    public static final int MAX_CONTEXT_BYTES = 65_535;
+    /** Iris's title when the plan has no template content for the application. */
+    public static final String NO_TEMPLATES = "No plan template actions exist for this app";
 
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
@@ -47,6 +46,22 @@ public final class IncidentService
      * @throws IrisException 404 when no active plan has that name, 400 for everything else Iris rejects
      */
     public IncidentCreation create(String application, String planName, JsonNode context, List<DynamicTarget> dynamicTargets, String dedupKey)
+    {
+        return create(application, planName, context, dynamicTargets, dedupKey, false);
+    }
+
+    /**
+     * Creates an incident as {@link #create} does, but stores the whole context whatever the
+     * application's variables: Iris does so for incidents opened by email ({@code body},
+     * {@code email}, {@code subject}, {@code sender}).
+     */
+    public IncidentCreation createWithWholeContext(String application, String planName, JsonNode context, String dedupKey)
+    {
+        return create(application, planName, context, List.of(), dedupKey, true);
+    }
+
+    private IncidentCreation create(String application, String planName, JsonNode context, List<DynamicTarget> dynamicTargets, String dedupKey,
+            boolean wholeContext)
     {
         requireNonNull(application, "application is null");
         requireNonNull(planName, "planName is null");
@@ -77,13 +92,13 @@ public final class IncidentService
                 }
             }
 
-            String storedContext = filteredContext(context, dao.findVariables(applicationId));
-            int contextBytes = storedContext.getBytes(StandardCharsets.UTF_8).length;
-            if (contextBytes > MAX_CONTEXT_BYTES) {
-                throw IrisException.badRequest("Context too long", "Context too large. " + contextBytes + " is larger than limit " + MAX_CONTEXT_BYTES);
+            String storedContext = wholeContext ? toJson(context) : filteredContext(context, dao.findVariables(applicationId));
+            long contextSize = ContextSize.ofJson(storedContext);
+            if (ContextSize.exceedsLimit(contextSize)) {
+                throw IrisException.badRequest("Context too large. " + contextSize + " is larger than limit " + ContextSize.LIMIT);
             }
             if (!dao.planHasTemplateFor(planId, applicationId)) {
-                throw IrisException.badRequest("No plan template actions exist for this app");
+                throw IrisException.badRequest(NO_TEMPLATES);
             }
 
             if (dedupKey != null) {
@@ -113,8 +128,13 @@ public final class IncidentService
             JsonNode value = context == null ? null : context.get(variable);
             filtered.set(variable, value == null ? NullNode.getInstance() : value);
         }
+        return toJson(filtered);
+    }
+
+    private String toJson(JsonNode context)
+    {
         try {
-            return objectMapper.writeValueAsString(filtered);
+            return objectMapper.writeValueAsString(context == null || context.isNull() ? objectMapper.createObjectNode() : context);
         }
         catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -27,6 +27,14 @@ public interface PlanDao
     @SqlQuery("SELECT id FROM mode WHERE name = :name")
     Optional<Long> findModeId(@Bind("name") String name);
 
+    /**
+     * Whether a template of this name has an active version. Iris's foreign key from a step to
+     * template_active; the shared lock keeps the template from being deactivated until the plan
+     * is written, as the foreign key would.
+     */
+    @SqlQuery("SELECT COUNT(*) > 0 FROM template_active WHERE name = :name LOCK IN SHARE MODE")
+    boolean templateIsActive(@Bind("name") String name);
+
     /** The roles whose target type matches some target of this name. */
     @SqlQuery("""
             SELECT r.id FROM target_role r JOIN target t ON t.type_id = r.type_id

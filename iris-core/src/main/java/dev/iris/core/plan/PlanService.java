@@ -238,8 +238,10 @@ public final class PlanService
                 }
                 targetId = dao.findTargetForRole(target, roleId).orElseThrow(() -> invalidData);
             }
+            // Iris's step refers to template_active by name (a foreign key): no active template, no plan.
             String template = JsonBody.text(notification, "template", invalidData)
                     .filter(value -> !value.isEmpty() && value.length() <= 255)
+                    .filter(dao::templateIsActive)
                     .orElseThrow(() -> invalidData);
             long repeat = JsonBody.integer(notification, "repeat", invalidData).orElse(0L);
             long wait = JsonBody.integer(notification, "wait", invalidData).orElse(0L);

@@ -42,16 +42,19 @@ public final class SearchParameters
             return Optional.empty();
         }
         String value = values.get(values.size() - 1).trim();
+        int limit;
         try {
-            int limit = Integer.parseInt(value);
-            if (limit < 0) {
-                throw new NumberFormatException();
-            }
-            return Optional.of(limit);
+            limit = Integer.parseInt(value);
         }
         catch (NumberFormatException e) {
-            throw IrisException.badRequest("Invalid parameter", "The \"limit\" parameter is invalid. The value must be a non-negative integer.");
+            // Falcon's get_param_as_int wording, which Iris answers with.
+            throw IrisException.badRequest("Invalid parameter", "The \"limit\" parameter is invalid. The value must be an integer.");
         }
+        if (limit < 0) {
+            // Iris passes a negative limit to MySQL, which fails (500); Falcon words a minimum so.
+            throw IrisException.badRequest("Invalid parameter", "The \"limit\" parameter is invalid. The value must be at least 0");
+        }
+        return Optional.of(limit);
     }
 
     /**

@@ -154,8 +154,8 @@ public final class SearchQuery
             return Long.parseLong(raw.trim());
         }
         catch (NumberFormatException e) {
-            // Iris's wording, which its e2e suite checks.
-            throw IrisException.badRequest("invalid argument type", field + " should be <type 'int'>");
+            // Iris's wording, which its e2e suite checks: Python 3's repr of the type.
+            throw IrisException.badRequest("invalid argument type", field + " should be <class 'int'>");
         }
     }
 

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks and renders Iris templates (Jinja syntax) with Jinjava.
@@ -21,6 +23,10 @@ public final class JinjaTemplates
 {
     /** Bounds what one template may produce: messages are small, and authors are not trusted. */
     private static final long MAX_OUTPUT_CHARACTERS = 1_000_000;
+
+    private static final Pattern OPENER = Pattern.compile("\\{[{%#]");
+    private static final Pattern RAW = Pattern.compile("[-+]?\\s*raw\\s*[-+]?");
+    private static final Pattern END_RAW = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}");
 
     private final Jinjava jinjava;
 
@@ -46,6 +52,10 @@ public final class JinjaTemplates
         if (template == null || template.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> unclosed = unclosedDelimiter(template);
+        if (unclosed.isPresent()) {
+            return unclosed;
+        }
         JinjavaInterpreter interpreter = jinjava.newInterpreter();
         // Parsing reads settings from the thread's current interpreter.
         try (AutoCloseableSupplier.AutoCloseableImpl<JinjavaInterpreter> current = JinjavaInterpreter.closeablePushCurrent(interpreter).get()) {
@@ -55,6 +65,45 @@ public final class JinjaTemplates
             return Optional.of(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         return firstFatal(interpreter.getErrors());
+    }
+
+    /**
+     * Jinja's lexer refuses a tag, expression or comment that is never closed; Jinjava reads one
+     * as plain text, so look for them first (text inside a raw block is not looked at).
+     */
+    private static Optional<String> unclosedDelimiter(String template)
+    {
+        int position = 0;
+        while (true) {
+            Matcher opener = OPENER.matcher(template);
+            if (!opener.find(position)) {
+                return Optional.empty();
+            }
+            String open = opener.group();
+            String close = switch (open) {
+                case "{{" -> "}}";
+                case "{%" -> "%}";
+                default -> "#}";
+            };
+            int end = template.indexOf(close, opener.end());
+            if (end < 0) {
+                return Optional.of((open.equals("{#") ? "Missing end of comment tag" : "unexpected end of template")
+                        + " (line " + line(template, opener.start()) + ")");
+            }
+            position = end + close.length();
+            if (open.equals("{%") && RAW.matcher(template.substring(opener.end(), end)).matches()) {
+                Matcher endRaw = END_RAW.matcher(template);
+                if (!endRaw.find(position)) {
+                    return Optional.of("Missing end of raw directive (line " + line(template, opener.start()) + ")");
+                }
+                position = endRaw.end();
+            }
+        }
+    }
+
+    private static int line(String template, int offset)
+    {
+        return 1 + (int) template.substring(0, offset).chars().filter(character -> character == '\n').count();
     }
 
     /**

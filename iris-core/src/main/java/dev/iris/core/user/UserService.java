@@ -36,9 +36,21 @@ public final class UserService
      */
     public UserDetails details(String nameOrId)
     {
+        return find(nameOrId).orElseThrow(() -> userNotFound(nameOrId));
+    }
+
+    /**
+     * The user by name, or by id when the value is all digits.
+     */
+    public Optional<UserDetails> find(String nameOrId)
+    {
         return jdbi.inTransaction(handle -> {
             TargetDao targets = handle.attach(TargetDao.class);
-            UserTarget user = targets.findUserByNameOrId(nameOrId).orElseThrow(() -> userNotFound(nameOrId));
+            Optional<UserTarget> found = targets.findUserByNameOrId(nameOrId);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            UserTarget user = found.get();
             UserDao users = handle.attach(UserDao.class);
 
             Map<String, UserDetails.CategoryOverrideSetting> categoryOverrides = new LinkedHashMap<>();
@@ -50,7 +62,7 @@ public final class UserService
             for (AppModeRow row : users.allApplicationModes(user.id())) {
                 perApplication.computeIfAbsent(row.application(), ignored -> new LinkedHashMap<>()).put(row.priority(), row.mode());
             }
-            return new UserDetails(
+            return Optional.of(new UserDetails(
                     user.name(),
                     user.admin(),
                     users.templateOverrides(user.id()),
@@ -59,7 +71,7 @@ public final class UserService
                     users.devices(user.id()),
                     perApplication,
                     users.teams(user.id()),
-                    targets.contacts(user.id()));
+                    targets.contacts(user.id())));
         });
     }
 

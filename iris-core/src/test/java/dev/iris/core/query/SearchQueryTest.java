@@ -77,7 +77,7 @@ final class SearchQueryTest
     {
         assertThatThrownBy(() -> query(Map.of("id", List.of("job"))))
                 .isInstanceOf(IrisException.class)
-                .hasMessage("invalid argument type: id should be <type 'int'>");
+                .hasMessage("invalid argument type: id should be <class 'int'>");
         assertThatThrownBy(() -> query(Map.of("created__lt", List.of("yesterday")))).isInstanceOf(IrisException.class);
     }
 

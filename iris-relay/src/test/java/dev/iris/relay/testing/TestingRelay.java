@@ -93,6 +93,7 @@ public final class TestingRelay
         private String slackApiTimeout = "1s";
         private String apiRequestTimeout = "5s";
         private final List<String> imapLines = new ArrayList<>();
+        private String healthcheckPath;
 
         private Builder(String apiUrl)
         {
@@ -129,6 +130,12 @@ public final class TestingRelay
             return this;
         }
 
+        public Builder healthcheckPath(String healthcheckPath)
+        {
+            this.healthcheckPath = healthcheckPath;
+            return this;
+        }
+
         public Builder imap(int port, String username, String password)
         {
             imapLines.add("    host: 127.0.0.1");
@@ -148,6 +155,7 @@ public final class TestingRelay
                     .append("relayApplication: ").append(FakeIrisApi.APPLICATION).append('\n')
                     .append("relayKey: ").append(relayKey).append('\n')
                     .append("apiConnectTimeout: 1s\n")
+                    .append(healthcheckPath == null ? "" : "healthcheckPath: \"" + healthcheckPath + "\"\n")
                     .append("apiRequestTimeout: ").append(apiRequestTimeout).append('\n')
                     .append("twilio:\n")
                     .append("  publicBaseUrl: \"").append(publicBaseUrl).append("\"\n")
