@@ -17,7 +17,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One process's connection to Iris's database: the Hikari pool, the embedded server when one was
- * needed, and the {@link Jdbi} built on the pool.
+ * needed, and the {@link Jdbi} built on the pool, whose transactions run again when the database
+ * rolls them back for a deadlock ({@link TransactionRetry}).
  *
  * <p>Every connection runs in UTC and under MySQL 8's default {@code sql_mode}
  * (ONLY_FULL_GROUP_BY and strict), whatever the server's own defaults, so a query that works in
@@ -39,7 +40,7 @@ public final class Database
     {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
     }
 
     /**
