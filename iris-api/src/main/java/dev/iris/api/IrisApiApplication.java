@@ -5,6 +5,7 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
+import dev.iris.api.auth.RequestArrival;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
 import dev.iris.api.ui.WebUi;
@@ -18,6 +19,9 @@ import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
+import jakarta.servlet.DispatcherType;
+
+import java.util.EnumSet;
 
 /**
  * iris-api: the Iris v0 REST API.
@@ -65,6 +69,8 @@ public class IrisApiApplication
         injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
 
         ErrorMappers.register(configuration, environment);
+        environment.servlets().addFilter("request-arrival", new RequestArrival())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
         environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A real iris-api on a random port over a fresh, migrated test database. Close it when done.
@@ -45,10 +46,19 @@ public final class TestingIrisApi
 
     public static TestingIrisApi start(ConfigOverride... overrides)
     {
+        return start(UnaryOperator.identity(), overrides);
+    }
+
+    /**
+     * Starts the API on a fresh database whose URL {@code apiDatabaseUrl} rewrites for the API
+     * (to reach it through a {@code TcpProxy}, say).
+     */
+    public static TestingIrisApi start(UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
+    {
         TestingMariaDb mariaDb = TestingMariaDb.get();
         String databaseUrl = mariaDb.newDatabaseUrl();
         ConfigOverride[] all = new ConfigOverride[overrides.length + 3];
-        all[0] = ConfigOverride.config("database.url", databaseUrl);
+        all[0] = ConfigOverride.config("database.url", apiDatabaseUrl.apply(databaseUrl));
         all[1] = ConfigOverride.config("database.user", mariaDb.user());
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);

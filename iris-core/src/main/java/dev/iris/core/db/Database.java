@@ -74,7 +74,7 @@ public final class Database
             user = "root";
             password = "";
         }
-        return new Database(pool(url, user, password, config.getMaxPoolSize(), poolName, isolation), embedded);
+        return new Database(pool(url, user, password, config.getMaxPoolSize(), config.getConnectionTimeout().toMilliseconds(), poolName, isolation), embedded);
     }
 
     /**
@@ -90,11 +90,12 @@ public final class Database
      */
     public static Database connect(String url, String user, String password, int maxPoolSize, TransactionIsolationLevel isolation)
     {
-        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize, "iris", isolation), null);
+        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize,
+                DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT.toMilliseconds(), "iris", isolation), null);
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, String poolName,
-            TransactionIsolationLevel isolation)
+    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis,
+            String poolName, TransactionIsolationLevel isolation)
     {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
@@ -107,7 +108,8 @@ public final class Database
         if (isolation != null) {
             hikari.setTransactionIsolation("TRANSACTION_" + isolation.name());
         }
-        hikari.setConnectionTimeout(10_000);
+        // A request waiting for a connection fails after this (503 + Retry-After from the API).
+        hikari.setConnectionTimeout(connectionTimeoutMillis);
         // Fail at startup, not at the first request, when the database is unreachable.
         hikari.setInitializationFailTimeout(30_000);
         log.info("Connecting pool {} to {}", poolName, redact(url));

@@ -5,7 +5,6 @@ import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -67,12 +66,12 @@ public final class TransactionRetry
         int failed = failures.size();
         Exception last = failures.get(failed - 1);
         if (failed > MAX_RETRIES) {
-            log.warn("Transaction rolled back {} times by the database ({}); giving up", failed, reason(last));
+            log.warn("Transaction rolled back {} times by the database ({}); giving up", failed, DatabaseFailures.describe(last));
             return;
         }
         // The statement and its arguments (in Jdbi's message) stay out of the log; the
         // database's reason is enough.
-        log.warn("Transaction rolled back by the database ({}); attempt {} of {}", reason(last), failed + 1, MAX_RETRIES + 1);
+        log.warn("Transaction rolled back by the database ({}); attempt {} of {}", DatabaseFailures.describe(last), failed + 1, MAX_RETRIES + 1);
         try {
             // Longer after each failure, with jitter, so two colliding transactions drift apart.
             Thread.sleep(failed * ThreadLocalRandom.current().nextLong(MIN_PAUSE_MILLIS, MAX_PAUSE_MILLIS + 1));
@@ -81,15 +80,5 @@ public final class TransactionRetry
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted before retrying a rolled-back transaction", last);
         }
-    }
-
-    private static String reason(Throwable failure)
-    {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return "error " + sql.getErrorCode() + ": " + sql.getMessage();
-            }
-        }
-        return failure.getClass().getSimpleName();
     }
 }
