@@ -13,6 +13,7 @@ import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
 import dev.iris.core.http.ErrorMappers;
+import dev.iris.core.logging.SafeLoggingBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -49,6 +50,8 @@ public class IrisApiApplication
         // ${VAR} and ${VAR:-default} in the YAML come from the environment.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // Secrets out of request logs and thread names, control characters escaped in messages.
+        bootstrap.addBundle(new SafeLoggingBundle());
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addBundle(new UiBundle());
         bootstrap.addCommand(new dev.iris.api.retention.RetentionCommand());

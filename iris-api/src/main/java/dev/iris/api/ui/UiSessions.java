@@ -72,7 +72,7 @@ public final class UiSessions
     public int endAll(String username)
     {
         int ended = dao.deleteAllOf(username);
-        log.info("Ended {} web UI sessions of {}", ended, username.replaceAll("\\p{Cntrl}", "?"));
+        log.info("Ended {} web UI sessions of {}", ended, username);
         return ended;
     }
 

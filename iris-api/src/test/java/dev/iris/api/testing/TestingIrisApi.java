@@ -55,6 +55,20 @@ public final class TestingIrisApi
      */
     public static TestingIrisApi start(UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
     {
+        return start(CONFIG_FILE, apiDatabaseUrl, overrides);
+    }
+
+    /**
+     * Starts the API with another YAML file of the test classpath than {@code iris-api-test.yaml}
+     * (for what overrides cannot add, such as appenders).
+     */
+    public static TestingIrisApi startWithConfig(String resource, ConfigOverride... overrides)
+    {
+        return start(copyConfigToFile(resource), UnaryOperator.identity(), overrides);
+    }
+
+    private static TestingIrisApi start(String configFile, UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
+    {
         TestingMariaDb mariaDb = TestingMariaDb.get();
         String databaseUrl = mariaDb.newDatabaseUrl();
         ConfigOverride[] all = new ConfigOverride[overrides.length + 3];
@@ -63,7 +77,7 @@ public final class TestingIrisApi
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);
         DropwizardTestSupport<IrisApiConfiguration> support = new DropwizardTestSupport<>(
-                IrisApiApplication.class, CONFIG_FILE, all);
+                IrisApiApplication.class, configFile, all);
         try {
             support.before();
         }

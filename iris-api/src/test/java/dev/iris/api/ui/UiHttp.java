@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  * A bare HTTP client for UI tests that need to see redirects, cookies and headers exactly: it
  * follows no redirects and keeps cookies only when told to.
  */
-final class UiHttp
+public final class UiHttp
 {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -32,27 +32,27 @@ final class UiHttp
     private final URI baseUri;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    UiHttp(URI baseUri)
+    public UiHttp(URI baseUri)
     {
         this.baseUri = baseUri;
     }
 
-    HttpResponse<String> get(String pathAndQuery)
+    public HttpResponse<String> get(String pathAndQuery)
     {
         return getWithHeaders(pathAndQuery, Map.of());
     }
 
-    HttpResponse<String> getWithHeaders(String pathAndQuery, Map<String, String> headers)
+    public HttpResponse<String> getWithHeaders(String pathAndQuery, Map<String, String> headers)
     {
         return send(HttpRequest.newBuilder(baseUri.resolve(pathAndQuery)).GET(), headers);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields)
+    public HttpResponse<String> postForm(String path, Map<String, String> fields)
     {
         return postForm(path, fields, Map.of());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers)
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers)
     {
         String body = fields.entrySet().stream()
                 .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
@@ -66,7 +66,7 @@ final class UiHttp
     /**
      * Logs in through the form and keeps the session cookie; returns the session's CSRF token.
      */
-    String login(String username, String password)
+    public String login(String username, String password)
     {
         HttpResponse<String> form = get("/login");
         HttpResponse<String> response = postForm("/login", Map.of("username", username, "password", password, "csrf", csrfToken(form.body()), "next", "/incidents"));
@@ -77,22 +77,22 @@ final class UiHttp
         return cookie(SessionCookies.SESSION).orElseThrow().split("\\.")[3];
     }
 
-    void setCookie(String name, String value)
+    public void setCookie(String name, String value)
     {
         cookies.put(name, value);
     }
 
-    void clearCookies()
+    public void clearCookies()
     {
         cookies.clear();
     }
 
-    Optional<String> cookie(String name)
+    public Optional<String> cookie(String name)
     {
         return Optional.ofNullable(cookies.get(name));
     }
 
-    static String csrfToken(String html)
+    public static String csrfToken(String html)
     {
         Matcher matcher = HIDDEN_CSRF.matcher(html);
         if (!matcher.find()) {

@@ -2,6 +2,7 @@ package dev.iris.core.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.iris.core.logging.QuerySecrets;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -119,7 +120,7 @@ public final class Database
     /** Drops any password that an operator put into the URL before it reaches a log. */
     static String redact(String url)
     {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return QuerySecrets.redact(url);
     }
 
     public Jdbi jdbi()
