@@ -54,7 +54,7 @@ final class AlertIngestDeadlockTest
     }
 
     @Test
-    void repeatedAlertChosenAsDeadlockVictimIsDeduplicatedNotA500()
+    void repeatedAlertChosenAsDeadlockVictimIsStillDeduplicated()
             throws Exception
     {
         IrisTestClient.Response first = postAlert();
@@ -73,7 +73,7 @@ final class AlertIngestDeadlockTest
             other.createQuery("SELECT id FROM incident WHERE id = :id FOR UPDATE").bind("id", incident).mapTo(Long.class).one();
 
             Future<IrisTestClient.Response> repeat = client.submit(AlertIngestDeadlockTest::postAlert);
-            awaitLockWaitOnIncident(other);
+            awaitLockWait(other, repeat);
 
             // Closes the cycle: the post holds the application and waits for the incident.
             other.createQuery("SELECT id FROM application WHERE id = :id FOR UPDATE").bind("id", application).mapTo(Long.class).one();
@@ -99,25 +99,33 @@ final class AlertIngestDeadlockTest
     }
 
     /**
-     * Waits until a transaction of this test's database waits for a row lock on the incident
-     * table: the post is then blocked behind {@code other}.
+     * Waits until a transaction of this test's database (other than {@code other}) waits for a
+     * row lock: the post is then blocked behind {@code other}.
      */
-    private static void awaitLockWaitOnIncident(Handle other)
-            throws InterruptedException
+    private static void awaitLockWait(Handle other, Future<IrisTestClient.Response> repeat)
+            throws Exception
     {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
+            if (repeat.isDone()) {
+                throw new AssertionError("the repeated alert did not wait for the incident's lock: " + repeat.get());
+            }
             int waiting = other.createQuery("""
                             SELECT COUNT(*) FROM information_schema.INNODB_TRX t
                             JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id
-                            WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE() AND t.trx_query LIKE '%FROM incident%'""")
+                            WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE() AND p.ID <> CONNECTION_ID()""")
                     .mapTo(Integer.class).one();
             if (waiting > 0) {
                 return;
             }
-            Thread.sleep(20);
+            // The server refreshes INNODB_TRX only when nobody read it for 100 ms.
+            Thread.sleep(250);
         }
-        throw new AssertionError("the repeated alert never waited for the incident's lock");
+        List<String> transactions = other.createQuery("""
+                        SELECT CONCAT(t.trx_state, ' ', COALESCE(p.DB, '-'), ' ', COALESCE(t.trx_query, '-'))
+                        FROM information_schema.INNODB_TRX t LEFT JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id""")
+                .mapTo(String.class).list();
+        throw new AssertionError("the repeated alert never waited for a lock; transactions: " + transactions);
     }
 
     private static long deadlocks()
