@@ -70,7 +70,8 @@ public final class SafeLoggingBundle
         });
     }
 
-    @SuppressWarnings("deprecation")
+    // Logback's maps hold raw DynamicConverter suppliers.
+    @SuppressWarnings({"deprecation", "rawtypes"})
     private static void register(String word, Supplier<DynamicConverter> converter, Class<?> type)
     {
         PatternLayout.DEFAULT_CONVERTER_SUPPLIER_MAP.put(word, converter);
