@@ -7,6 +7,7 @@ import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
 import dev.iris.api.http.AllowedOrigins;
 import dev.iris.api.http.IrisResponseHeaders;
+import dev.iris.api.auth.RequestArrival;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
 import dev.iris.api.ui.WebUi;
@@ -14,6 +15,7 @@ import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
 import dev.iris.core.http.ErrorMappers;
+import dev.iris.core.logging.SafeLoggingBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -21,6 +23,9 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import org.glassfish.jersey.server.ServerProperties;
+import jakarta.servlet.DispatcherType;
+
+import java.util.EnumSet;
 
 /**
  * iris-api: the Iris v0 REST API.
@@ -48,6 +53,8 @@ public class IrisApiApplication
         // ${VAR} and ${VAR:-default} in the YAML come from the environment.
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // Secrets out of request logs and thread names, control characters escaped in messages.
+        bootstrap.addBundle(new SafeLoggingBundle());
         bootstrap.addCommand(new MigrateCommand());
         bootstrap.addCommand(new dev.iris.api.bootstrap.BootstrapCommand());
         bootstrap.addBundle(new UiBundle());
@@ -75,6 +82,8 @@ public class IrisApiApplication
         if (!configuration.getAllowedOrigins().isEmpty()) {
             environment.jersey().register(new AllowedOrigins(configuration.getAllowedOrigins()));
         }
+        environment.servlets().addFilter("request-arrival", new RequestArrival())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         HmacAuthFilter authFilter = injector.getInstance(HmacAuthFilter.class);
         environment.jersey().register(authFilter);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(Caller.class));

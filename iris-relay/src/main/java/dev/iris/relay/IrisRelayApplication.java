@@ -1,6 +1,7 @@
 package dev.iris.relay;
 
 import dev.iris.core.http.ErrorMappers;
+import dev.iris.core.logging.SafeLoggingBundle;
 import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
@@ -56,6 +57,8 @@ public class IrisRelayApplication
     {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // Secrets out of request logs and thread names, control characters escaped in messages.
+        bootstrap.addBundle(new SafeLoggingBundle());
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
+import dev.iris.core.logging.SafeLoggingBundle;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
@@ -62,6 +63,8 @@ public class IrisSenderApplication
     {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        // Secrets out of request logs and thread names, control characters escaped in messages.
+        bootstrap.addBundle(new SafeLoggingBundle());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.iris.sender;
 
+import dev.iris.core.db.TransactionRetry;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -17,7 +18,8 @@ import java.time.format.DateTimeFormatter;
  * The sender's {@link Jdbi}. It binds {@link Instant}s as {@code 'yyyy-MM-dd HH:mm:ss.SSS'} UTC
  * text: MySQL Connector/J drops the fractional seconds of a bound timestamp when the server
  * reports an old version number (MariaDB announces itself as 5.5.5-10.x), and due times must keep
- * their milliseconds. Connections run in UTC, so the text means the same instant.
+ * their milliseconds. Connections run in UTC, so the text means the same instant. Transactions
+ * retry as on every Iris Jdbi ({@link TransactionRetry}).
  */
 public final class SenderJdbi
 {
@@ -27,9 +29,9 @@ public final class SenderJdbi
 
     public static Jdbi create(DataSource dataSource)
     {
-        return Jdbi.create(dataSource)
+        return TransactionRetry.install(Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
-                .registerArgument(new InstantAsText());
+                .registerArgument(new InstantAsText()));
     }
 
     private static final class InstantAsText

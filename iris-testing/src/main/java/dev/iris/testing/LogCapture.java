@@ -66,6 +66,19 @@ public final class LogCapture
     }
 
     /**
+     * The name of the thread each captured event was logged on (request threads are named after
+     * the request while it runs).
+     */
+    public List<String> threadNames()
+    {
+        List<String> names = new ArrayList<>();
+        for (ILoggingEvent event : new ArrayList<>(appender.list)) {
+            names.add(event.getThreadName());
+        }
+        return names;
+    }
+
+    /**
      * All captured lines joined, for {@code doesNotContain} assertions.
      */
     public String text()

@@ -124,8 +124,10 @@ public final class HmacAuthFilter
             query = servletRequest.getQueryString();
         }
         String pathAndQuery = query == null ? path : path + "?" + query;
-        long nowSeconds = clock.millis() / 1000;
-        if (!IrisHmac.verify(digest, application.keys(), nowSeconds, request.getMethod(), pathAndQuery, body, username)) {
+        // The window is checked against the request's arrival: the application lookup above may
+        // have waited seconds for the database, and a request signed in time stays valid.
+        long arrivalSeconds = RequestArrival.of(request.getProperty(RequestArrival.attribute()), clock).getEpochSecond();
+        if (!IrisHmac.verify(digest, application.keys(), arrivalSeconds, request.getMethod(), pathAndQuery, body, username)) {
             log.warn("HMAC does not validate for application {}", applicationName);
             throw IrisException.unauthorized("Authentication failure", "HMAC failed validation. Check API key/clock skew");
         }

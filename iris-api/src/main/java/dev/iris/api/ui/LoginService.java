@@ -62,7 +62,7 @@ public final class LoginService
         char[] secret = password.toCharArray();
         try {
             if (!authenticator.get().authenticate(username, secret)) {
-                log.info("Failed UI login for {}", printable(username));
+                log.info("Failed UI login for {}", username);
                 return Outcome.INVALID;
             }
         }
@@ -74,7 +74,7 @@ public final class LoginService
             Arrays.fill(secret, '\0');
         }
         if (!users.isActiveUser(username)) {
-            log.info("UI login for {}: password accepted but no such active Iris user", printable(username));
+            log.info("UI login for {}: password accepted but no such active Iris user", username);
             return Outcome.INVALID;
         }
         return users.mustChangePassword(username) ? Outcome.PASSWORD_CHANGE_REQUIRED : Outcome.SUCCESS;
@@ -101,14 +101,6 @@ public final class LoginService
         users.setPassword(username, LocalAuthenticator.hash(newPassword));
         log.info("{} changed their UI password", printable(username));
         return Outcome.SUCCESS;
-    }
-
-    /**
-     * The username with control characters replaced, so a crafted name cannot forge log lines.
-     */
-    private static String printable(String username)
-    {
-        return username.replaceAll("\\p{Cntrl}", "?");
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.iris.api.ui;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 import java.time.Instant;
 
@@ -29,4 +30,16 @@ public interface UiSessionDao
 
     @SqlUpdate("DELETE s FROM ui_session s JOIN target t ON t.id = s.user_id WHERE t.name = :username AND s.expires <= :now")
     int deleteExpiredOf(@Bind("username") String username, @Bind("now") Instant now);
+
+    /**
+     * Clears the user's expired sessions and records a new one, in one transaction (retried
+     * when it loses a deadlock to a concurrent login of the same user); returns the rows
+     * inserted, 0 when there is no such user.
+     */
+    @Transaction
+    default int startReplacingExpired(String idHash, String username, Instant now, Instant expires)
+    {
+        deleteExpiredOf(username, now);
+        return insert(idHash, username, now, expires);
+    }
 }

@@ -45,8 +45,7 @@ public final class UiSessions
     public UiSession start(String username)
     {
         UiSession session = codec.newSession(username);
-        dao.deleteExpiredOf(username, clock.instant());
-        if (dao.insert(hash(session.id()), username, clock.instant(), session.expires()) != 1) {
+        if (dao.startReplacingExpired(hash(session.id()), username, clock.instant(), session.expires()) != 1) {
             // LoginService admits only active Iris users, so this is a user deleted in between.
             throw new IllegalStateException("no Iris user " + username + " to start a session for");
         }
@@ -73,7 +72,7 @@ public final class UiSessions
     public int endAll(String username)
     {
         int ended = dao.deleteAllOf(username);
-        log.info("Ended {} web UI sessions of {}", ended, username.replaceAll("\\p{Cntrl}", "?"));
+        log.info("Ended {} web UI sessions of {}", ended, username);
         return ended;
     }
 

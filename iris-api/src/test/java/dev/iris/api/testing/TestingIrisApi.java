@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A real iris-api on a random port over a fresh, migrated test database. Close it when done.
@@ -45,15 +46,38 @@ public final class TestingIrisApi
 
     public static TestingIrisApi start(ConfigOverride... overrides)
     {
+        return start(UnaryOperator.identity(), overrides);
+    }
+
+    /**
+     * Starts the API on a fresh database whose URL {@code apiDatabaseUrl} rewrites for the API
+     * (to reach it through a {@code TcpProxy}, say).
+     */
+    public static TestingIrisApi start(UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
+    {
+        return start(CONFIG_FILE, apiDatabaseUrl, overrides);
+    }
+
+    /**
+     * Starts the API with another YAML file of the test classpath than {@code iris-api-test.yaml}
+     * (for what overrides cannot add, such as appenders).
+     */
+    public static TestingIrisApi startWithConfig(String resource, ConfigOverride... overrides)
+    {
+        return start(copyConfigToFile(resource), UnaryOperator.identity(), overrides);
+    }
+
+    private static TestingIrisApi start(String configFile, UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
+    {
         TestingMariaDb mariaDb = TestingMariaDb.get();
         String databaseUrl = mariaDb.newDatabaseUrl();
         ConfigOverride[] all = new ConfigOverride[overrides.length + 3];
-        all[0] = ConfigOverride.config("database.url", databaseUrl);
+        all[0] = ConfigOverride.config("database.url", apiDatabaseUrl.apply(databaseUrl));
         all[1] = ConfigOverride.config("database.user", mariaDb.user());
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);
         DropwizardTestSupport<IrisApiConfiguration> support = new DropwizardTestSupport<>(
-                IrisApiApplication.class, CONFIG_FILE, all);
+                IrisApiApplication.class, configFile, all);
         try {
             support.before();
         }

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * follows no redirects, and sends a cookie only to the paths its {@code Path} attribute covers,
  * as a browser does.
  */
-final class UiHttp
+public final class UiHttp
 {
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -35,27 +35,27 @@ final class UiHttp
     // cookie name -> (path -> value)
     private final Map<String, Map<String, String>> cookies = new LinkedHashMap<>();
 
-    UiHttp(URI baseUri)
+    public UiHttp(URI baseUri)
     {
         this.baseUri = baseUri;
     }
 
-    HttpResponse<String> get(String pathAndQuery)
+    public HttpResponse<String> get(String pathAndQuery)
     {
         return getWithHeaders(pathAndQuery, Map.of());
     }
 
-    HttpResponse<String> getWithHeaders(String pathAndQuery, Map<String, String> headers)
+    public HttpResponse<String> getWithHeaders(String pathAndQuery, Map<String, String> headers)
     {
         return send(HttpRequest.newBuilder(baseUri.resolve(pathAndQuery)).GET(), headers);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields)
+    public HttpResponse<String> postForm(String path, Map<String, String> fields)
     {
         return postForm(path, fields, Map.of());
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers)
+    public HttpResponse<String> postForm(String path, Map<String, String> fields, Map<String, String> headers)
     {
         String body = fields.entrySet().stream()
                 .map(entry -> URLEncoder.encode(entry.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(entry.getValue(), StandardCharsets.UTF_8))
@@ -69,7 +69,7 @@ final class UiHttp
     /**
      * Logs in through the form and keeps the session cookie; returns the session's CSRF token.
      */
-    String login(String username, String password)
+    public String login(String username, String password)
     {
         HttpResponse<String> form = get("/login");
         HttpResponse<String> response = postForm("/login", Map.of("username", username, "password", password, "csrf", csrfToken(form.body()), "next", "/incidents"));
@@ -80,12 +80,12 @@ final class UiHttp
         return cookie(SessionCookies.SESSION).orElseThrow().split("\\.")[3];
     }
 
-    void setCookie(String name, String value)
+    public void setCookie(String name, String value)
     {
         cookies.computeIfAbsent(name, ignored -> new LinkedHashMap<>()).put("/", value);
     }
 
-    void clearCookies()
+    public void clearCookies()
     {
         cookies.clear();
     }
@@ -93,7 +93,7 @@ final class UiHttp
     /**
      * The cookie's value, whatever its path (the one set last when several paths have one).
      */
-    Optional<String> cookie(String name)
+    public Optional<String> cookie(String name)
     {
         Map<String, String> byPath = cookies.getOrDefault(name, Map.of());
         return byPath.values().stream().reduce((first, second) -> second);
@@ -108,7 +108,7 @@ final class UiHttp
                 || (requestPath.startsWith(cookiePath) && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/'));
     }
 
-    static String csrfToken(String html)
+    public static String csrfToken(String html)
     {
         Matcher matcher = HIDDEN_CSRF.matcher(html);
         if (!matcher.find()) {

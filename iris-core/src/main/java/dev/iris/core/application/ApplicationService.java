@@ -3,6 +3,7 @@ package dev.iris.core.application;
 import dev.iris.core.auth.ApiKeys;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.plan.PlanSearch;
+import dev.iris.core.request.Names;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -83,6 +84,7 @@ public final class ApplicationService
      */
     public long create(String name)
     {
+        Names.requirePrintable("An application name", name);
         try {
             long id = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> {
                 ApplicationDao dao = handle.attach(ApplicationDao.class);
@@ -230,6 +232,7 @@ public final class ApplicationService
     private static void updateVariables(ApplicationDao dao, long applicationId, ApplicationSettings settings)
     {
         Set<String> newVariables = new LinkedHashSet<>(settings.variables());
+        newVariables.forEach(variable -> Names.requirePrintable("A template variable", variable));
         Optional<String> title = settings.titleVariable().filter(variable -> !variable.isEmpty());
         if (newVariables.isEmpty()) {
             title = Optional.empty();
@@ -275,6 +278,7 @@ public final class ApplicationService
 
     public void rename(String oldName, String newName)
     {
+        Names.requirePrintable("An application name", newName);
         int renamed;
         try {
             renamed = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).rename(oldName, newName)));
@@ -384,6 +388,7 @@ public final class ApplicationService
             ApplicationDao dao = handle.attach(ApplicationDao.class);
             long applicationId = dao.lockByName(name).orElseThrow(() -> notFound(name));
             List<String> emails = new ArrayList<>(planByEmail.keySet());
+            emails.forEach(email -> Names.requirePrintable("An incident email address", email));
             if (!emails.isEmpty()) {
                 List<String> userEmails = dao.userContactEmails(emails);
                 if (!userEmails.isEmpty()) {

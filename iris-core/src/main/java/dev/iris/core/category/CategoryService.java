@@ -7,6 +7,7 @@ import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchQuery;
+import dev.iris.core.request.Names;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
@@ -68,6 +69,7 @@ public final class CategoryService
      */
     public void replace(long applicationId, List<CategoryDefinition> categories)
     {
+        categories.forEach(category -> Names.requirePrintable("A category name", category.name()));
         SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
             CategoryDao dao = handle.attach(CategoryDao.class);
             // Concurrent replacements of one application's list take turns.

@@ -3,6 +3,7 @@ package dev.iris.core.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import dev.iris.core.logging.QuerySecrets;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -18,7 +19,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One process's connection to Iris's database: the Hikari pool, the embedded server when one was
- * needed, and the {@link Jdbi} built on the pool.
+ * needed, and the {@link Jdbi} built on the pool, whose transactions run again when the database
+ * rolls them back for a deadlock ({@link TransactionRetry}).
  *
  * <p>Every connection runs in UTC and under MySQL 8's default {@code sql_mode}
  * (ONLY_FULL_GROUP_BY and strict), whatever the server's own defaults, so a query that works in
@@ -40,7 +42,7 @@ public final class Database
     {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
     }
 
     /**
@@ -74,7 +76,7 @@ public final class Database
             user = "root";
             password = "";
         }
-        return new Database(pool(url, user, password, config.getMaxPoolSize(), poolName, isolation), embedded);
+        return new Database(pool(url, user, password, config.getMaxPoolSize(), config.getConnectionTimeout().toMilliseconds(), poolName, isolation), embedded);
     }
 
     /**
@@ -90,11 +92,12 @@ public final class Database
      */
     public static Database connect(String url, String user, String password, int maxPoolSize, TransactionIsolationLevel isolation)
     {
-        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize, "iris", isolation), null);
+        return new Database(pool(JdbcUrls.withDefaults(url), user, password, maxPoolSize,
+                DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT.toMilliseconds(), "iris", isolation), null);
     }
 
-    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, String poolName,
-            TransactionIsolationLevel isolation)
+    private static HikariDataSource pool(String url, String user, String password, int maxPoolSize, long connectionTimeoutMillis,
+            String poolName, TransactionIsolationLevel isolation)
     {
         HikariConfig hikari = new HikariConfig();
         hikari.setJdbcUrl(url);
@@ -107,7 +110,8 @@ public final class Database
         if (isolation != null) {
             hikari.setTransactionIsolation("TRANSACTION_" + isolation.name());
         }
-        hikari.setConnectionTimeout(10_000);
+        // A request waiting for a connection fails after this (503 + Retry-After from the API).
+        hikari.setConnectionTimeout(connectionTimeoutMillis);
         // Fail at startup, not at the first request, when the database is unreachable.
         hikari.setInitializationFailTimeout(30_000);
         log.info("Connecting pool {} to {}", poolName, redact(url));
@@ -141,7 +145,7 @@ public final class Database
     /** Drops any password that an operator put into the URL before it reaches a log. */
     static String redact(String url)
     {
-        return url.replaceAll("(?i)(password=)[^&]*", "$1***");
+        return QuerySecrets.redact(url);
     }
 
     public Jdbi jdbi()

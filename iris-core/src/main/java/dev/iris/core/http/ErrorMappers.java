@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.iris.core.db.DatabaseFailures;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import jakarta.validation.ConstraintViolation;
@@ -20,12 +21,15 @@ import java.util.stream.Collectors;
 
 /**
  * Turns every failure into Iris's {@code {title, description}} JSON. Client mistakes get a 4xx that
- * says what is wrong; anything unexpected gets a 500 whose body carries only an id that also
- * appears in the log, never a stack trace.
+ * says what is wrong; a database that cannot be reached (or keeps rolling a transaction back)
+ * gets 503 with {@code Retry-After}, so monitoring systems send again; anything else unexpected
+ * gets a 500 whose body carries only an id that also appears in the log, never a stack trace.
  */
 public final class ErrorMappers
 {
     private static final Logger log = LoggerFactory.getLogger(ErrorMappers.class);
+    /** Seconds a client is asked to wait before sending again while the database is away. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private ErrorMappers() {}
 
@@ -49,6 +53,15 @@ public final class ErrorMappers
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorBody(title, description))
+                .build();
+    }
+
+    private static Response unavailable(String description)
+    {
+        return Response.status(503)
+                .header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorBody("Service Unavailable", description))
                 .build();
     }
 
@@ -154,6 +167,16 @@ public final class ErrorMappers
         {
             if (exception instanceof WebApplicationException webApplicationException) {
                 return new WebApplicationExceptionMapper().toResponse(webApplicationException);
+            }
+            // Wherever it happened, the authentication filter included: never a 401 or a 500,
+            // which clients treat as final.
+            if (DatabaseFailures.isUnavailable(exception)) {
+                log.warn("Database unavailable, answered 503: {}", DatabaseFailures.describe(exception));
+                return unavailable("The database is unavailable; try again later");
+            }
+            if (DatabaseFailures.isRolledBack(exception)) {
+                log.warn("Transaction kept being rolled back, answered 503: {}", DatabaseFailures.describe(exception));
+                return unavailable("The database is busy; try again later");
             }
             long id = ThreadLocalRandom.current().nextLong();
             log.error("Unexpected error {}", String.format("%016x", id), exception);

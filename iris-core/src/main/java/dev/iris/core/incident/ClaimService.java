@@ -43,7 +43,7 @@ public final class ClaimService
      */
     public ClaimResult claim(long incidentId, String owner)
     {
-        return DeadlockRetry.run("claiming an incident", () -> jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             IncidentDao dao = handle.attach(IncidentDao.class);
             if (dao.lockIncident(incidentId).isEmpty()) {
                 throw noMatchingIncident();
@@ -55,7 +55,7 @@ public final class ClaimService
             long ownerId = dao.findActiveUserId(owner).orElseThrow(ClaimService::noMatchingOwner);
             claim(dao, incidentId, ownerId, owner);
             return new ClaimResult(incidentId, owner, false);
-        }));
+        });
     }
 
     /**
@@ -65,7 +65,7 @@ public final class ClaimService
     public BulkClaimResult claimAll(List<Long> incidentIds, String owner)
     {
         Set<Long> ids = new LinkedHashSet<>(requireNonNull(incidentIds, "incidentIds is null"));
-        return DeadlockRetry.run("claiming incidents", () -> jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             IncidentDao dao = handle.attach(IncidentDao.class);
             // Lock in id order so two bulk claims cannot deadlock each other.
             List<Long> sorted = ids.stream().sorted().toList();
@@ -89,7 +89,7 @@ public final class ClaimService
                 claimed.add(id);
             }
             return new BulkClaimResult(owner, claimed, unclaimed);
-        }));
+        });
     }
 
     /**

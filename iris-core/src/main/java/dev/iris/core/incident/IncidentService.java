@@ -72,7 +72,7 @@ public final class IncidentService
         if (dedupKey != null && dedupKey.length() > 255) {
             throw IrisException.badRequest("Invalid incident", "dedup_key is longer than 255 characters");
         }
-        return DeadlockRetry.run("creating an incident", () -> jdbi.inTransaction(handle -> {
+        return jdbi.inTransaction(handle -> {
             IncidentDao dao = handle.attach(IncidentDao.class);
             long planId = dao.findActivePlanId(planName)
                     .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
@@ -118,7 +118,7 @@ public final class IncidentService
             dao.insertEvent(incidentId, "created", application, "");
             dao.scheduleEscalationNow(incidentId);
             return new IncidentCreation(incidentId, false);
-        }));
+        });
     }
 
     private String filteredContext(JsonNode context, List<String> variables)

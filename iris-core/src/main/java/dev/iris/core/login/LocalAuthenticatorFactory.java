@@ -1,5 +1,6 @@
 package dev.iris.core.login;
 
+import dev.iris.core.db.TransactionRetry;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.AuthenticatorFactory;
 import dev.iris.spi.PluginConfig;
@@ -26,6 +27,6 @@ public final class LocalAuthenticatorFactory
     public Authenticator create(PluginConfig config, PluginContext context)
     {
         config.rejectUnknownKeys(Set.of());
-        return new LocalAuthenticator(Jdbi.create(context.dataSource()).installPlugin(new SqlObjectPlugin()).onDemand(LocalPasswordDao.class));
+        return new LocalAuthenticator(TransactionRetry.install(Jdbi.create(context.dataSource()).installPlugin(new SqlObjectPlugin())).onDemand(LocalPasswordDao.class));
     }
 }

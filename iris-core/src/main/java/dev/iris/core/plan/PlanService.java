@@ -8,6 +8,7 @@ import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchParameters;
 import dev.iris.core.query.SearchQuery;
 import dev.iris.core.request.JsonBody;
+import dev.iris.core.request.Names;
 import dev.iris.core.template.JinjaTemplates;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
@@ -136,6 +137,7 @@ public final class PlanService
         if (name.length() > 255) {
             throw IrisException.badRequest("Invalid plan", "Plan name is longer than 255 characters");
         }
+        Names.requirePrintable("A plan name", name);
         String creator = JsonBody.text(body, "creator", IrisException.badRequest("Invalid plan", "Plan must specify a creator"))
                 .filter(value -> !value.isEmpty())
                 .orElseThrow(() -> IrisException.badRequest("Invalid plan", "Plan must specify a creator"));

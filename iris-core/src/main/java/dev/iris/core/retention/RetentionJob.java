@@ -69,6 +69,8 @@ public final class RetentionJob
         long messages = 0;
         int batches = 0;
         log.info("Retention: deleting incidents and messages created before {}", cutoff);
+        // A batch that loses a deadlock runs again (TransactionRetry) and appends its rows to the
+        // archive again: the archive holds every deleted row at least once, never none.
         while (true) {
             long[] deleted = jdbi.inTransaction(handle -> deleteIncidentBatch(handle, cutoff, archive));
             if (deleted[0] == 0) {

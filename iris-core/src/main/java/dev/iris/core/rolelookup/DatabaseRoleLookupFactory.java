@@ -1,5 +1,6 @@
 package dev.iris.core.rolelookup;
 
+import dev.iris.core.db.TransactionRetry;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
@@ -26,6 +27,6 @@ public final class DatabaseRoleLookupFactory
     public RoleLookup create(PluginConfig config, PluginContext context)
     {
         config.rejectUnknownKeys(Set.of());
-        return new DatabaseRoleLookup(Jdbi.create(context.dataSource()));
+        return new DatabaseRoleLookup(TransactionRetry.install(Jdbi.create(context.dataSource())));
     }
 }

@@ -8,6 +8,7 @@ import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchParameters;
 import dev.iris.core.query.SearchQuery;
+import dev.iris.core.request.Names;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
@@ -153,7 +154,7 @@ public final class TemplateService
         if (!creatorNode.isTextual()) {
             throw IrisException.badRequest("Invalid template", "creator must be a string");
         }
-        String name = nameNode.asText();
+        String name = Names.requirePrintable("A template name", nameNode.asText());
         String creator = creatorNode.asText();
         if (!mayActAs.test(creator)) {
             throw IrisException.unauthorized("Invalid plan creator for authenticated app/user", null);

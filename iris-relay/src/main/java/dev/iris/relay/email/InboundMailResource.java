@@ -1,5 +1,6 @@
 package dev.iris.relay.email;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.auth.IrisHmac;
 import dev.iris.core.http.IrisException;
@@ -89,12 +90,7 @@ public final class InboundMailResource
     private static InboundEmail parse(MediaType mediaType, byte[] body)
     {
         if (mediaType != null && mediaType.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-            try {
-                return MAPPER.readValue(body, InboundEmail.class);
-            }
-            catch (IOException | RuntimeException e) {
-                throw IrisException.badRequest("Invalid request body", "expected {\"headers\": [{\"name\", \"value\"}], \"body\"}");
-            }
+            return parseJson(body);
         }
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(body));
@@ -103,5 +99,32 @@ public final class InboundMailResource
         catch (MessagingException | IOException e) {
             throw IrisException.badRequest("Invalid request body", "expected a MIME mail (message/rfc822) or Iris's JSON");
         }
+    }
+
+    private static InboundEmail parseJson(byte[] body)
+    {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(body);
+        }
+        catch (IOException e) {
+            throw invalidJsonMail();
+        }
+        // Only an object can be a mail; Jackson would read a JSON null (or an empty body) as a
+        // null mail instead of failing.
+        if (json == null || !json.isObject()) {
+            throw invalidJsonMail();
+        }
+        try {
+            return MAPPER.treeToValue(json, InboundEmail.class);
+        }
+        catch (IOException | RuntimeException e) {
+            throw invalidJsonMail();
+        }
+    }
+
+    private static IrisException invalidJsonMail()
+    {
+        return IrisException.badRequest("Invalid request body", "expected {\"headers\": [{\"name\", \"value\"}], \"body\"}");
     }
 }

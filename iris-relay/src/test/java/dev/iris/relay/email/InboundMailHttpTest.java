@@ -161,6 +161,19 @@ final class InboundMailHttpTest
         assertThat(api.forwarded()).hasSize(before);
     }
 
+    @Test
+    void jsonNullAndOtherNonObjectBodiesAreBadRequests()
+            throws Exception
+    {
+        for (String body : new String[] {"null", "[]", "\"claim\"", "42", "true", "", "{\"headers\": [null], \"body\": \"claim\"}"}) {
+            HttpResponse<String> response = postMail("application/json", body, TestingRelay.INBOUND_MAIL_SECRET);
+
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(MAPPER.readTree(response.body()).path("title").asText()).as(body).isEqualTo("Invalid request body");
+        }
+        assertThat(api.forwarded()).hasSize(before);
+    }
+
     private static HttpResponse<String> postMail(String contentType, String body, String secret)
     {
         return Http.post(relay.uri(PATH), contentType, body, InboundMailResource.SECRET_HEADER, secret);
