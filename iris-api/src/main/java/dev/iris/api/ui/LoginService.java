@@ -99,7 +99,7 @@ public final class LoginService
             return check;
         }
         users.setPassword(username, LocalAuthenticator.hash(newPassword));
-        log.info("{} changed their UI password", printable(username));
+        log.info("{} changed their UI password", username);
         return Outcome.SUCCESS;
     }
 
