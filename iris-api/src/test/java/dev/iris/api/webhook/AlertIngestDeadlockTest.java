@@ -2,7 +2,7 @@ package dev.iris.api.webhook;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import io.dropwizard.testing.ConfigOverride;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +59,7 @@ final class AlertIngestDeadlockTest
     {
         IrisTestClient.Response first = postAlert();
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
-        long incident = first.json().get("incident_id").asLong();
+        long incident = first.json().asLong();
         long application = api.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM application WHERE name = 'alerts'").mapTo(Long.class).one());
         long deadlocksBefore = deadlocks();
 
@@ -81,8 +81,8 @@ final class AlertIngestDeadlockTest
 
             IrisTestClient.Response answer = repeat.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            assertThat(answer.json().get("action").asText()).isEqualTo("deduplicated");
-            assertThat(answer.json().get("incident_id").asLong()).isEqualTo(incident);
+            assertThat(answer.header("X-IRIS-WEBHOOK-ACTION")).isEqualTo("deduplicated");
+            assertThat(answer.json().asLong()).isEqualTo(incident);
         }
         finally {
             client.shutdownNow();
