@@ -1,7 +1,7 @@
 package dev.iris.faults;
 
 import dev.iris.core.login.LocalAuthenticator;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import dev.iris.faults.harness.IrisDeployment;
 import dev.iris.faults.harness.Secrets;
 

@@ -1,8 +1,8 @@
 package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.core.db.Database;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.db.Database;
+import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.Jdbi;
 
 import java.net.URI;
