@@ -2,8 +2,8 @@ package dev.iris.dev;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.iris.core.auth.ApiKeys;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

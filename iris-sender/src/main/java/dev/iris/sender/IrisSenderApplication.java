@@ -2,10 +2,10 @@ package dev.iris.sender;
 
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
-import dev.iris.core.db.Database;
-import dev.iris.core.db.DatabaseHealthCheck;
-import dev.iris.core.db.Migrations;
-import dev.iris.core.logging.SafeLoggingBundle;
+import dev.iris.db.Database;
+import dev.iris.db.DatabaseHealthCheck;
+import dev.iris.db.Migrations;
+import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
@@ -70,7 +70,7 @@ public class IrisSenderApplication
     @Override
     public void run(IrisSenderConfiguration configuration, Environment environment)
     {
-        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
+        dev.iris.server.metrics.PrometheusEndpoint.install(environment);
         // Every sender transaction runs at READ COMMITTED (see EscalationService).
         Database database = Database.open(configuration.getDatabase(), "iris-sender", TransactionIsolationLevel.READ_COMMITTED);
         environment.lifecycle().manage(database);

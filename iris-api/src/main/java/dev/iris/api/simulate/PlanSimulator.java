@@ -2,7 +2,7 @@ package dev.iris.api.simulate;
 
 import dev.iris.api.simulate.SimulationDao.ActivePlan;
 import dev.iris.api.simulate.SimulationDao.PlanStep;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
