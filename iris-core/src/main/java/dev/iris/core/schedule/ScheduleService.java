@@ -277,6 +277,22 @@ public final class ScheduleService
         });
     }
 
+    public List<ScheduleDao.OverrideRow> overrides(String team)
+    {
+        return jdbi.withHandle(handle -> {
+            ScheduleDao dao = handle.attach(ScheduleDao.class);
+            return dao.overrides(dao.teamId(team).orElseThrow(() -> unknownTeam(team)));
+        });
+    }
+
+    public List<ScheduleDao.SwapRow> swaps(String team)
+    {
+        return jdbi.withHandle(handle -> {
+            ScheduleDao dao = handle.attach(ScheduleDao.class);
+            return dao.swaps(dao.teamId(team).orElseThrow(() -> unknownTeam(team)));
+        });
+    }
+
     public List<AuditRow> audit(String team, int limit)
     {
         return jdbi.withHandle(handle -> {
