@@ -39,6 +39,18 @@ public final class ScheduleAccess
         return caller.username();
     }
 
+    /**
+     * Iris's {@code enforce_user}: a request naming a user acts only for that user (or for anyone
+     * when the user is an admin); without a username, only a trusted application acts for people.
+     */
+    public static boolean mayActFor(Caller caller, String user)
+    {
+        if (caller.username() == null) {
+            return caller.canAuthenticateUsers();
+        }
+        return caller.admin() || caller.username().equals(user);
+    }
+
     public static String actor(Caller caller)
     {
         return caller.username() != null ? caller.username() : caller.requireApplication().name();

@@ -209,7 +209,7 @@ public final class ScheduleResource
         if (requester == null) {
             requester = caller.requireUsername();
         }
-        if (!caller.mayActAs(requester)) {
+        if (!ScheduleAccess.mayActFor(caller, requester)) {
             throw IrisException.unauthorized("This user is not allowed to swap for " + requester, null);
         }
         long id = schedules.requestSwap(team, role(request), requester, text(request, "with"), seconds(request, "start"),
@@ -235,7 +235,7 @@ public final class ScheduleResource
     {
         caller.requireApplication();
         long swapId = dev.iris.api.http.Requests.integerId(id, "Invalid swap id");
-        schedules.answerSwap(team, swapId, accept, ScheduleAccess.actor(caller), caller::mayActAs);
+        schedules.answerSwap(team, swapId, accept, ScheduleAccess.actor(caller), user -> ScheduleAccess.mayActFor(caller, user));
         return Map.of("id", swapId, "status", accept ? "accepted" : "refused");
     }
 
