@@ -87,7 +87,7 @@ CREATE TABLE status_reminder (
 CREATE TABLE status_subscription (
     id        BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
     email     VARCHAR(255) NOT NULL,
-    token     CHAR(43) NOT NULL,
+    token     CHAR(64) NOT NULL,
     confirmed TINYINT(1) NOT NULL DEFAULT 0,
     created   DATETIME(3) NOT NULL,
     UNIQUE KEY uq_status_subscription_email (email),
