@@ -24,6 +24,7 @@ public final class StatusPageView
     private final String token;
     private final String action;
     private final String postmortemHtml;
+    private java.util.List<PublishedPostmortems.Summary> postmortems = java.util.List.of();
 
     StatusPageView(String template, PublicStatus status, String message, String token, String action, String postmortemHtml)
     {
@@ -58,6 +59,17 @@ public final class StatusPageView
     public String getPostmortemHtml()
     {
         return postmortemHtml;
+    }
+
+    StatusPageView withPostmortems(java.util.List<PublishedPostmortems.Summary> postmortems)
+    {
+        this.postmortems = java.util.List.copyOf(postmortems);
+        return this;
+    }
+
+    public java.util.List<PublishedPostmortems.Summary> getPostmortems()
+    {
+        return postmortems;
     }
 
     public String time(Instant instant)
