@@ -198,7 +198,7 @@ public final class StatusPageResource
     private Response cached(Request request, PublicStatus status, String variant, java.util.function.Supplier<Object> entity, MediaType type)
     {
         LocalDate day = status.generated().atOffset(ZoneOffset.UTC).toLocalDate();
-        EntityTag tag = new EntityTag(sha256(variant + day + status.components() + status.incidents() + postmortems.list()));
+        EntityTag tag = new EntityTag(sha256(variant + day + status.fingerprint() + postmortems.list()));
         CacheControl cache = new CacheControl();
         cache.setMaxAge(cacheSeconds);
         cache.setPrivate(false);

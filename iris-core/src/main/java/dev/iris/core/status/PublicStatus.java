@@ -39,6 +39,23 @@ public record PublicStatus(String title, Instant generated, List<Component> comp
 
     public record Update(long id, String status, String body, Instant created) {}
 
+    /**
+     * What changes when the page changes in substance (states, notes, the days' colours, incidents
+     * and updates), for ETags; leaves out the time of the request and the share of today spent in
+     * an outage, which grow every millisecond.
+     */
+    public String fingerprint()
+    {
+        StringBuilder text = new StringBuilder(title);
+        for (Component component : components) {
+            text.append('|').append(component.id()).append(component.name()).append(component.description()).append(component.position())
+                    .append(component.state()).append(component.note());
+            component.history().forEach(day -> text.append(day.worst().ordinal()));
+        }
+        incidents.forEach(incident -> text.append('|').append(incident));
+        return text.toString();
+    }
+
     public ComponentState worst()
     {
         return components.stream().map(Component::state).reduce(ComponentState.OPERATIONAL, ComponentState::worst);
