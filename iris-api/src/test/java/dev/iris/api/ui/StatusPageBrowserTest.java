@@ -49,6 +49,9 @@ final class StatusPageBrowserTest
                 browser.get("/status");
                 assertThat(browser.find(By.cssSelector(".component .state")).getText()).isEqualTo("Major outage");
                 assertThat(browser.find(By.id("overall")).getText()).isEqualTo("Major Service Outage");
+                List<org.openqa.selenium.WebElement> bars = browser.find(By.cssSelector(".bars")).findElements(By.cssSelector(".bar"));
+                assertThat(bars.get(89).getAttribute("class")).contains("major_outage");
+                assertThat(bars.get(88).getAttribute("class")).isEqualTo("bar operational");
                 assertThat(browser.find(By.cssSelector(".incident.unexplained")).getText()).contains("problem with Demo API");
                 // Readable on a phone: nothing wider than the screen.
                 Long width = (Long) browser.driver().executeScript("return document.documentElement.scrollWidth;");

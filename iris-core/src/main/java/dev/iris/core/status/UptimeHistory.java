@@ -36,7 +36,8 @@ public final class UptimeHistory
         for (int back = count - 1; back >= 0; back--) {
             LocalDate date = today.minusDays(back);
             Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-            Instant end = back == 0 ? now : date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+            // Today runs to just past now, so a change at now (the live state) colours today's bar.
+            Instant end = back == 0 ? now.plusMillis(1) : date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             days.add(day(date, changes, start, end));
         }
         return days;
