@@ -2,7 +2,9 @@ package dev.iris.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
-import dev.iris.core.db.Database;
+import com.google.inject.name.Names;
+import dev.iris.api.ui.UiPages;
+import dev.iris.db.Database;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -18,9 +20,11 @@ final class ApiModule
     private final IrisApiConfiguration configuration;
     private final Database database;
     private final ObjectMapper objectMapper;
+    private final boolean devInbox;
 
-    ApiModule(IrisApiConfiguration configuration, Database database, ObjectMapper objectMapper)
+    ApiModule(IrisApiConfiguration configuration, Database database, ObjectMapper objectMapper, boolean devInbox)
     {
+        this.devInbox = devInbox;
         this.configuration = requireNonNull(configuration, "configuration is null");
         this.database = requireNonNull(database, "database is null");
         this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
@@ -37,6 +41,7 @@ final class ApiModule
         bind(ObjectMapper.class).toInstance(objectMapper);
         bind(Clock.class).toInstance(Clock.systemUTC());
         bind(dev.iris.core.status.StatusSettings.class).toInstance(configuration.getStatus().settings());
+        bindConstant().annotatedWith(Names.named(UiPages.DEV_INBOX)).to(devInbox);
         for (Class<?> resource : ApiResources.ALL) {
             bind(resource);
         }

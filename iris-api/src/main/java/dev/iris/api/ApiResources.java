@@ -32,7 +32,9 @@ final class ApiResources
             dev.iris.api.openapi.OpenApiResource.class,
             dev.iris.api.webhook.WebhookResource.class,
             dev.iris.api.response.ResponseResource.class,
-            dev.iris.api.status.StatusApiResource.class);
+            dev.iris.api.status.StatusApiResource.class,
+            dev.iris.api.schedule.ScheduleResource.class,
+            dev.iris.api.schedule.OncallResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -66,7 +68,10 @@ final class ApiResources
             dev.iris.core.postmortem.PostmortemService.class,
             dev.iris.api.status.PublishedPostmortems.class,
             dev.iris.api.status.StatusPageResource.class,
-            dev.iris.api.status.StatusMonitor.class);
+            dev.iris.api.status.StatusMonitor.class,
+            dev.iris.core.schedule.ScheduleService.class,
+            dev.iris.api.schedule.ScheduleAccess.class,
+            dev.iris.api.schedule.IcalFeeds.class);
 
     private ApiResources() {}
 }

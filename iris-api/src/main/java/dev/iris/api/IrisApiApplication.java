@@ -11,11 +11,12 @@ import dev.iris.api.auth.RequestArrival;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
 import dev.iris.api.ui.WebUi;
-import dev.iris.core.db.Database;
-import dev.iris.core.db.DatabaseHealthCheck;
-import dev.iris.core.db.Migrations;
-import dev.iris.core.http.ErrorMappers;
-import dev.iris.core.logging.SafeLoggingBundle;
+import dev.iris.db.Database;
+import dev.iris.db.DatabaseFailures;
+import dev.iris.db.DatabaseHealthCheck;
+import dev.iris.db.Migrations;
+import dev.iris.server.http.ErrorMappers;
+import dev.iris.server.logging.SafeLoggingBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -64,7 +65,7 @@ public class IrisApiApplication
     @Override
     public void run(IrisApiConfiguration configuration, Environment environment)
     {
-        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
+        dev.iris.server.metrics.PrometheusEndpoint.install(environment);
         Database database = Database.open(configuration.getDatabase(), "iris-api");
         environment.lifecycle().manage(database);
         if (configuration.isDevMode()) {
@@ -73,9 +74,9 @@ public class IrisApiApplication
         Migrations.validate(database.dataSource());
         environment.healthChecks().register("database", new DatabaseHealthCheck(database));
 
-        injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper()));
+        injector = Guice.createInjector(Stage.PRODUCTION, new ApiModule(configuration, database, environment.getObjectMapper(), servesDevInbox()));
 
-        ErrorMappers.register(configuration, environment);
+        ErrorMappers.register(configuration, environment, DatabaseFailures.TRANSIENT);
         // Iris's Location headers are relative ("/incidents/12"); Jersey would make them absolute.
         environment.jersey().property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
         environment.jersey().register(new IrisResponseHeaders());
@@ -95,6 +96,15 @@ public class IrisApiApplication
         // The public status page (no login, its own cache headers) and its recorder.
         environment.jersey().register(injector.getInstance(dev.iris.api.status.StatusPageResource.class));
         environment.lifecycle().manage(injector.getInstance(dev.iris.api.status.StatusMonitor.class));
+    }
+
+    /**
+     * Whether this API serves the dev inbox pages: never in production. iris-dev's application
+     * ({@code ./iris dev}) says yes and registers them.
+     */
+    protected boolean servesDevInbox()
+    {
+        return false;
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.iris.api;
 
 import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.api.ui.UiHttp;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.testing.LogCapture;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.AfterAll;

@@ -3,51 +3,34 @@ package dev.iris.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.iris.core.auth.IrisHmac;
+import dev.iris.common.client.IrisApiClient;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
-import java.util.StringJoiner;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Calls the Iris API as an application, signing every request with Iris's HMAC, optionally acting
- * as a user ({@code X-IRIS-USERNAME}). Errors become {@link ApiRefusedException} (the API said no)
- * or {@link ApiUnreachableException} (no answer).
+ * The CLI's view of the API: JSON in and out over the signed {@link IrisApiClient}. An answer of
+ * 400 or above becomes {@link ApiRefusedException} with the API's own words; no answer is the
+ * client's {@link IrisApiUnreachableException}.
  */
 public final class ApiClient
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI baseUri;
-    private final String application;
-    private final String key;
-    private final String username;
-    private final HttpClient http;
-    private final Clock clock;
+    private final IrisApiClient client;
 
-    public ApiClient(URI baseUri, String application, String key, String username, Clock clock)
+    public ApiClient(IrisApiClient client)
     {
-        this.baseUri = requireNonNull(baseUri, "baseUri is null");
-        this.application = requireNonNull(application, "application is null");
-        this.key = requireNonNull(key, "key is null");
-        this.username = username;
-        this.clock = requireNonNull(clock, "clock is null");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = requireNonNull(client, "client is null");
     }
 
     public String username()
     {
-        return username;
+        return client.username();
     }
 
     public JsonNode get(String path)
@@ -70,64 +53,24 @@ public final class ApiClient
      */
     public static String withQuery(String path, Map<String, ?> parameters)
     {
-        StringJoiner query = new StringJoiner("&");
-        parameters.forEach((name, value) -> {
-            if (value != null) {
-                query.add(name + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
-            }
-        });
-        return query.length() == 0 ? path : path + "?" + query;
+        return IrisApiClient.withQuery(path, parameters);
     }
 
     public static String segment(String value)
     {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+        return IrisApiClient.segment(value);
     }
 
     private JsonNode send(String method, String pathAndQuery, String body)
     {
-        URI uri = URI.create(baseUri.toString().replaceAll("/+$", "") + pathAndQuery);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(60))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json")
-                .header("Authorization", IrisHmac.authorization(application, key, clock, method, pathAndQuery, body, username));
-        if (username != null) {
-            request.header("X-IRIS-USERNAME", username);
-        }
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new ApiUnreachableException("Cannot reach the Iris API at " + baseUri + ": " + describe(e), e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiUnreachableException("Interrupted while calling " + baseUri, e);
-        }
-        JsonNode json = parse(response.body());
-        if (response.statusCode() >= 400) {
-            String title = json.path("title").asText("HTTP " + response.statusCode());
+        IrisApiResponse response = client.send(method, pathAndQuery, IrisApiClient.JSON, body);
+        JsonNode json = parse(response.text());
+        if (response.status() >= 400) {
+            String title = json.path("title").asText("HTTP " + response.status());
             String description = json.path("description").isMissingNode() || json.path("description").isNull() ? null : json.path("description").asText();
-            throw new ApiRefusedException(response.statusCode(), title, description);
+            throw new ApiRefusedException(response.status(), title, description);
         }
         return json;
-    }
-
-    private static String describe(IOException e)
-    {
-        if (e instanceof java.net.ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof java.net.http.HttpTimeoutException) {
-            return "timed out";
-        }
-        String message = e.getMessage();
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        return message;
     }
 
     private static JsonNode parse(String body)

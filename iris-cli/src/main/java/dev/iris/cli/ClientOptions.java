@@ -1,9 +1,9 @@
 package dev.iris.cli;
 
+import dev.iris.common.client.IrisApiClient;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
-import java.time.Clock;
 
 /**
  * Where the API is and who the CLI is: flags, else the environment ({@code IRIS_URL},
@@ -48,7 +48,7 @@ public final class ClientOptions
         if (uri.getScheme() == null || uri.getHost() == null) {
             throw new UsageException("Invalid --url " + url + " (expected http://host:port)");
         }
-        return new ApiClient(uri, application, key, blankToNull(user), Clock.systemUTC());
+        return new ApiClient(IrisApiClient.builder(uri).signedAs(application, key).actingAs(blankToNull(user)).build());
     }
 
     public boolean json()

@@ -1,5 +1,6 @@
 package dev.iris.cli;
 
+import dev.iris.common.client.IrisApiUnreachableException;
 import dev.iris.cli.app.AppCommand;
 import dev.iris.cli.incident.ClaimCommand;
 import dev.iris.cli.incident.IncidentsCommand;
@@ -28,6 +29,7 @@ import java.io.PrintWriter;
                 IncidentsCommand.class,
                 PlanCommand.class,
                 TemplateCommand.class,
+                dev.iris.cli.schedule.ScheduleCommand.class,
                 AppCommand.class,
                 HelpCommand.class,
         },
@@ -71,7 +73,7 @@ public final class IrisCli
             err.flush();
             return ExitCodes.REFUSED;
         }
-        if (exception instanceof ApiUnreachableException unreachable) {
+        if (exception instanceof IrisApiUnreachableException unreachable) {
             err.println("Error: " + unreachable.getMessage());
             err.flush();
             return ExitCodes.UNREACHABLE;

@@ -9,10 +9,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.core.auth.IrisHmac;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.relay.IrisRelayApplication;
 import dev.iris.relay.IrisRelayConfiguration;
 import dev.iris.sender.IrisSenderApplication;
@@ -379,14 +378,11 @@ final class ClaimEndToEndTest
 
     private static long trigger(String plan)
     {
-        String body = IrisTestClient.toJson(Map.of("plan", plan, "context", Map.of("title", "disk full on db1")));
         // Signed on Iris's 30-second window (as iris-relay signs): a loaded machine can take longer
         // than the 5-second window between signing and checking.
-        String digest = IrisHmac.digest("app-key", Instant.now().getEpochSecond() / 30, "POST", "/v0/incidents", body, null);
-        HttpResponse<String> response = post(api.baseUri() + "/v0/incidents", body, Map.of(
-                "Content-Type", "application/json",
-                "Authorization", IrisHmac.SCHEME + "app:" + digest));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        IrisTestClient.Response response = IrisTestClient.signedOnRelayWindow(api.baseUri(), "app", "app-key")
+                .post("/v0/incidents", Map.of("plan", plan, "context", Map.of("title", "disk full on db1")));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
         return Long.parseLong(response.body());
     }
 

@@ -1,7 +1,8 @@
 package dev.iris.relay;
 
-import dev.iris.core.http.ErrorMappers;
-import dev.iris.core.logging.SafeLoggingBundle;
+import dev.iris.server.http.ErrorMappers;
+import dev.iris.server.http.TransientFailures;
+import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
@@ -64,8 +65,8 @@ public class IrisRelayApplication
     @Override
     public void run(IrisRelayConfiguration configuration, Environment environment)
     {
-        dev.iris.core.metrics.PrometheusEndpoint.install(environment);
-        ErrorMappers.register(configuration, environment);
+        dev.iris.server.metrics.PrometheusEndpoint.install(environment);
+        ErrorMappers.register(configuration, environment, TransientFailures.NONE);
         Clock clock = Clock.systemUTC();
         ApiClient api = new ApiClient(
                 configuration.getApiUrl(),

@@ -1,7 +1,7 @@
 package dev.iris.sender;
 
 import com.codahale.metrics.health.HealthCheck;
-import dev.iris.core.db.DatabaseFailures;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import io.dropwizard.lifecycle.Managed;
 import org.slf4j.Logger;

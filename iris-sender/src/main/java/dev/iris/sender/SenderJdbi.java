@@ -1,6 +1,6 @@
 package dev.iris.sender;
 
-import dev.iris.core.db.TransactionRetry;
+import dev.iris.db.TransactionRetry;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;

@@ -1,9 +1,9 @@
 package dev.iris.sender;
 
-import dev.iris.core.db.Database;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.seed.SeedWriter.Notification;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.db.Database;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.testing.db.TestingMariaDb;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;

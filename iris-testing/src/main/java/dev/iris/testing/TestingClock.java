@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * A clock that stands still until a test moves it. Thread-safe.
+ * The tests' one clock: it stands still until a test moves it, always in UTC. It keeps
+ * milliseconds, as the database's {@code DATETIME(3)} columns do, so a test can start it at the
+ * database's {@code NOW(3)} and compare rows written either way. Thread-safe.
  */
 public final class TestingClock
         extends Clock
@@ -19,12 +22,17 @@ public final class TestingClock
 
     public TestingClock(Instant start)
     {
-        this.now = new AtomicReference<>(requireNonNull(start, "start is null"));
+        this.now = new AtomicReference<>(requireNonNull(start, "start is null").truncatedTo(ChronoUnit.MILLIS));
     }
 
     public void advance(Duration duration)
     {
         now.updateAndGet(instant -> instant.plus(duration));
+    }
+
+    public void advanceSeconds(double seconds)
+    {
+        advance(Duration.ofMillis(Math.round(seconds * 1000)));
     }
 
     @Override
@@ -33,10 +41,13 @@ public final class TestingClock
         return ZoneOffset.UTC;
     }
 
+    /**
+     * This clock: it runs in UTC whatever zone is asked for, and moving one moves the other.
+     */
     @Override
     public Clock withZone(ZoneId zone)
     {
-        throw new UnsupportedOperationException("a testing clock runs in UTC");
+        return this;
     }
 
     @Override

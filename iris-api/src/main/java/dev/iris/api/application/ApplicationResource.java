@@ -9,7 +9,7 @@ import dev.iris.core.application.ApplicationService;
 import dev.iris.core.application.ApplicationSettings;
 import dev.iris.core.application.ApplicationView;
 import dev.iris.core.application.QuotaSettings;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.JsonBody;
 import dev.iris.core.request.QueryValues;
 import io.dropwizard.auth.Auth;

@@ -1,6 +1,6 @@
 package dev.iris.api.auth;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import java.security.Principal;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.iris.api.auth;
 
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.core.auth.IrisHmac;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.auth.IrisHmac;
+import dev.iris.common.http.IrisException;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.inject.Inject;

@@ -2,9 +2,9 @@ package dev.iris.api.bootstrap;
 
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.system.CommandErrors;
-import dev.iris.core.db.Database;
-import dev.iris.core.db.DatabaseSetupException;
-import dev.iris.core.db.Migrations;
+import dev.iris.db.Database;
+import dev.iris.db.DatabaseSetupException;
+import dev.iris.db.Migrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

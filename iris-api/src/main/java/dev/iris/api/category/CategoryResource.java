@@ -8,7 +8,7 @@ import dev.iris.core.application.ApplicationService;
 import dev.iris.core.category.CategoryDefinition;
 import dev.iris.core.category.CategoryService;
 import dev.iris.core.category.NotificationCategory;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.JsonBody;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;

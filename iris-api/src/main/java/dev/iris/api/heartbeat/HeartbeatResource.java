@@ -6,7 +6,7 @@ import dev.iris.api.auth.OwnAuthentication;
 import dev.iris.api.ingest.QueryKeyAuthenticator;
 import dev.iris.core.heartbeat.Heartbeat;
 import dev.iris.core.heartbeat.HeartbeatService;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

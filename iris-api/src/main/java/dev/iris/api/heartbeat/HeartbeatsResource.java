@@ -7,7 +7,7 @@ import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.core.heartbeat.Heartbeat;
 import dev.iris.core.heartbeat.HeartbeatService;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,6 +1,6 @@
 package dev.iris.api.http;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.query.SearchParameters;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -7,7 +7,7 @@ import dev.iris.api.auth.AuthenticatedApplication;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.api.http.Requests;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.incident.BulkClaimResult;
 import dev.iris.core.incident.ClaimResult;
 import dev.iris.core.incident.ClaimService;

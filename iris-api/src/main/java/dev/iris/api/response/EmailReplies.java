@@ -2,7 +2,7 @@ package dev.iris.api.response;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.incident.IncidentCreation;
 import dev.iris.core.incident.IncidentService;
 import dev.iris.core.response.OutOfBandEmailDao;

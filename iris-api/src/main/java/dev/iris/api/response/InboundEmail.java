@@ -1,7 +1,7 @@
 package dev.iris.api.response;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.Caller;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.response.DeliveryUpdateService;
 import dev.iris.core.response.Reply;
 import dev.iris.core.response.ReplyParser;

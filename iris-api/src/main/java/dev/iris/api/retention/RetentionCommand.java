@@ -1,7 +1,7 @@
 package dev.iris.api.retention;
 
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.core.db.Database;
+import dev.iris.db.Database;
 import dev.iris.core.retention.RetentionJob;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

@@ -1,7 +1,7 @@
 package dev.iris.api.stats;
 
 import dev.iris.api.auth.PublicRead;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.stats.StatsService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -3,7 +3,7 @@ package dev.iris.api.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.status.PublicStatus;
 import dev.iris.core.status.StatusAdmin;
 import dev.iris.core.status.StatusBoard;

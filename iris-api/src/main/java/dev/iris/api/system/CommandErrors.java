@@ -1,6 +1,6 @@
 package dev.iris.api.system;
 
-import dev.iris.core.db.DatabaseSetupException;
+import dev.iris.db.DatabaseSetupException;
 import io.dropwizard.core.cli.Cli;
 
 /**

@@ -2,8 +2,8 @@ package dev.iris.api.system;
 
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.PublicRead;
-import dev.iris.core.db.Database;
-import dev.iris.core.http.HealthcheckFile;
+import dev.iris.db.Database;
+import dev.iris.server.http.HealthcheckFile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,11 +1,11 @@
 package dev.iris.api.system;
 
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.core.db.Database;
-import dev.iris.core.db.DatabaseConfig;
-import dev.iris.core.db.DatabaseCreator;
-import dev.iris.core.db.DatabaseSetupException;
-import dev.iris.core.db.Migrations;
+import dev.iris.db.Database;
+import dev.iris.db.DatabaseConfig;
+import dev.iris.db.DatabaseCreator;
+import dev.iris.db.DatabaseSetupException;
+import dev.iris.db.Migrations;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.api.http.Requests;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.JsonBody;
 import dev.iris.core.template.TemplateService;
 import io.dropwizard.auth.Auth;

@@ -18,13 +18,11 @@ final class AnonymousForm
 {
     private final String path;
     private final SessionCookies cookies;
-    private final boolean devMode;
 
-    AnonymousForm(String path, SessionCookies cookies, boolean devMode)
+    AnonymousForm(String path, SessionCookies cookies)
     {
         this.path = requireNonNull(path, "path is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
-        this.devMode = devMode;
     }
 
     /**
@@ -45,7 +43,7 @@ final class AnonymousForm
         return response
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .cookie(cookies.formTokenCookie(path, token))
-                .entity(page.apply(PageContext.anonymous(token, devMode)))
+                .entity(page.apply(PageContext.anonymous(token)))
                 .build();
     }
 }

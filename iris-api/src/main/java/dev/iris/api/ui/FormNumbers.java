@@ -1,6 +1,6 @@
 package dev.iris.api.ui;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 /**
  * Whole numbers typed into forms. What a number may be is the service's business; this only

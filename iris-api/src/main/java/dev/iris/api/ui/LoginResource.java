@@ -40,7 +40,7 @@ public final class LoginResource
         this.logins = requireNonNull(logins, "logins is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
-        this.form = new AnonymousForm("/login", cookies, configuration.isDevMode());
+        this.form = new AnonymousForm("/login", cookies);
     }
 
     @GET

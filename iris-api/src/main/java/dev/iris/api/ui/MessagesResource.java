@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.message.MessageQueries;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

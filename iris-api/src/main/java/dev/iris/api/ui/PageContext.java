@@ -10,7 +10,7 @@ import static java.util.Objects.requireNonNull;
  * What every page's layout needs: who is logged in, the CSRF token for its forms, the navigation
  * section to highlight, and the user's time zone for showing times.
  */
-public record PageContext(String username, String csrfToken, String section, boolean devMode, ZoneId zone, boolean admin)
+public record PageContext(String username, String csrfToken, String section, boolean devInbox, ZoneId zone, boolean admin)
 {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -23,9 +23,9 @@ public record PageContext(String username, String csrfToken, String section, boo
     /**
      * The login page's context: nobody is logged in.
      */
-    public static PageContext anonymous(String csrfToken, boolean devMode)
+    public static PageContext anonymous(String csrfToken)
     {
-        return new PageContext(null, csrfToken, "login", devMode, ZoneId.of("UTC"), false);
+        return new PageContext(null, csrfToken, "login", false, ZoneId.of("UTC"), false);
     }
 
     public boolean loggedIn()

@@ -46,7 +46,7 @@ public final class PasswordResource
         this.logins = requireNonNull(logins, "logins is null");
         this.sessions = requireNonNull(sessions, "sessions is null");
         this.cookies = requireNonNull(cookies, "cookies is null");
-        this.form = new AnonymousForm("/password", cookies, configuration.isDevMode());
+        this.form = new AnonymousForm("/password", cookies);
     }
 
     /**

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.incident.IncidentService;
 import dev.iris.core.plan.PlanService;
 import dev.iris.core.query.SearchParameters;

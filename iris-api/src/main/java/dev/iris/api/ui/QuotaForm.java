@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.core.application.QuotaSettings;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**

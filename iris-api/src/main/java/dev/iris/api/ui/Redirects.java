@@ -1,6 +1,6 @@
 package dev.iris.api.ui;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;

@@ -3,7 +3,7 @@ package dev.iris.api.ui;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.user.ModeUpdate;
 import dev.iris.core.user.ReprioritizationRule;
 import dev.iris.core.user.UserDetails;

@@ -3,7 +3,7 @@ package dev.iris.api.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.query.SearchParameters;
 import dev.iris.core.template.JinjaTemplates;
 import dev.iris.core.template.TemplateService;

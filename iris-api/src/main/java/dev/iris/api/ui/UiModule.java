@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.core.db.Database;
+import dev.iris.db.Database;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.spi.Authenticator;

@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
-import dev.iris.api.IrisApiConfiguration;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import org.jdbi.v3.core.Jdbi;
 
@@ -15,20 +15,23 @@ import static java.util.Objects.requireNonNull;
  */
 public final class UiPages
 {
+    /** The name of the binding that says whether this API serves the dev inbox (only ./iris dev's does). */
+    public static final String DEV_INBOX = "devInbox";
+
     private final UiUserDao users;
-    private final boolean devMode;
+    private final boolean devInbox;
 
     @Inject
-    public UiPages(Jdbi jdbi, IrisApiConfiguration configuration)
+    public UiPages(Jdbi jdbi, @Named(DEV_INBOX) boolean devInbox)
     {
         this.users = requireNonNull(jdbi, "jdbi is null").onDemand(UiUserDao.class);
-        this.devMode = configuration.isDevMode();
+        this.devInbox = devInbox;
     }
 
     public PageContext context(ContainerRequestContext request, String section)
     {
         UiSession session = session(request);
-        return new PageContext(session.username(), session.csrfToken(), section, devMode, zone(session.username()),
+        return new PageContext(session.username(), session.csrfToken(), section, devInbox, zone(session.username()),
                 users.isAdmin(session.username()).orElse(false));
     }
 
@@ -40,11 +43,6 @@ public final class UiPages
         }
         // UiFilter lets no request without a session reach a page that asks for one.
         throw new IllegalStateException("no web UI session on this request");
-    }
-
-    public boolean devMode()
-    {
-        return devMode;
     }
 
     private ZoneId zone(String username)

@@ -4,10 +4,7 @@ import com.google.inject.Injector;
 import dev.iris.api.auth.HmacAuthFilter;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
-import io.dropwizard.lifecycle.ServerLifecycleListener;
-import org.eclipse.jetty.server.Server;
 
-import java.net.URI;
 import java.util.List;
 
 /**
@@ -21,7 +18,6 @@ public final class WebUi
             IncidentsResource.class,
             TypeaheadResource.class,
             StatsResource.class,
-            DevInboxResource.class,
             IncidentActionsResource.class,
             PlansResource.class,
             TemplatesResource.class,
@@ -32,7 +28,8 @@ public final class WebUi
             UnsubscribeResource.class,
             QrResource.class,
             SessionsResource.class,
-            SettingsResource.class);
+            SettingsResource.class,
+            dev.iris.api.ui.schedule.SchedulePagesResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
@@ -40,7 +37,6 @@ public final class WebUi
             UiSessionAuthenticator.class,
             UiPages.class,
             IncidentSummaries.class,
-            DevReplies.class,
             IncidentPages.class,
             ApplicationEdits.class);
 
@@ -56,15 +52,6 @@ public final class WebUi
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }
-        DevReplies devReplies = injector.getInstance(DevReplies.class);
-        environment.lifecycle().addServerLifecycleListener(new ServerLifecycleListener()
-        {
-            @Override
-            public void serverStarted(Server server)
-            {
-                devReplies.setBaseUri(URI.create("http://127.0.0.1:" + getLocalPort(server)));
-            }
-        });
         LoginService logins = injector.getInstance(LoginService.class);
         environment.lifecycle().manage(new Managed()
         {

@@ -6,7 +6,7 @@ import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.PublicRead;
 import dev.iris.api.http.Requests;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.JsonBody;
 import dev.iris.core.user.CategoryOverride;
 import dev.iris.core.user.ModeUpdate;

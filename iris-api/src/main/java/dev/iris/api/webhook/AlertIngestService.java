@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.auth.AuthenticatedApplication;
 import dev.iris.core.alert.AutomatedIncidents;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.incident.ContextSize;
 import dev.iris.core.incident.IncidentService;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package dev.iris.api.webhook;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 /**
  * A webhook payload that cannot be used: 400 with a description naming what is missing or wrong.

@@ -3,7 +3,7 @@ package dev.iris.api.application;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

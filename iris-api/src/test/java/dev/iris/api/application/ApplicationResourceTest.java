@@ -223,7 +223,7 @@ final class ApplicationResourceTest
     void ownersStayOwnersAndOnlyAdminsChangeModes()
     {
         long app = api.jdbi().inTransaction(handle -> {
-            dev.iris.core.seed.SeedWriter seed = new dev.iris.core.seed.SeedWriter(handle);
+            dev.iris.testing.seed.SeedWriter seed = new dev.iris.testing.seed.SeedWriter(handle);
             long id = seed.application("team-app", "team-key", false, List.of());
             seed.owner(id, seed.user("owner", false, Map.of()));
             return id;

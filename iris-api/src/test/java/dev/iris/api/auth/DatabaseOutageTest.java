@@ -2,7 +2,7 @@ package dev.iris.api.auth;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.testing.TcpProxy;
 import io.dropwizard.testing.ConfigOverride;
 import org.jdbi.v3.core.Handle;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.IrisTestClient.Response;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,7 +200,7 @@ final class ResponseResourceTest
     void claimAllInOneApplication()
     {
         String phone = "+14155550133";
-        long erin = api.jdbi().inTransaction(handle -> new dev.iris.core.seed.SeedWriter(handle).user("erin", false, Map.of("sms", phone)));
+        long erin = api.jdbi().inTransaction(handle -> new dev.iris.testing.seed.SeedWriter(handle).user("erin", false, Map.of("sms", phone)));
         long first = incident();
         long second = incident();
         message(first, erin, applicationId, null);
@@ -212,7 +212,7 @@ final class ResponseResourceTest
     void claimLastClaimsTheLatestPage()
     {
         String phone = "+14155550144";
-        long frank = api.jdbi().inTransaction(handle -> new dev.iris.core.seed.SeedWriter(handle).user("frank", false, Map.of("sms", phone)));
+        long frank = api.jdbi().inTransaction(handle -> new dev.iris.testing.seed.SeedWriter(handle).user("frank", false, Map.of("sms", phone)));
         assertThat(sms(phone, "l")).isEqualTo("No active incidents to claim.");
         long older = incident();
         long newer = incident();
@@ -512,7 +512,7 @@ final class ResponseResourceTest
     void stopAndStartToggleTheSmsContactAndTellAdmins()
     {
         String phone = "+14155550155";
-        long gina = api.jdbi().inTransaction(handle -> new dev.iris.core.seed.SeedWriter(handle).user("gina", false, Map.of("sms", "+1 415-555-0155")));
+        long gina = api.jdbi().inTransaction(handle -> new dev.iris.testing.seed.SeedWriter(handle).user("gina", false, Map.of("sms", "+1 415-555-0155")));
         long adminMails = count("SELECT COUNT(*) FROM message WHERE destination = 'carol@example.com'");
 
         assertThat(sms(phone, "STOP")).startsWith("You are unsubscribed");

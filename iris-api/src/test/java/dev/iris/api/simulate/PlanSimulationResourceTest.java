@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.IrisTestClient.Response;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import dev.iris.api.testing.ApiFixtures;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.core.incident.ClaimService;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.core.status.StatusRecorder;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.AfterAll;

@@ -1,7 +1,7 @@
 package dev.iris.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 
 import java.util.ArrayList;
 import java.util.List;

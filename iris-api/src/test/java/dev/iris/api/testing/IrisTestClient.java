@@ -2,55 +2,62 @@ package dev.iris.api.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.auth.IrisHmac;
+import dev.iris.common.auth.IrisHmac;
+import dev.iris.common.client.IrisApiClient;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static java.util.Objects.requireNonNull;
+
 /**
- * An HTTP client for tests that signs requests with Iris's application HMAC, like any Iris client.
+ * The tests' view of the one signed {@link IrisApiClient}: JSON bodies, string answers, and an
+ * {@link UncheckedIOException} when the API does not answer.
  */
 public final class IrisTestClient
 {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final URI baseUri;
-    private final String application;
-    private final String key;
-    private final String username;
-    private final Map<String, String> extraHeaders;
+    private final IrisApiClient client;
 
-    IrisTestClient(URI baseUri, String application, String key, String username)
+    private IrisTestClient(IrisApiClient client)
     {
-        this(baseUri, application, key, username, Map.of());
+        this.client = requireNonNull(client, "client is null");
     }
 
-    private IrisTestClient(URI baseUri, String application, String key, String username, Map<String, String> extraHeaders)
+    private static IrisTestClient create(URI baseUri, String application, String key, int windowSeconds)
     {
-        this.baseUri = baseUri;
-        this.application = application;
-        this.key = key;
-        this.username = username;
-        this.extraHeaders = extraHeaders;
+        IrisApiClient.Builder builder = IrisApiClient.builder(baseUri)
+                .windowSeconds(windowSeconds)
+                .requestTimeout(Duration.ofSeconds(30));
+        if (application != null) {
+            builder.signedAs(application, key);
+        }
+        return new IrisTestClient(builder.build());
     }
 
     /**
      * A client for an Iris API at {@code baseUri} (a process outside this JVM), signing as
-     * {@code application} with {@code key}.
+     * {@code application} with {@code key} on the 5-second window of Iris's client.
      */
     public static IrisTestClient signedAs(URI baseUri, String application, String key)
     {
-        return new IrisTestClient(baseUri, application, key, null);
+        return create(baseUri, application, key, IrisHmac.CLIENT_WINDOW_SECONDS);
+    }
+
+    /**
+     * As {@link #signedAs}, on the 30-second window iris-relay signs with: for tests on a loaded
+     * machine, where signing and checking can be more than the 5-second window apart.
+     */
+    public static IrisTestClient signedOnRelayWindow(URI baseUri, String application, String key)
+    {
+        return create(baseUri, application, key, IrisHmac.RELAY_WINDOW_SECONDS);
     }
 
     /**
@@ -58,7 +65,7 @@ public final class IrisTestClient
      */
     public static IrisTestClient anonymous(URI baseUri)
     {
-        return new IrisTestClient(baseUri, null, null, null);
+        return create(baseUri, null, null, IrisHmac.CLIENT_WINDOW_SECONDS);
     }
 
     /**
@@ -66,7 +73,7 @@ public final class IrisTestClient
      */
     public IrisTestClient as(String user)
     {
-        return new IrisTestClient(baseUri, application, key, user, extraHeaders);
+        return new IrisTestClient(client.as(user));
     }
 
     /**
@@ -74,9 +81,7 @@ public final class IrisTestClient
      */
     public IrisTestClient withHeader(String name, String value)
     {
-        Map<String, String> headers = new LinkedHashMap<>(extraHeaders);
-        headers.put(name, value);
-        return new IrisTestClient(baseUri, application, key, username, headers);
+        return new IrisTestClient(client.withHeader(name, value));
     }
 
     public Response get(String pathAndQuery)
@@ -109,28 +114,17 @@ public final class IrisTestClient
      */
     public Response send(String method, String pathAndQuery, String body)
     {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
-                .timeout(Duration.ofSeconds(30))
-                .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (application != null) {
-            request.header("Authorization", IrisHmac.authorization(application, key, Clock.systemUTC(), method, pathAndQuery, body, username));
-        }
-        if (username != null) {
-            request.header("X-IRIS-USERNAME", username);
-        }
-        extraHeaders.forEach(request::header);
+        IrisApiResponse response;
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.body(), response.headers().map());
+            response = client.send(method, pathAndQuery, IrisApiClient.JSON, body);
         }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
+        catch (IrisApiUnreachableException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw e;
         }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return new Response(response.status(), response.text(), response.headers().map());
     }
 
     public static String toJson(Object value)

@@ -2,8 +2,8 @@ package dev.iris.api.testing;
 
 import dev.iris.api.IrisApiApplication;
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.db.TestingMariaDb;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.jdbi.v3.core.Jdbi;
@@ -55,7 +55,15 @@ public final class TestingIrisApi
      */
     public static TestingIrisApi start(UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
     {
-        return start(CONFIG_FILE, apiDatabaseUrl, overrides);
+        return start(IrisApiApplication.class, CONFIG_FILE, apiDatabaseUrl, overrides);
+    }
+
+    /**
+     * Starts another application built on iris-api ({@code ./iris dev}'s, with the dev pages).
+     */
+    public static TestingIrisApi start(Class<? extends IrisApiApplication> application, ConfigOverride... overrides)
+    {
+        return start(application, CONFIG_FILE, UnaryOperator.identity(), overrides);
     }
 
     /**
@@ -64,10 +72,11 @@ public final class TestingIrisApi
      */
     public static TestingIrisApi startWithConfig(String resource, ConfigOverride... overrides)
     {
-        return start(copyConfigToFile(resource), UnaryOperator.identity(), overrides);
+        return start(IrisApiApplication.class, copyConfigToFile(resource), UnaryOperator.identity(), overrides);
     }
 
-    private static TestingIrisApi start(String configFile, UnaryOperator<String> apiDatabaseUrl, ConfigOverride... overrides)
+    private static TestingIrisApi start(Class<? extends IrisApiApplication> application, String configFile, UnaryOperator<String> apiDatabaseUrl,
+            ConfigOverride... overrides)
     {
         TestingMariaDb mariaDb = TestingMariaDb.get();
         String databaseUrl = mariaDb.newDatabaseUrl();
@@ -77,7 +86,7 @@ public final class TestingIrisApi
         all[2] = ConfigOverride.config("database.password", mariaDb.password());
         System.arraycopy(overrides, 0, all, 3, overrides.length);
         DropwizardTestSupport<IrisApiConfiguration> support = new DropwizardTestSupport<>(
-                IrisApiApplication.class, configFile, all);
+                application, configFile, all);
         try {
             support.before();
         }
@@ -123,7 +132,7 @@ public final class TestingIrisApi
      */
     public IrisTestClient client(String application, String key)
     {
-        return new IrisTestClient(baseUri(), application, key, null);
+        return IrisTestClient.signedAs(baseUri(), application, key);
     }
 
     /**
@@ -131,7 +140,7 @@ public final class TestingIrisApi
      */
     public IrisTestClient anonymous()
     {
-        return new IrisTestClient(baseUri(), null, null, null);
+        return IrisTestClient.anonymous(baseUri());
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.iris.api.ui;
 import dev.iris.api.testing.ApiFixtures;
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;

@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,6 @@ final class UiBrowserTest
         api.seed(seed -> {
             long alice = seed.target("alice", "user");
             long app = seed.application("grafana", "grafana-key", false, List.of("title", "host"));
-            seed.application(DevReplies.RELAY_APPLICATION, "relay-key", false, List.of());
             seed.template("grafana-default", alice, app, List.of("email", "sms"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
         });
@@ -148,47 +146,5 @@ final class UiBrowserTest
         finally {
             browser.desktopSize();
         }
-    }
-
-    @Test
-    void devInboxShowsDeliveriesPerRecipient()
-    {
-        long incident = insertIncident("{\"title\": \"CPU hot\", \"host\": \"web1\"}");
-        long[] message = new long[1];
-        api.jdbi().useHandle(handle -> {
-            message[0] = handle.createUpdate("""
-                            INSERT INTO message (created, application_id, target_id, incident_id, subject, body, `status`, active, next_attempt_at)
-                            SELECT NOW(3), a.id, t.id, :incident, 'CPU hot', 'CPU hot on web1', 'sent', 0, NOW(3)
-                            FROM application a, target t WHERE a.name = 'grafana' AND t.name = 'alice'""")
-                    .bind("incident", incident)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            handle.execute("""
-                    INSERT INTO dev_inbox (created, message_id, vendor, mode, destination, subject, body)
-                    VALUES (NOW(3), ?, 'dev', 'sms', '+15550001111', '', ?)""", message[0], message[0] + " CPU hot on web1 <b>bold?</b>");
-        });
-        browser.login("alice", TestingUi.ALICE_PASSWORD);
-        browser.get("/dev/inbox");
-        WebElement recipient = browser.find(By.cssSelector("section.recipient"));
-        assertThat(recipient.findElement(By.tagName("h2")).getText()).contains("+15550001111").contains("alice");
-        assertThat(recipient.findElement(By.tagName("pre")).getText()).endsWith("CPU hot on web1 <b>bold?</b>");
-        browser.screenshot("dev-inbox");
-
-        WebElement reply = browser.find(By.cssSelector("article.delivery .reply-text"));
-        reply.submit();
-        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText()).isEqualTo("Type a reply first");
-        browser.find(By.cssSelector("article.delivery .reply-text")).sendKeys("claim " + message[0]);
-        browser.find(By.cssSelector("article.delivery button")).click();
-        // The reply went to the API's SMS response endpoint, signed as iris-relay, and was parsed
-        // with Iris's reply grammar: the incident is claimed by the replying user.
-        browser.waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash"), "Reply to +15550001111 (sms): "));
-        assertThat(browser.find(By.cssSelector(".flash")).getAttribute("class")).contains("ok");
-        Map<String, Object> claimed = api.jdbi().withHandle(handle -> handle.createQuery("""
-                        SELECT i.active, t.name AS owner FROM incident i LEFT JOIN target t ON t.id = i.owner_id WHERE i.id = :id""")
-                .bind("id", incident).mapToMap().one());
-        assertThat(claimed).containsEntry("owner", "alice");
-        assertThat(claimed.get("active")).isIn(false, 0, 0L);
-        browser.get("/incidents/" + incident);
-        assertThat(browser.find(By.id("incident-state")).getText()).isEqualTo("claimed");
-        assertThat(browser.find(By.id("incident-owner")).getText()).isEqualTo("alice");
     }
 }

@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

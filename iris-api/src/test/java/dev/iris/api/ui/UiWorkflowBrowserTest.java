@@ -2,7 +2,7 @@ package dev.iris.api.ui;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

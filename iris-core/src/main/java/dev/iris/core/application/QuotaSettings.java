@@ -1,6 +1,6 @@
 package dev.iris.core.application;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import static java.util.Objects.requireNonNull;
 

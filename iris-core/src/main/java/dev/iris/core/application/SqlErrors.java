@@ -1,6 +1,6 @@
 package dev.iris.core.application;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import org.jdbi.v3.core.JdbiException;
 
 import java.sql.SQLException;

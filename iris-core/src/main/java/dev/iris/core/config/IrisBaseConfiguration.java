@@ -1,7 +1,7 @@
 package dev.iris.core.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.iris.core.db.DatabaseConfig;
+import dev.iris.db.DatabaseConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,6 +1,6 @@
 package dev.iris.core.login;
 
-import dev.iris.core.db.TransactionRetry;
+import dev.iris.db.TransactionRetry;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.AuthenticatorFactory;
 import dev.iris.spi.PluginConfig;

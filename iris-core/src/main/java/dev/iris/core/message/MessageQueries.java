@@ -1,7 +1,7 @@
 package dev.iris.core.message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.query.ColumnType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;

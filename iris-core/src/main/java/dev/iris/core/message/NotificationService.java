@@ -3,7 +3,7 @@ package dev.iris.core.message;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.template.JinjaTemplates;
 import jakarta.inject.Inject;

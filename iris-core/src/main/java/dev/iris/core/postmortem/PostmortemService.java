@@ -1,6 +1,6 @@
 package dev.iris.core.postmortem;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.Names;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;

@@ -1,6 +1,6 @@
 package dev.iris.core.query;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.QueryValues;
 
 import java.util.ArrayList;

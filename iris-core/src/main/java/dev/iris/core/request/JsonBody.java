@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.iris.core.request;
 
-import dev.iris.core.http.IrisException;
-import dev.iris.core.logging.LogText;
+import dev.iris.common.http.IrisException;
+import dev.iris.server.logging.LogText;
 
 /**
  * The one rule for names given to things in Iris (applications, template variables, plans,

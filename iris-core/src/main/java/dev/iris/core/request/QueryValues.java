@@ -1,6 +1,6 @@
 package dev.iris.core.request;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import java.util.Locale;
 import java.util.Optional;

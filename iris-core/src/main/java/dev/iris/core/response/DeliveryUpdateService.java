@@ -1,6 +1,6 @@
 package dev.iris.core.response;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.response.DeliveryStatusDao.Tracked;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;

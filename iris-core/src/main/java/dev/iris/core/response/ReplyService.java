@@ -1,6 +1,6 @@
 package dev.iris.core.response;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.incident.ClaimService;
 import dev.iris.core.response.ReplyDao.IncidentState;
 import dev.iris.core.response.ReplyDao.MessageRef;

@@ -1,6 +1,6 @@
 package dev.iris.core.rolelookup;
 
-import dev.iris.core.db.TransactionRetry;
+import dev.iris.db.TransactionRetry;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;

@@ -1,7 +1,7 @@
 package dev.iris.core.status;
 
 import dev.iris.core.auth.ApiKeys;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.request.Names;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;

@@ -1,6 +1,6 @@
 package dev.iris.core.target;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 

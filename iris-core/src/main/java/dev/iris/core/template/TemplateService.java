@@ -2,7 +2,7 @@ package dev.iris.core.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.query.ColumnType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;

@@ -1,6 +1,6 @@
 package dev.iris.core.user;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.target.TargetDao;
 import dev.iris.core.target.UserTarget;
 import jakarta.inject.Inject;

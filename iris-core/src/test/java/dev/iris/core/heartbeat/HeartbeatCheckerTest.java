@@ -1,10 +1,11 @@
 package dev.iris.core.heartbeat;
 
-import dev.iris.core.db.Database;
-import dev.iris.core.http.IrisException;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.seed.SeedWriter.Notification;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.db.Database;
+import dev.iris.common.http.IrisException;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.testing.TestingClock;
+import dev.iris.testing.db.TestingMariaDb;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ final class HeartbeatCheckerTest
 
     private Database database;
     private Jdbi jdbi;
-    private FastForwardClock clock;
+    private TestingClock clock;
     private HeartbeatService heartbeats;
     private HeartbeatChecker checker;
     private long application;
@@ -48,7 +49,7 @@ final class HeartbeatCheckerTest
             seed.template("page", owner, application, List.of("email"), "{{title}}", "{{title}}");
             seed.plan("cron-down", owner, "", List.of(Notification.of(1, "user", owner, "high", "page", 0, 60)), 0, 0, 0, 0);
         });
-        clock = new FastForwardClock(START);
+        clock = new TestingClock(START);
         heartbeats = new HeartbeatService(jdbi, clock);
         checker = new HeartbeatChecker(jdbi);
     }

@@ -1,8 +1,8 @@
 package dev.iris.core.login;
 
-import dev.iris.core.db.Database;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.db.Database;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.IrisPlugin;
 import dev.iris.spi.PluginConfig;

@@ -3,7 +3,7 @@ package dev.iris.core.request;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

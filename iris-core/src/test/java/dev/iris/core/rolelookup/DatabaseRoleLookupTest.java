@@ -1,9 +1,9 @@
 package dev.iris.core.rolelookup;
 
-import dev.iris.core.db.Database;
+import dev.iris.db.Database;
 import dev.iris.core.plugin.PluginRegistry;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
 import dev.iris.spi.PluginContext;

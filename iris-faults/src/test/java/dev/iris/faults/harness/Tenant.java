@@ -1,7 +1,7 @@
 package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.core.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.fakes.FakeWebhookReceiver;
 
 import java.util.ArrayList;

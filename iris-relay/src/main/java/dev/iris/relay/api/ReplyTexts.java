@@ -1,5 +1,6 @@
 package dev.iris.relay.api;
 
+import dev.iris.common.client.IrisApiResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ public final class ReplyTexts
      * The text for an API answer: {@code app_response} on success, Iris's error text for a
      * request the API refused as invalid, and a fixed sentence otherwise.
      */
-    public static String forAnswer(ApiResponse response, String path)
+    public static String forAnswer(IrisApiResponse response, String path)
     {
         if (response.status() == 200) {
             return response.appResponse().orElseGet(() -> {
@@ -30,7 +31,7 @@ public final class ReplyTexts
                 return API_FAILED;
             });
         }
-        if (response.status() >= 400 && response.status() < 500 && !response.isRelayRefused()) {
+        if (response.status() >= 400 && response.status() < 500 && !response.isCredentialsRefused()) {
             return response.errorText().orElse(API_FAILED);
         }
         log.warn("iris-api answered {} with HTTP {}", path, response.status());

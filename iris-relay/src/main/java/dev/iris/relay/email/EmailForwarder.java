@@ -3,8 +3,8 @@ package dev.iris.relay.email;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.relay.api.ApiClient;
-import dev.iris.relay.api.ApiResponse;
-import dev.iris.relay.api.ApiUnavailableException;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +36,7 @@ public final class EmailForwarder
         RETRY
     }
 
-    public record Delivery(Outcome outcome, Optional<ApiResponse> response)
+    public record Delivery(Outcome outcome, Optional<IrisApiResponse> response)
     {
         public Delivery
         {
@@ -64,11 +64,11 @@ public final class EmailForwarder
             log.info("Ignoring an automatic mail ({}) from {}", automatic.get(), mail.header("From").orElse("unknown sender"));
             return new Delivery(Outcome.IGNORED, Optional.empty());
         }
-        ApiResponse response;
+        IrisApiResponse response;
         try {
             response = api.post(API_PATH, ApiClient.JSON, toJson(mail));
         }
-        catch (ApiUnavailableException e) {
+        catch (IrisApiUnreachableException e) {
             return new Delivery(Outcome.RETRY, Optional.empty());
         }
         if (response.status() == 204) {

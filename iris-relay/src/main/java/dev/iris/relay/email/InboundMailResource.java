@@ -2,9 +2,9 @@ package dev.iris.relay.email;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.auth.IrisHmac;
-import dev.iris.core.http.IrisException;
-import dev.iris.relay.api.ApiResponse;
+import dev.iris.common.auth.IrisHmac;
+import dev.iris.common.http.IrisException;
+import dev.iris.common.client.IrisApiResponse;
 import dev.iris.relay.http.RequestBodies;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -74,14 +74,14 @@ public final class InboundMailResource
     /**
      * The API's own 400, passed on so the sender's system can tell why.
      */
-    private static IrisException refused(Optional<ApiResponse> response)
+    private static IrisException refused(Optional<IrisApiResponse> response)
     {
-        String title = response.flatMap(ApiResponse::errorTitle).orElse("Invalid response");
-        String description = response.flatMap(ApiResponse::errorText).filter(text -> !text.equals(title)).orElse(null);
+        String title = response.flatMap(IrisApiResponse::errorTitle).orElse("Invalid response");
+        String description = response.flatMap(IrisApiResponse::errorText).filter(text -> !text.equals(title)).orElse(null);
         return IrisException.badRequest(title, description);
     }
 
-    private static Response.ResponseBuilder withIncidentHeader(Response.ResponseBuilder builder, Optional<ApiResponse> response)
+    private static Response.ResponseBuilder withIncidentHeader(Response.ResponseBuilder builder, Optional<IrisApiResponse> response)
     {
         response.flatMap(answer -> answer.header(INCIDENT_HEADER)).ifPresent(incident -> builder.header(INCIDENT_HEADER, incident));
         return builder;

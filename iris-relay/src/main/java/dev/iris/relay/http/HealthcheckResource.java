@@ -1,6 +1,6 @@
 package dev.iris.relay.http;
 
-import dev.iris.core.http.HealthcheckFile;
+import dev.iris.server.http.HealthcheckFile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

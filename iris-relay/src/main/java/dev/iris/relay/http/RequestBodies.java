@@ -1,6 +1,6 @@
 package dev.iris.relay.http;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 import java.io.ByteArrayInputStream;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.relay.api.ApiClient;
-import dev.iris.relay.api.ApiResponse;
-import dev.iris.relay.api.ApiUnavailableException;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 import dev.iris.relay.api.ReplyTexts;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -42,11 +42,11 @@ public final class SlackResource
     public SlackReply relay(String body)
     {
         SlackAction action = SlackPayloads.parse(body);
-        ApiResponse response;
+        IrisApiResponse response;
         try {
             response = api.post(API_PATH, ApiClient.JSON, toJson(action), apiTimeout);
         }
-        catch (ApiUnavailableException e) {
+        catch (IrisApiUnreachableException e) {
             return new SlackReply(e.timedOut() ? ReplyTexts.API_SLOW : ReplyTexts.API_UNREACHABLE);
         }
         return new SlackReply(ReplyTexts.forAnswer(response, API_PATH));

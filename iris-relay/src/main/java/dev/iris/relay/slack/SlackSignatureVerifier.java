@@ -1,6 +1,6 @@
 package dev.iris.relay.slack;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -1,6 +1,6 @@
 package dev.iris.relay.twilio;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 
 import java.util.regex.Pattern;
 

@@ -3,10 +3,10 @@ package dev.iris.relay.twilio;
 import com.twilio.twiml.VoiceResponse;
 import com.twilio.twiml.voice.Gather;
 import com.twilio.twiml.voice.Pause;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.relay.api.ApiClient;
-import dev.iris.relay.api.ApiResponse;
-import dev.iris.relay.api.ApiUnavailableException;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 import dev.iris.relay.api.ReplyTexts;
 import dev.iris.relay.http.FormBody;
 import jakarta.ws.rs.GET;
@@ -131,11 +131,11 @@ public final class TwilioCallsResource
             return TwiMl.sayAndHangUp("Thank you");
         }
         String pathAndQuery = API_PATH + "?" + encode(replyParameters(messageId, incidentId, target));
-        ApiResponse response;
+        IrisApiResponse response;
         try {
             response = api.post(pathAndQuery, ApiClient.FORM, body);
         }
-        catch (ApiUnavailableException e) {
+        catch (IrisApiUnreachableException e) {
             return TwiMl.sayAndHangUp(e.timedOut() ? SLOW_SPOKEN : UNREACHABLE_SPOKEN);
         }
         String text = ReplyTexts.forAnswer(response, API_PATH);

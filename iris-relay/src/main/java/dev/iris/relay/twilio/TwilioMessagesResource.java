@@ -1,8 +1,8 @@
 package dev.iris.relay.twilio;
 
 import dev.iris.relay.api.ApiClient;
-import dev.iris.relay.api.ApiResponse;
-import dev.iris.relay.api.ApiUnavailableException;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 import dev.iris.relay.api.ReplyTexts;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,11 +33,11 @@ public final class TwilioMessagesResource
     @Produces(MediaType.APPLICATION_XML)
     public Response relay(String body)
     {
-        ApiResponse response;
+        IrisApiResponse response;
         try {
             response = api.post(API_PATH, ApiClient.FORM, body);
         }
-        catch (ApiUnavailableException e) {
+        catch (IrisApiUnreachableException e) {
             return TwiMl.message(e.timedOut() ? ReplyTexts.API_SLOW : ReplyTexts.API_UNREACHABLE);
         }
         return TwiMl.message(ReplyTexts.forAnswer(response, API_PATH));

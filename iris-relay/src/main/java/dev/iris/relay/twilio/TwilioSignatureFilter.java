@@ -1,7 +1,7 @@
 package dev.iris.relay.twilio;
 
 import com.twilio.security.RequestValidator;
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.relay.http.FormBody;
 import dev.iris.relay.http.RequestBodies;
 import jakarta.annotation.Priority;

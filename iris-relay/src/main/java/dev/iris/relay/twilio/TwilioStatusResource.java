@@ -1,9 +1,9 @@
 package dev.iris.relay.twilio;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import dev.iris.relay.api.ApiClient;
-import dev.iris.relay.api.ApiResponse;
-import dev.iris.relay.api.ApiUnavailableException;
+import dev.iris.common.client.IrisApiResponse;
+import dev.iris.common.client.IrisApiUnreachableException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -43,17 +43,17 @@ public final class TwilioStatusResource
             MessageIds.checkSingleMessageId(messageId);
             pathAndQuery += "?message_id=" + messageId;
         }
-        ApiResponse response;
+        IrisApiResponse response;
         try {
             response = api.post(pathAndQuery, ApiClient.FORM, body);
         }
-        catch (ApiUnavailableException e) {
+        catch (IrisApiUnreachableException e) {
             throw unavailable();
         }
         if (response.status() == 204) {
             return Response.noContent().build();
         }
-        if (response.isServerError() || response.isRelayRefused()) {
+        if (response.isServerError() || response.isCredentialsRefused()) {
             throw unavailable();
         }
         log.warn("iris-api refused a delivery status update with HTTP {}", response.status());

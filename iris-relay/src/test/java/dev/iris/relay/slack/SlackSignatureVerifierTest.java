@@ -1,6 +1,6 @@
 package dev.iris.relay.slack;
 
-import dev.iris.core.http.IrisException;
+import dev.iris.common.http.IrisException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.iris.relay.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.iris.core.auth.IrisHmac;
+import dev.iris.common.auth.IrisHmac;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package dev.iris.sender.dispatch;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.iris.core.db.DatabaseFailures;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;

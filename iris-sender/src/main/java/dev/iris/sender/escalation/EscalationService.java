@@ -1,9 +1,9 @@
 package dev.iris.sender.escalation;
 
-import dev.iris.core.db.DatabaseFailures;
 import dev.iris.core.render.ContextValues;
 import dev.iris.core.render.TemplateRenderException;
 import dev.iris.core.render.TemplateRenderer;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.escalation.EscalationDao.IncidentRow;
 import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;

@@ -1,11 +1,11 @@
 package dev.iris.sender.bench;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.iris.core.db.Database;
+import dev.iris.db.Database;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.seed.SeedWriter.Notification;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderConfig;
 import dev.iris.sender.SenderEngine;

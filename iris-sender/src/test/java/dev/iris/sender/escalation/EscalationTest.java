@@ -1,6 +1,6 @@
 package dev.iris.sender.escalation;
 
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.sender.Sender;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;

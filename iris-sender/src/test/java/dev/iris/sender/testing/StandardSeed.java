@@ -1,7 +1,7 @@
 package dev.iris.sender.testing;
 
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.seed.SeedWriter.Notification;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
 
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.iris.testing.fakes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.core.auth.IrisHmac;
+import dev.iris.common.auth.IrisHmac;
 import dev.iris.testing.fakes.FakeHttpServer.Reply;
 
 import java.net.URLDecoder;

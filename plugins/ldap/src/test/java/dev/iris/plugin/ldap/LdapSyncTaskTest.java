@@ -2,9 +2,9 @@ package dev.iris.plugin.ldap;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
-import dev.iris.core.db.Database;
-import dev.iris.core.seed.SeedWriter;
-import dev.iris.core.testing.TestingMariaDb;
+import dev.iris.db.Database;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.task.PeriodicTask;
