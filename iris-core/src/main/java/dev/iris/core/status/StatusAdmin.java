@@ -122,9 +122,12 @@ public final class StatusAdmin
         }
         String text = requireText("text", body, MAX_UPDATE);
         String cleanTitle = title == null || title.isBlank() ? null : Names.requirePrintable("title", limit("title", title.strip(), MAX_NAME));
-        Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
             StatusDao dao = handle.attach(StatusDao.class);
+            // The database's clock, as for the incident's own events (IncidentDao writes NOW(3)):
+            // a postmortem's timeline sorts both together, so an API node's skewed clock must not
+            // move an update before the page it answers or after the resolution.
+            Instant now = dao.databaseNow();
             if (!dao.incidentExists(incidentId)) {
                 throw IrisException.notFound("Incident not found", "No incident " + incidentId);
             }

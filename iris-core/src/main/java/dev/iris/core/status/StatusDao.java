@@ -151,6 +151,12 @@ public interface StatusDao
 
     // ------------------------------------------------------------------ public updates
 
+    /**
+     * The database's time: what incident events, comments and pages are stamped with.
+     */
+    @SqlQuery("SELECT NOW(3)")
+    Instant databaseNow();
+
     @SqlUpdate("INSERT IGNORE INTO status_incident (incident_id, title, created) VALUES (:id, :title, :now)")
     int insertStatusIncident(@Bind("id") long incidentId, @Bind("title") String title, @Bind("now") Instant now);
 
