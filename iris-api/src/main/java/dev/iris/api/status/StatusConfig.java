@@ -57,6 +57,26 @@ public class StatusConfig
                 java.time.Duration.ofMillis(maxIncidentAge.toMilliseconds()), noticeApplication, publicUrl, title);
     }
 
+    /** Subscription requests one client address may make per hour (in memory, per API node); 0 unlimited. */
+    @Min(0)
+    @JsonProperty
+    private int subscriptionsPerAddressPerHour = 5;
+
+    /** Subscription requests all clients together may make per hour (in memory, per API node); 0 unlimited. */
+    @Min(0)
+    @JsonProperty
+    private int subscriptionsPerHour = 100;
+
+    public int getSubscriptionsPerAddressPerHour()
+    {
+        return subscriptionsPerAddressPerHour;
+    }
+
+    public int getSubscriptionsPerHour()
+    {
+        return subscriptionsPerHour;
+    }
+
     public int getRecordSeconds()
     {
         return recordSeconds;

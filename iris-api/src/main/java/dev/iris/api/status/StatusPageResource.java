@@ -9,6 +9,7 @@ import dev.iris.core.status.StatusAdmin;
 import dev.iris.core.status.StatusBoard;
 import dev.iris.core.status.StatusSettings;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -35,6 +36,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
 
@@ -59,6 +61,7 @@ public final class StatusPageResource
     private final Clock clock;
     private final int cacheSeconds;
     private final PublishedPostmortems postmortems;
+    private final SubscriptionLimits subscriptionLimits;
 
     @Inject
     public StatusPageResource(StatusBoard board, StatusAdmin admin, StatusSettings settings, ObjectMapper json, Clock clock,
@@ -71,6 +74,8 @@ public final class StatusPageResource
         this.clock = requireNonNull(clock, "clock is null");
         this.cacheSeconds = configuration.getStatus().getCacheSeconds();
         this.postmortems = requireNonNull(postmortems, "postmortems is null");
+        StatusConfig config = configuration.getStatus();
+        this.subscriptionLimits = new SubscriptionLimits(config.getSubscriptionsPerAddressPerHour(), config.getSubscriptionsPerHour(), clock);
     }
 
     @GET
@@ -144,9 +149,19 @@ public final class StatusPageResource
     @Path("subscriptions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response subscribe(@FormParam("email") String email)
+    public Response subscribe(@FormParam("email") String email, @Context HttpServletRequest http)
     {
         PublicStatus status = board.publicStatus(clock.instant());
+        // The connection's address (Jetty's forwarded-header support decides whether a proxy's
+        // X-Forwarded-For is believed: server.applicationConnectors[].useForwardedHeaders).
+        OptionalLong wait = subscriptionLimits.tryAcquire(http.getRemoteAddr());
+        if (wait.isPresent()) {
+            long minutes = Math.max(1, (wait.getAsLong() + 59) / 60);
+            return Response.fromResponse(plain(Response.Status.TOO_MANY_REQUESTS, status,
+                            "Too many subscription requests just now. Please try again in " + minutes + (minutes == 1 ? " minute." : " minutes.")))
+                    .header("Retry-After", wait.getAsLong())
+                    .build();
+        }
         try {
             admin.subscribe(email);
         }

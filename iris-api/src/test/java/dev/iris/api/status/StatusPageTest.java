@@ -236,26 +236,9 @@ final class StatusPageTest
         return api.anonymous().post("/v0/webhooks/alertmanager?application=prometheus&key=prometheus-key", body);
     }
 
-    /**
-     * A form post, as the public page's forms send it.
-     */
     private static IrisTestClient.Response form(String path, String body)
     {
-        try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(api.baseUri().resolve(path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return new IrisTestClient.Response(response.statusCode(), response.body(), response.headers().map());
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return PublicForms.post(api, path, body);
     }
 
     private static JsonNode summary()
