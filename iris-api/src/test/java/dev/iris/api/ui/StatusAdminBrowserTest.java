@@ -7,6 +7,7 @@ import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
@@ -49,7 +50,7 @@ final class StatusAdminBrowserTest
             browser.find(By.id("component-name")).sendKeys("Voice API");
             browser.find(By.id("component-description")).sendKeys("Calls and conferences");
             browser.find(By.id("component-feeds")).sendKeys("application:voice-app");
-            browser.find(By.id("create-component")).click();
+            submit(browser, By.id("create-component"));
             browser.waitFor(driver -> browser.path().matches("/components/[0-9]+"));
             String componentPage = browser.path();
             assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Component Voice API created");
@@ -60,7 +61,7 @@ final class StatusAdminBrowserTest
             browser.get("/components");
             browser.find(By.id("component-name")).sendKeys("Broken");
             browser.find(By.id("component-feeds")).sendKeys("colour:blue");
-            browser.find(By.id("create-component")).click();
+            submit(browser, By.id("create-component"));
             assertThat(browser.find(By.cssSelector(".flash.error")).getText()).startsWith("Invalid feed");
             browser.get("/components/999999");
             assertThat(browser.find(By.id("error-title")).getText()).isEqualTo("Component not found");
@@ -79,12 +80,12 @@ final class StatusAdminBrowserTest
             browser.login("alice", TestingUi.ALICE_PASSWORD);
             browser.get("/incidents/" + incident);
             browser.find(By.id("public-text")).sendKeys("No title yet");
-            browser.find(By.id("post-public-update")).click();
+            submit(browser, By.id("post-public-update"));
             assertThat(browser.find(By.cssSelector(".flash.error")).getText()).startsWith("Missing title");
             browser.find(By.id("public-title")).sendKeys("Voice calls failing");
             new Select(browser.find(By.id("public-status"))).selectByValue("identified");
             browser.find(By.id("public-text")).sendKeys(UPDATE);
-            browser.find(By.id("post-public-update")).click();
+            submit(browser, By.id("post-public-update"));
             assertThat(browser.path()).isEqualTo("/incidents/" + incident);
             assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).startsWith("Public update posted");
             browser.screenshot("status-admin-incident");
@@ -97,16 +98,37 @@ final class StatusAdminBrowserTest
             assertThat(browser.find(By.cssSelector(".incident.open h2")).getText()).isEqualTo("Voice calls failing");
             assertThat(browser.find(By.cssSelector(".update-body")).getText()).isEqualTo(UPDATE);
 
+            // Any user may override a state, with a reason the public sees; admins alone define components.
+            browser.get(componentPage);
+            assertThat(browser.driver().findElements(By.id("save-component"))).isEmpty();
+            new Select(browser.find(By.id("override-state"))).selectByValue("partial_outage");
+            browser.find(By.id("override-reason")).sendKeys("Calls work again in Europe; other regions recovering.");
+            browser.find(By.id("override-minutes")).sendKeys("abc");
+            submit(browser, By.id("set-override"));
+            assertThat(browser.find(By.cssSelector(".flash.error")).getText()).startsWith("Invalid minutes");
+            new Select(browser.find(By.id("override-state"))).selectByValue("partial_outage");
+            browser.find(By.id("override-reason")).sendKeys("Calls work again in Europe; other regions recovering.");
+            submit(browser, By.id("set-override"));
+            assertThat(browser.find(By.id("component-state")).getText()).isEqualTo("Partial outage");
+            assertThat(browser.find(By.id("automatic-state")).getText()).startsWith("Major outage");
+            assertThat(browser.find(By.id("override")).getText()).contains("Calls work again in Europe", "by alice");
+            browser.get("/status");
+            assertThat(browser.find(By.cssSelector(".component .state")).getText()).isEqualTo("Partial outage");
+            assertThat(browser.find(By.tagName("body")).getText()).contains("Calls work again in Europe").doesNotContain("alice");
+            browser.get(componentPage);
+            submit(browser, By.id("clear-override"));
+            assertThat(browser.find(By.id("component-state")).getText()).isEqualTo("Major outage");
+
             // Resolved: green again; the postmortem draft holds the real timeline.
             browser.get("/incidents/" + incident);
             browser.find(By.id("comment")).sendKeys("Rolled back the release.");
-            browser.find(By.id("add-comment")).click();
-            browser.find(By.id("resolve")).click();
+            submit(browser, By.id("add-comment"));
+            submit(browser, By.id("resolve"));
             browser.get("/status");
             assertThat(browser.find(By.cssSelector(".component .state")).getText()).isEqualTo("Operational");
 
             browser.get("/incidents/" + incident);
-            browser.find(By.id("draft-postmortem")).click();
+            submit(browser, By.id("draft-postmortem"));
             browser.waitFor(driver -> browser.path().matches("/postmortems/[0-9]+"));
             String postmortemPage = browser.path();
             WebElement editor = browser.find(By.id("postmortem-markdown"));
@@ -124,7 +146,7 @@ final class StatusAdminBrowserTest
             String edited = draft.replace("_What we change so this does not happen again, and how we will know it worked._",
                     "We now roll a failing release back automatically within two minutes.");
             browser.driver().executeScript("arguments[0].value = arguments[1];", editor, edited);
-            browser.find(By.id("save-postmortem")).click();
+            submit(browser, By.id("save-postmortem"));
             assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Saved as version 2");
             assertThat(browser.find(By.id("postmortem-versions")).findElements(By.tagName("li"))).hasSize(2);
             assertThat(browser.find(By.id("postmortem-preview")).getText()).contains("We now roll a failing release back automatically");
@@ -147,9 +169,19 @@ final class StatusAdminBrowserTest
             assertThat(published).contains("We now roll a failing release back automatically").doesNotContain("Timeline", "alice", "voice-app");
 
             browser.get(postmortemPage);
-            browser.find(By.id("unpublish")).click();
+            submit(browser, By.id("unpublish"));
             assertThat(browser.find(By.id("published-state")).getText()).isEqualTo("Not published.");
         }
+    }
+
+    /**
+     * Clicks a form's button and waits for the page it leads to.
+     */
+    private static void submit(Browser browser, By button)
+    {
+        WebElement element = browser.find(button);
+        element.click();
+        browser.waitFor(ExpectedConditions.stalenessOf(element));
     }
 
     private static IrisTestClient.Response alert(TestingIrisApi api, String status)
