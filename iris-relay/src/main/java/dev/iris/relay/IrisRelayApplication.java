@@ -3,7 +3,10 @@ package dev.iris.relay;
 import dev.iris.server.http.ErrorMappers;
 import dev.iris.server.http.TransientFailures;
 import dev.iris.server.logging.SafeLoggingBundle;
+import dev.iris.relay.action.TokenChannelConfig;
+import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
+import dev.iris.relay.ntfy.NtfyResource;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
 import dev.iris.relay.email.ImapPoller;
@@ -32,7 +35,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * iris-relay: the public edge for Twilio, Slack and inbound email. It checks every caller's
+ * iris-relay: the public edge for Twilio, Slack, inbound email and the chat and push channels. It checks every caller's
  * signature, then forwards to iris-api signed as the {@code iris-relay} application. It has no
  * database.
  */
@@ -97,6 +100,9 @@ public class IrisRelayApplication
                 new SlackSignatureVerifier(slack.getSigningSecret(), slack.getReplayWindow().toJavaDuration(), clock),
                 maxRequestBytes));
         jersey.register(new SlackResource(api, slack.getApiTimeout().toJavaDuration()));
+
+        TokenChannelConfig ntfy = configuration.getNtfy();
+        jersey.register(new NtfyResource(new TokenClaims("ntfy", ntfy.getActionSecret(), api, ntfy.getApiTimeout().toJavaDuration(), clock)));
 
         EmailConfig email = configuration.getEmail();
         EmailForwarder forwarder = new EmailForwarder(api);

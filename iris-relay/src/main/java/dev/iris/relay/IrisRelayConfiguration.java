@@ -3,6 +3,7 @@ package dev.iris.relay;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.iris.relay.action.TokenChannelConfig;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.slack.SlackConfig;
 import dev.iris.relay.twilio.TwilioConfig;
@@ -77,6 +78,12 @@ public class IrisRelayConfiguration
     @JsonProperty
     private EmailConfig email = new EmailConfig();
 
+    /** ntfy claim buttons: {@code actionSecret} is the ntfy vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig ntfy = new TokenChannelConfig();
+
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
@@ -125,5 +132,10 @@ public class IrisRelayConfiguration
     public EmailConfig getEmail()
     {
         return email;
+    }
+
+    public TokenChannelConfig getNtfy()
+    {
+        return ntfy;
     }
 }

@@ -25,6 +25,7 @@ public final class TestingRelay
     public static final String SECONDARY_TWILIO_TOKEN = "twilio-rotated-token";
     public static final String SLACK_SECRET = "slack-signing-secret-for-tests";
     public static final String INBOUND_MAIL_SECRET = "inbound-mail-secret-for-tests";
+    public static final String NTFY_SECRET = "ntfy-action-secret-for-relay-tests";
 
     private final DropwizardTestSupport<IrisRelayConfiguration> support;
     private final Path configFile;
@@ -163,6 +164,9 @@ public final class TestingRelay
             twilioTokens.forEach(token -> yaml.append("    - ").append(token).append('\n'));
             yaml.append("slack:\n")
                     .append("  signingSecret: ").append(SLACK_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("ntfy:\n")
+                    .append("  actionSecret: ").append(NTFY_SECRET).append('\n')
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
                     .append("email:\n")
                     .append("  inboundSecret: ").append(INBOUND_MAIL_SECRET).append('\n')
