@@ -110,6 +110,23 @@ public final class ResponseResource
     @Path("response/slack")
     public Map<String, String> slack(@Auth Caller caller, String body)
     {
+        return chatAction(caller, "slack", body);
+    }
+
+    /**
+     * A claim from a chat or push channel, forwarded by iris-relay after it verified the vendor's
+     * signature or Iris's own claim token: {@code {msg_id, source, content}} as for Slack, where
+     * the source is the person's contact for that mode (an ntfy topic, a Telegram chat id...).
+     */
+    @POST
+    @Path("response/{mode: ntfy}")
+    public Map<String, String> chat(@Auth Caller caller, @jakarta.ws.rs.PathParam("mode") String mode, String body)
+    {
+        return chatAction(caller, mode, body);
+    }
+
+    private Map<String, String> chatAction(Caller caller, String mode, String body)
+    {
         requireRelay(caller);
         JsonNode json = json(body);
         JsonNode messageId = json.get("msg_id");
@@ -127,9 +144,9 @@ public final class ResponseResource
             reply = Reply.message(messageId.asText(), Reply.CLAIM);
         }
         else {
-            throw IrisException.badRequest("Bad Request", "Failed to handle slack response");
+            throw IrisException.badRequest("Bad Request", "Failed to handle " + mode + " response");
         }
-        return answer(replies.handle("slack", source.asText(), reply, command).text());
+        return answer(replies.handle(mode, source.asText(), reply, command).text());
     }
 
     @POST
