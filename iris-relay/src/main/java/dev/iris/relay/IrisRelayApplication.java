@@ -16,6 +16,8 @@ import dev.iris.relay.slack.SlackConfig;
 import dev.iris.relay.slack.SlackResource;
 import dev.iris.relay.slack.SlackSignatureFilter;
 import dev.iris.relay.slack.SlackSignatureVerifier;
+import dev.iris.relay.telegram.TelegramConfig;
+import dev.iris.relay.telegram.TelegramResource;
 import dev.iris.relay.twilio.TwilioCallsResource;
 import dev.iris.relay.twilio.TwilioConfig;
 import dev.iris.relay.twilio.TwilioMessagesResource;
@@ -103,6 +105,12 @@ public class IrisRelayApplication
 
         TokenChannelConfig ntfy = configuration.getNtfy();
         jersey.register(new NtfyResource(new TokenClaims("ntfy", ntfy.getActionSecret(), api, ntfy.getApiTimeout().toJavaDuration(), clock)));
+
+        TelegramConfig telegram = configuration.getTelegram();
+        if (telegram.getSecretToken().isBlank()) {
+            log.warn("No telegram.secretToken configured: every Telegram update will be refused");
+        }
+        jersey.register(new TelegramResource(telegram.getSecretToken(), api, telegram.getApiTimeout().toJavaDuration()));
 
         EmailConfig email = configuration.getEmail();
         EmailForwarder forwarder = new EmailForwarder(api);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.Nulls;
 import dev.iris.relay.action.TokenChannelConfig;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.slack.SlackConfig;
+import dev.iris.relay.telegram.TelegramConfig;
 import dev.iris.relay.twilio.TwilioConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.DataSize;
@@ -84,6 +85,11 @@ public class IrisRelayConfiguration
     @JsonProperty
     private TokenChannelConfig ntfy = new TokenChannelConfig();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TelegramConfig telegram = new TelegramConfig();
+
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
@@ -137,5 +143,10 @@ public class IrisRelayConfiguration
     public TokenChannelConfig getNtfy()
     {
         return ntfy;
+    }
+
+    public TelegramConfig getTelegram()
+    {
+        return telegram;
     }
 }

@@ -117,9 +117,11 @@ public final class ResponseResource
      * A claim from a chat or push channel, forwarded by iris-relay after it verified the vendor's
      * signature or Iris's own claim token: {@code {msg_id, source, content}} as for Slack, where
      * the source is the person's contact for that mode (an ntfy topic, a Telegram chat id...).
+     * Without {@code msg_id}, the content is a text reply in Iris's SMS grammar ("claim" for the
+     * last page, "42 claim", "claim all").
      */
     @POST
-    @Path("response/{mode: ntfy}")
+    @Path("response/{mode: ntfy|telegram}")
     public Map<String, String> chat(@Auth Caller caller, @jakarta.ws.rs.PathParam("mode") String mode, String body)
     {
         return chatAction(caller, mode, body);
@@ -132,12 +134,18 @@ public final class ResponseResource
         JsonNode messageId = json.get("msg_id");
         JsonNode source = json.get("source");
         JsonNode content = json.get("content");
-        if (messageId == null || source == null || !source.isTextual() || content == null || !content.isTextual()) {
+        if (source == null || !source.isTextual() || content == null || !content.isTextual()) {
             throw IrisException.badRequest("Post body missing required key");
         }
         String command = content.asText().strip();
         Reply reply;
-        if (command.equalsIgnoreCase("claim all")) {
+        if (messageId == null && !mode.equals("slack")) {
+            reply = ReplyParser.parse(command).orElseThrow(() -> IrisException.badRequest(ReplyTexts.INVALID_RESPONSE, "failed to parse response"));
+        }
+        else if (messageId == null) {
+            throw IrisException.badRequest("Post body missing required key");
+        }
+        else if (command.equalsIgnoreCase("claim all")) {
             reply = Reply.claimAll();
         }
         else if (command.equalsIgnoreCase(Reply.CLAIM) && ReplyParser.isMessageId(messageId.asText())) {
