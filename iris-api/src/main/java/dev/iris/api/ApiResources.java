@@ -50,6 +50,7 @@ final class ApiResources
             dev.iris.core.category.CategoryService.class,
             dev.iris.core.target.TargetService.class,
             dev.iris.core.user.UserService.class,
+            dev.iris.core.contact.SelfServiceContacts.class,
             dev.iris.api.simulate.PlanSimulator.class,
             dev.iris.core.stats.StatsService.class,
             dev.iris.api.ingest.QueryKeyAuthenticator.class,

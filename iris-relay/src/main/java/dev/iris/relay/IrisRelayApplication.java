@@ -3,7 +3,10 @@ package dev.iris.relay;
 import dev.iris.server.http.ErrorMappers;
 import dev.iris.server.http.TransientFailures;
 import dev.iris.server.logging.SafeLoggingBundle;
+import dev.iris.relay.action.TokenChannelConfig;
+import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
+import dev.iris.relay.ntfy.NtfyResource;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
 import dev.iris.relay.email.ImapPoller;
@@ -13,6 +16,8 @@ import dev.iris.relay.slack.SlackConfig;
 import dev.iris.relay.slack.SlackResource;
 import dev.iris.relay.slack.SlackSignatureFilter;
 import dev.iris.relay.slack.SlackSignatureVerifier;
+import dev.iris.relay.telegram.TelegramConfig;
+import dev.iris.relay.telegram.TelegramResource;
 import dev.iris.relay.twilio.TwilioCallsResource;
 import dev.iris.relay.twilio.TwilioConfig;
 import dev.iris.relay.twilio.TwilioMessagesResource;
@@ -32,7 +37,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * iris-relay: the public edge for Twilio, Slack and inbound email. It checks every caller's
+ * iris-relay: the public edge for Twilio, Slack, inbound email and the chat and push channels. It checks every caller's
  * signature, then forwards to iris-api signed as the {@code iris-relay} application. It has no
  * database.
  */
@@ -97,6 +102,15 @@ public class IrisRelayApplication
                 new SlackSignatureVerifier(slack.getSigningSecret(), slack.getReplayWindow().toJavaDuration(), clock),
                 maxRequestBytes));
         jersey.register(new SlackResource(api, slack.getApiTimeout().toJavaDuration()));
+
+        TokenChannelConfig ntfy = configuration.getNtfy();
+        jersey.register(new NtfyResource(new TokenClaims("ntfy", ntfy.getActionSecret(), api, ntfy.getApiTimeout().toJavaDuration(), clock)));
+
+        TelegramConfig telegram = configuration.getTelegram();
+        if (telegram.getSecretToken().isBlank()) {
+            log.warn("No telegram.secretToken configured: every Telegram update will be refused");
+        }
+        jersey.register(new TelegramResource(telegram.getSecretToken(), api, telegram.getApiTimeout().toJavaDuration()));
 
         EmailConfig email = configuration.getEmail();
         EmailForwarder forwarder = new EmailForwarder(api);
