@@ -16,6 +16,7 @@ import dev.iris.relay.IrisRelayApplication;
 import dev.iris.relay.IrisRelayConfiguration;
 import dev.iris.sender.IrisSenderApplication;
 import dev.iris.sender.IrisSenderConfiguration;
+import dev.iris.testing.fakes.FakeMattermostServer;
 import dev.iris.testing.fakes.FakeNtfyServer;
 import dev.iris.testing.fakes.FakeSlackServer;
 import dev.iris.testing.fakes.FakeTelegramServer;
@@ -70,8 +71,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the real Twilio, SMTP and Slack vendors talking to a fake Twilio, GreenMail (SMTP and IMAP)
  * a fake Slack and a fake ntfy server. An incident pages Alice; she claims it by an SMS the fake
  * Twilio signs and posts to the relay, by a key press on a call, by an email reply the relay picks
- * up from IMAP, by a signed Slack button press, by the claim button of an ntfy push, or by a
- * Telegram button or text reply; the incident is claimed once and the plan's repeats never go out.
+ * up from IMAP, by a signed Slack button press, by the claim button of an ntfy push, by a
+ * Telegram button or text reply, or by a Mattermost message button; the incident is claimed once and the plan's repeats never go out.
  */
 final class ClaimEndToEndTest
 {
@@ -93,6 +94,8 @@ final class ClaimEndToEndTest
     private static final String TELEGRAM_TOKEN = "123456789:AAH-e2e-telegram-bot-token";
     private static final String TELEGRAM_SECRET = "telegram-webhook-secret-for-e2e";
     private static final long ALICE_TELEGRAM = 5550001;
+    private static final String MATTERMOST_HOOK = "e2emattermosthook0123456789";
+    private static final String MATTERMOST_SECRET = "mattermost-action-secret-for-e2e-0123";
     private static final Pattern LEADING_ID = Pattern.compile("^([0-9]+) ");
     /** The plans repeat every {@value} seconds: an unclaimed incident would page again quickly. */
     private static final int REPEAT_WAIT_SECONDS = 2;
@@ -109,6 +112,7 @@ final class ClaimEndToEndTest
     private static FakeSlackServer slack;
     private static FakeNtfyServer ntfy;
     private static FakeTelegramServer telegram;
+    private static FakeMattermostServer mattermost;
     private static DropwizardTestSupport<IrisSenderConfiguration> sender;
     private static DropwizardTestSupport<IrisRelayConfiguration> relay;
     private static Jdbi jdbi;
@@ -129,10 +133,11 @@ final class ClaimEndToEndTest
             seed.application("iris-relay", RELAY_KEY, false, List.of());
             long push = seed.application("push", "push-key", false, List.of("title"));
             long alice = seed.user("alice", false, Map.of("sms", ALICE_PHONE, "call", ALICE_PHONE, "email", ALICE_EMAIL, "slack", "alice",
-                    "ntfy", ALICE_TOPIC, "telegram", String.valueOf(ALICE_TELEGRAM)));
+                    "ntfy", ALICE_TOPIC, "telegram", String.valueOf(ALICE_TELEGRAM), "mattermost", "alice"));
             // The chat and push channels, through the application "push" (Alice chose them for it).
-            seed.template("push-page", alice, push, List.of("ntfy", "telegram"), "{{ title }}", "Something broke: {{ title }}");
+            seed.template("push-page", alice, push, List.of("ntfy", "telegram", "mattermost"), "{{ title }}", "Something broke: {{ title }}");
             seed.plan("by-telegram", alice, "", List.of(Notification.of(1, "user", alice, "high", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            seed.plan("by-mattermost", alice, "", List.of(Notification.of(1, "user", alice, "medium", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.plan("by-ntfy", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.template("page", alice, application, List.of("sms", "call", "email", "slack"), "{{ title }}", "Something broke: {{ title }}");
             // urgent calls, high pages by SMS, medium by email; low goes to Slack for Alice.
@@ -153,11 +158,16 @@ final class ClaimEndToEndTest
                 INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
                 SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
                 WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'high' AND m.name = 'telegram'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'medium' AND m.name = 'mattermost'"""));
 
         twilio = FakeTwilioServer.start(TWILIO_ACCOUNT, TWILIO_TOKEN);
         slack = FakeSlackServer.start(SLACK_TOKEN);
         ntfy = FakeNtfyServer.start(NTFY_TOKEN);
         telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+        mattermost = FakeMattermostServer.start(MATTERMOST_HOOK, java.util.Set.of("alice"));
 
         relayConfig = writeConfig("iris-relay-e2e", """
                 apiUrl: %s
@@ -172,6 +182,8 @@ final class ClaimEndToEndTest
                   actionSecret: %s
                 telegram:
                   secretToken: %s
+                mattermost:
+                  actionSecret: %s
                 email:
                   imap:
                     host: 127.0.0.1
@@ -192,7 +204,7 @@ final class ClaimEndToEndTest
                     appenders: []
                 logging:
                   level: WARN
-                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, NTFY_SECRET, TELEGRAM_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
+                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, NTFY_SECRET, TELEGRAM_SECRET, MATTERMOST_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
         // Own property prefixes: the API's overrides are "dw." system properties, shared by the JVM.
         relay = new DropwizardTestSupport<>(IrisRelayApplication.class, relayConfig.toString(), "relay.");
         relay.before();
@@ -235,6 +247,13 @@ final class ClaimEndToEndTest
                       bot_token: "%s"
                       base_url: %s
                       iris_incident_url: http://localhost/incidents
+                  - type: mattermost
+                    name: mattermost
+                    config:
+                      webhook_url: %s
+                      relay_base_url: %s
+                      action_secret: %s
+                      iris_incident_url: http://localhost/incidents
                 sender:
                   pollInterval: 50ms
                 server:
@@ -248,7 +267,8 @@ final class ClaimEndToEndTest
                   level: WARN
                 """.formatted(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER, relayUrl(""), twilio.baseUrl(),
                 GREEN_MAIL.getSmtp().getPort(), IRIS_MAILBOX, SLACK_TOKEN, slack.apiBaseUrl(),
-                ntfy.baseUrl(), NTFY_TOKEN, relayUrl(""), NTFY_SECRET, TELEGRAM_TOKEN, telegram.baseUrl()));
+                ntfy.baseUrl(), NTFY_TOKEN, relayUrl(""), NTFY_SECRET, TELEGRAM_TOKEN, telegram.baseUrl(),
+                mattermost.webhookUrl(), relayUrl(""), MATTERMOST_SECRET));
         sender = new DropwizardTestSupport<>(IrisSenderApplication.class, senderConfig.toString(), "sender.",
                 ConfigOverride.config("sender.", "database.url", databaseUrl),
                 ConfigOverride.config("sender.", "database.user", mariaDb.user()),
@@ -277,6 +297,9 @@ final class ClaimEndToEndTest
         }
         if (telegram != null) {
             telegram.close();
+        }
+        if (mattermost != null) {
+            mattermost.close();
         }
         if (api != null) {
             api.close();
@@ -425,6 +448,29 @@ final class ClaimEndToEndTest
 
         assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
         assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void mattermostClaimButtonThroughTheRelayClaimsAndUpdatesThePost()
+            throws Exception
+    {
+        long incident = trigger("push", "push-key", "by-mattermost");
+        await("a Mattermost post for incident " + incident, () -> mattermostFor(incident).isPresent());
+        FakeMattermostServer.Post post = mattermostFor(incident).orElseThrow();
+        assertThat(post.channel()).isEqualTo("@alice");
+
+        FakeMattermostServer.Answer answer = mattermost.pressButton(post, "Claim", "alice");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.ephemeralText()).contains("Iris incident(" + incident + ") claimed.");
+        assertThat(post.action("Claim")).as("the post lost its button").isEmpty();
+        assertThat(post.payload().path("attachments").path(0).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    private static Optional<FakeMattermostServer.Post> mattermostFor(long incident)
+    {
+        return mattermost.posts().stream().filter(post -> post.titleLink().endsWith("/incidents/" + incident)).findFirst();
     }
 
     private static FakeTelegramServer.SentMessage awaitTelegram(long incident)

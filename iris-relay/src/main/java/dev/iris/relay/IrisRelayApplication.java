@@ -7,6 +7,7 @@ import dev.iris.relay.action.TokenChannelConfig;
 import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.ntfy.NtfyResource;
+import dev.iris.relay.mattermost.MattermostResource;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
 import dev.iris.relay.email.ImapPoller;
@@ -105,6 +106,9 @@ public class IrisRelayApplication
 
         TokenChannelConfig ntfy = configuration.getNtfy();
         jersey.register(new NtfyResource(new TokenClaims("ntfy", ntfy.getActionSecret(), api, ntfy.getApiTimeout().toJavaDuration(), clock)));
+
+        TokenChannelConfig mattermost = configuration.getMattermost();
+        jersey.register(new MattermostResource(new TokenClaims("mattermost", mattermost.getActionSecret(), api, mattermost.getApiTimeout().toJavaDuration(), clock)));
 
         TelegramConfig telegram = configuration.getTelegram();
         if (telegram.getSecretToken().isBlank()) {

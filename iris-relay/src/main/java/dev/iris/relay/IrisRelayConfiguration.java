@@ -90,6 +90,12 @@ public class IrisRelayConfiguration
     @JsonProperty
     private TelegramConfig telegram = new TelegramConfig();
 
+    /** Mattermost claim buttons: {@code actionSecret} is the mattermost vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig mattermost = new TokenChannelConfig();
+
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
@@ -148,5 +154,10 @@ public class IrisRelayConfiguration
     public TelegramConfig getTelegram()
     {
         return telegram;
+    }
+
+    public TokenChannelConfig getMattermost()
+    {
+        return mattermost;
     }
 }

@@ -27,7 +27,8 @@ public final class SelfServiceContacts
     /** In the order the settings page shows them. */
     private static final Map<String, Rule> RULES = rules(
             new Rule("ntfy", Pattern.compile("[-_A-Za-z0-9]{1,64}"), "your ntfy topic (letters, digits, - and _; pick one hard to guess)"),
-            new Rule("telegram", Pattern.compile("[0-9]{1,20}"), "your Telegram user id (a number; the Iris bot tells you when you write /start)"));
+            new Rule("telegram", Pattern.compile("[0-9]{1,20}"), "your Telegram user id (a number; the Iris bot tells you when you write /start)"),
+            new Rule("mattermost", Pattern.compile("[a-z][a-z0-9._-]{2,21}"), "your Mattermost username, without the @"));
 
     private final Jdbi jdbi;
 

@@ -26,6 +26,7 @@ public final class TestingRelay
     public static final String SLACK_SECRET = "slack-signing-secret-for-tests";
     public static final String INBOUND_MAIL_SECRET = "inbound-mail-secret-for-tests";
     public static final String NTFY_SECRET = "ntfy-action-secret-for-relay-tests";
+    public static final String MATTERMOST_SECRET = "mattermost-action-secret-for-relay-tests";
     public static final String TELEGRAM_SECRET = "telegram-webhook-secret-for-tests";
 
     private final DropwizardTestSupport<IrisRelayConfiguration> support;
@@ -168,6 +169,9 @@ public final class TestingRelay
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
                     .append("ntfy:\n")
                     .append("  actionSecret: ").append(NTFY_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("mattermost:\n")
+                    .append("  actionSecret: ").append(MATTERMOST_SECRET).append('\n')
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
                     .append("telegram:\n")
                     .append("  secretToken: ").append(TELEGRAM_SECRET).append('\n')
