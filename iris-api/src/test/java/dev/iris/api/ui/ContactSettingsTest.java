@@ -76,6 +76,21 @@ final class ContactSettingsTest
     }
 
     @Test
+    void aPersonSetsTheirMattermostUsernameWithoutTheAt()
+    {
+        assertThat(http.get("/user").body()).contains("id=\"contact-mattermost\"");
+
+        HttpResponse<String> refused = http.postForm("/user/contacts", Map.of("contact.mattermost", "@alice", "csrf", csrf));
+        assertThat(flash(refused)).contains("error=Invalid mattermost contact");
+        assertThat(contact("alice", "mattermost")).isEmpty();
+
+        http.postForm("/user/contacts", Map.of("contact.mattermost", "alice.smith", "csrf", csrf));
+        assertThat(contact("alice", "mattermost")).contains("alice.smith");
+        http.postForm("/user/contacts", Map.of("contact.mattermost", "", "csrf", csrf));
+        assertThat(contact("alice", "mattermost")).isEmpty();
+    }
+
+    @Test
     void directoryModesAreNotSetHere()
     {
         http.postForm("/user/contacts", Map.of("contact.sms", "+15559999999", "csrf", csrf));

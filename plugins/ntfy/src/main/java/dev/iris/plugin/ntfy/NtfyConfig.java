@@ -2,7 +2,7 @@ package dev.iris.plugin.ntfy;
 
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
-import dev.iris.spi.action.ActionToken;
+import dev.iris.spi.action.ClaimTokenSettings;
 
 import java.net.URI;
 import java.time.Duration;
@@ -32,9 +32,9 @@ record NtfyConfig(
     static final String SERVER_URL = "server_url";
     static final String ACCESS_TOKEN = "access_token";
     static final String RELAY_BASE_URL = "relay_base_url";
-    static final String ACTION_SECRET = "action_secret";
+    static final String ACTION_SECRET = ClaimTokenSettings.ACTION_SECRET;
     static final String IRIS_INCIDENT_URL = "iris_incident_url";
-    static final String CLAIM_TTL = "claim_ttl";
+    static final String CLAIM_TTL = ClaimTokenSettings.CLAIM_TTL;
     static final String TIMEOUT = "timeout";
 
     private static final Set<String> KEYS = Set.of(SERVER_URL, ACCESS_TOKEN, RELAY_BASE_URL, ACTION_SECRET, IRIS_INCIDENT_URL, CLAIM_TTL, TIMEOUT);
@@ -57,14 +57,7 @@ record NtfyConfig(
         if (token.isPresent() && token.get().chars().anyMatch(Character::isWhitespace)) {
             throw new PluginConfigException(ACCESS_TOKEN, "must be an ntfy access token without spaces");
         }
-        String secret = config.required(ACTION_SECRET);
-        if (secret.length() < ActionToken.MIN_SECRET_LENGTH) {
-            throw new PluginConfigException(ACTION_SECRET, "must have at least " + ActionToken.MIN_SECRET_LENGTH + " characters");
-        }
-        int ttl = config.intValue(CLAIM_TTL, 14_400);
-        if (ttl < 60 || ttl > 7 * 86_400) {
-            throw new PluginConfigException(CLAIM_TTL, "must be between 60 seconds and 7 days");
-        }
+        ClaimTokenSettings claims = ClaimTokenSettings.from(config);
         int timeoutSeconds = config.intValue(TIMEOUT, 10);
         if (timeoutSeconds < 1 || timeoutSeconds > 120) {
             throw new PluginConfigException(TIMEOUT, "must be between 1 and 120 seconds");
@@ -73,9 +66,9 @@ record NtfyConfig(
                 URI.create(config.requiredHttpUrl(SERVER_URL) + "/"),
                 token,
                 config.requiredHttpUrl(RELAY_BASE_URL),
-                secret,
+                claims.actionSecret(),
                 config.requiredHttpUrl(IRIS_INCIDENT_URL),
-                Duration.ofSeconds(ttl),
+                claims.claimTtl(),
                 Duration.ofSeconds(timeoutSeconds));
     }
 
