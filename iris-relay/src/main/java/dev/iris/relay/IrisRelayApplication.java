@@ -8,6 +8,7 @@ import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.ntfy.NtfyResource;
 import dev.iris.relay.mattermost.MattermostResource;
+import dev.iris.relay.teams.TeamsResource;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
 import dev.iris.relay.email.ImapPoller;
@@ -109,6 +110,9 @@ public class IrisRelayApplication
 
         TokenChannelConfig mattermost = configuration.getMattermost();
         jersey.register(new MattermostResource(new TokenClaims("mattermost", mattermost.getActionSecret(), api, mattermost.getApiTimeout().toJavaDuration(), clock)));
+
+        TokenChannelConfig teams = configuration.getTeams();
+        jersey.register(new TeamsResource(new TokenClaims("teams", teams.getActionSecret(), api, teams.getApiTimeout().toJavaDuration(), clock)));
 
         TelegramConfig telegram = configuration.getTelegram();
         if (telegram.getSecretToken().isBlank()) {

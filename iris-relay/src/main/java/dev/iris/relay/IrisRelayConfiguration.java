@@ -96,6 +96,12 @@ public class IrisRelayConfiguration
     @JsonProperty
     private TokenChannelConfig mattermost = new TokenChannelConfig();
 
+    /** Teams claim links: {@code actionSecret} is the teams vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig teams = new TokenChannelConfig();
+
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
@@ -159,5 +165,10 @@ public class IrisRelayConfiguration
     public TokenChannelConfig getMattermost()
     {
         return mattermost;
+    }
+
+    public TokenChannelConfig getTeams()
+    {
+        return teams;
     }
 }

@@ -121,7 +121,7 @@ public final class ResponseResource
      * last page, "42 claim", "claim all").
      */
     @POST
-    @Path("response/{mode: ntfy|telegram|mattermost}")
+    @Path("response/{mode: ntfy|telegram|mattermost|teams}")
     public Map<String, String> chat(@Auth Caller caller, @jakarta.ws.rs.PathParam("mode") String mode, String body)
     {
         return chatAction(caller, mode, body);

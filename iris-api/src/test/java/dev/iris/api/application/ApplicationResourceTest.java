@@ -78,7 +78,7 @@ final class ApplicationResourceTest
         assertThat(app.get("required_variables")).extracting(JsonNode::asText).containsExactly("host");
         assertThat(app.get("title_variable").asText()).isEqualTo("title");
         assertThat(app.get("default_modes").get("high").asText()).isEqualTo("sms");
-        assertThat(app.get("supported_modes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("call", "email", "mattermost", "ntfy", "slack", "sms", "telegram", "webhook");
+        assertThat(app.get("supported_modes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("call", "email", "mattermost", "ntfy", "slack", "sms", "teams", "telegram", "webhook");
         assertThat(app.get("owners")).extracting(JsonNode::asText).containsExactly("owner");
         assertThat(app.get("custom_sender_addresses").isObject()).isTrue();
         JsonNode category = app.get("categories").get(0);
@@ -108,7 +108,7 @@ final class ApplicationResourceTest
                 .mapTo(String.class).one());
         assertThat(key).matches("[0-9a-f]{64}");
         JsonNode app = api.anonymous().get("/v0/applications/fresh").json();
-        assertThat(app.get("supported_modes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("call", "email", "mattermost", "ntfy", "slack", "sms", "telegram", "webhook");
+        assertThat(app.get("supported_modes")).extracting(JsonNode::asText).containsExactlyInAnyOrder("call", "email", "mattermost", "ntfy", "slack", "sms", "teams", "telegram", "webhook");
 
         IrisTestClient.Response duplicate = trusted.as("admin").post("/v0/applications", Map.of("name", "fresh"));
         assertThat(duplicate.status()).isEqualTo(400);

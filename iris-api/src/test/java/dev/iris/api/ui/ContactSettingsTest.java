@@ -91,6 +91,16 @@ final class ContactSettingsTest
     }
 
     @Test
+    void aPersonSetsTheirTeamsSignIn()
+    {
+        assertThat(http.get("/user").body()).contains("id=\"contact-teams\"");
+
+        assertThat(flash(http.postForm("/user/contacts", Map.of("contact.teams", "alice", "csrf", csrf)))).contains("error=Invalid teams contact");
+        http.postForm("/user/contacts", Map.of("contact.teams", "alice.smith@example.com", "csrf", csrf));
+        assertThat(contact("alice", "teams")).contains("alice.smith@example.com");
+    }
+
+    @Test
     void directoryModesAreNotSetHere()
     {
         http.postForm("/user/contacts", Map.of("contact.sms", "+15559999999", "csrf", csrf));

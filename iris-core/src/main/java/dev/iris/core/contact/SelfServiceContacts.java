@@ -28,7 +28,8 @@ public final class SelfServiceContacts
     private static final Map<String, Rule> RULES = rules(
             new Rule("ntfy", Pattern.compile("[-_A-Za-z0-9]{1,64}"), "your ntfy topic (letters, digits, - and _; pick one hard to guess)"),
             new Rule("telegram", Pattern.compile("[0-9]{1,20}"), "your Telegram user id (a number; the Iris bot tells you when you write /start)"),
-            new Rule("mattermost", Pattern.compile("[a-z][a-z0-9._-]{2,21}"), "your Mattermost username, without the @"));
+            new Rule("mattermost", Pattern.compile("[a-z][a-z0-9._-]{2,21}"), "your Mattermost username, without the @"),
+            new Rule("teams", Pattern.compile("[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+"), "your Microsoft Teams sign-in, as in alice@example.com"));
 
     private final Jdbi jdbi;
 

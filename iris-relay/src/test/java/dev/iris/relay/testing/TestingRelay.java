@@ -27,6 +27,7 @@ public final class TestingRelay
     public static final String INBOUND_MAIL_SECRET = "inbound-mail-secret-for-tests";
     public static final String NTFY_SECRET = "ntfy-action-secret-for-relay-tests";
     public static final String MATTERMOST_SECRET = "mattermost-action-secret-for-relay-tests";
+    public static final String TEAMS_SECRET = "teams-action-secret-for-relay-tests-01";
     public static final String TELEGRAM_SECRET = "telegram-webhook-secret-for-tests";
 
     private final DropwizardTestSupport<IrisRelayConfiguration> support;
@@ -172,6 +173,9 @@ public final class TestingRelay
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
                     .append("mattermost:\n")
                     .append("  actionSecret: ").append(MATTERMOST_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("teams:\n")
+                    .append("  actionSecret: ").append(TEAMS_SECRET).append('\n')
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
                     .append("telegram:\n")
                     .append("  secretToken: ").append(TELEGRAM_SECRET).append('\n')
