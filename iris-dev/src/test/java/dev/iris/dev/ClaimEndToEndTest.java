@@ -19,6 +19,7 @@ import dev.iris.sender.IrisSenderConfiguration;
 import dev.iris.testing.fakes.FakeMattermostServer;
 import dev.iris.testing.fakes.FakeNtfyServer;
 import dev.iris.testing.fakes.FakeSlackServer;
+import dev.iris.testing.fakes.FakeTeamsServer;
 import dev.iris.testing.fakes.FakeTelegramServer;
 import dev.iris.testing.fakes.FakeTwilioServer;
 import io.dropwizard.testing.ConfigOverride;
@@ -72,7 +73,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a fake Slack and a fake ntfy server. An incident pages Alice; she claims it by an SMS the fake
  * Twilio signs and posts to the relay, by a key press on a call, by an email reply the relay picks
  * up from IMAP, by a signed Slack button press, by the claim button of an ntfy push, by a
- * Telegram button or text reply, or by a Mattermost message button; the incident is claimed once and the plan's repeats never go out.
+ * Telegram button or text reply, by a Mattermost message button, or by the Claim link of a Teams card; the incident is claimed once and the plan's repeats never go out.
  */
 final class ClaimEndToEndTest
 {
@@ -96,6 +97,8 @@ final class ClaimEndToEndTest
     private static final long ALICE_TELEGRAM = 5550001;
     private static final String MATTERMOST_HOOK = "e2emattermosthook0123456789";
     private static final String MATTERMOST_SECRET = "mattermost-action-secret-for-e2e-0123";
+    private static final String TEAMS_SIG = "e2eTeamsWorkflowSig0123456789";
+    private static final String TEAMS_SECRET = "teams-action-secret-for-e2e-0123456789";
     private static final Pattern LEADING_ID = Pattern.compile("^([0-9]+) ");
     /** The plans repeat every {@value} seconds: an unclaimed incident would page again quickly. */
     private static final int REPEAT_WAIT_SECONDS = 2;
@@ -113,6 +116,7 @@ final class ClaimEndToEndTest
     private static FakeNtfyServer ntfy;
     private static FakeTelegramServer telegram;
     private static FakeMattermostServer mattermost;
+    private static FakeTeamsServer teams;
     private static DropwizardTestSupport<IrisSenderConfiguration> sender;
     private static DropwizardTestSupport<IrisRelayConfiguration> relay;
     private static Jdbi jdbi;
@@ -133,11 +137,12 @@ final class ClaimEndToEndTest
             seed.application("iris-relay", RELAY_KEY, false, List.of());
             long push = seed.application("push", "push-key", false, List.of("title"));
             long alice = seed.user("alice", false, Map.of("sms", ALICE_PHONE, "call", ALICE_PHONE, "email", ALICE_EMAIL, "slack", "alice",
-                    "ntfy", ALICE_TOPIC, "telegram", String.valueOf(ALICE_TELEGRAM), "mattermost", "alice"));
+                    "ntfy", ALICE_TOPIC, "telegram", String.valueOf(ALICE_TELEGRAM), "mattermost", "alice", "teams", ALICE_EMAIL));
             // The chat and push channels, through the application "push" (Alice chose them for it).
-            seed.template("push-page", alice, push, List.of("ntfy", "telegram", "mattermost"), "{{ title }}", "Something broke: {{ title }}");
+            seed.template("push-page", alice, push, List.of("ntfy", "telegram", "mattermost", "teams"), "{{ title }}", "Something broke: {{ title }}");
             seed.plan("by-telegram", alice, "", List.of(Notification.of(1, "user", alice, "high", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.plan("by-mattermost", alice, "", List.of(Notification.of(1, "user", alice, "medium", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            seed.plan("by-teams", alice, "", List.of(Notification.of(1, "user", alice, "low", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.plan("by-ntfy", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.template("page", alice, application, List.of("sms", "call", "email", "slack"), "{{ title }}", "Something broke: {{ title }}");
             // urgent calls, high pages by SMS, medium by email; low goes to Slack for Alice.
@@ -162,12 +167,17 @@ final class ClaimEndToEndTest
                 INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
                 SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
                 WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'medium' AND m.name = 'mattermost'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'low' AND m.name = 'teams'"""));
 
         twilio = FakeTwilioServer.start(TWILIO_ACCOUNT, TWILIO_TOKEN);
         slack = FakeSlackServer.start(SLACK_TOKEN);
         ntfy = FakeNtfyServer.start(NTFY_TOKEN);
         telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
         mattermost = FakeMattermostServer.start(MATTERMOST_HOOK, java.util.Set.of("alice"));
+        teams = FakeTeamsServer.start("e2eflow", TEAMS_SIG);
 
         relayConfig = writeConfig("iris-relay-e2e", """
                 apiUrl: %s
@@ -183,6 +193,8 @@ final class ClaimEndToEndTest
                 telegram:
                   secretToken: %s
                 mattermost:
+                  actionSecret: %s
+                teams:
                   actionSecret: %s
                 email:
                   imap:
@@ -204,7 +216,7 @@ final class ClaimEndToEndTest
                     appenders: []
                 logging:
                   level: WARN
-                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, NTFY_SECRET, TELEGRAM_SECRET, MATTERMOST_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
+                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, NTFY_SECRET, TELEGRAM_SECRET, MATTERMOST_SECRET, TEAMS_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
         // Own property prefixes: the API's overrides are "dw." system properties, shared by the JVM.
         relay = new DropwizardTestSupport<>(IrisRelayApplication.class, relayConfig.toString(), "relay.");
         relay.before();
@@ -254,6 +266,13 @@ final class ClaimEndToEndTest
                       relay_base_url: %s
                       action_secret: %s
                       iris_incident_url: http://localhost/incidents
+                  - type: teams
+                    name: teams
+                    config:
+                      webhook_url: "%s"
+                      relay_base_url: %s
+                      action_secret: %s
+                      iris_incident_url: http://localhost/incidents
                 sender:
                   pollInterval: 50ms
                 server:
@@ -268,7 +287,7 @@ final class ClaimEndToEndTest
                 """.formatted(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER, relayUrl(""), twilio.baseUrl(),
                 GREEN_MAIL.getSmtp().getPort(), IRIS_MAILBOX, SLACK_TOKEN, slack.apiBaseUrl(),
                 ntfy.baseUrl(), NTFY_TOKEN, relayUrl(""), NTFY_SECRET, TELEGRAM_TOKEN, telegram.baseUrl(),
-                mattermost.webhookUrl(), relayUrl(""), MATTERMOST_SECRET));
+                mattermost.webhookUrl(), relayUrl(""), MATTERMOST_SECRET, teams.webhookUrl(), relayUrl(""), TEAMS_SECRET));
         sender = new DropwizardTestSupport<>(IrisSenderApplication.class, senderConfig.toString(), "sender.",
                 ConfigOverride.config("sender.", "database.url", databaseUrl),
                 ConfigOverride.config("sender.", "database.user", mariaDb.user()),
@@ -300,6 +319,9 @@ final class ClaimEndToEndTest
         }
         if (mattermost != null) {
             mattermost.close();
+        }
+        if (teams != null) {
+            teams.close();
         }
         if (api != null) {
             api.close();
@@ -466,6 +488,35 @@ final class ClaimEndToEndTest
         assertThat(post.action("Claim")).as("the post lost its button").isEmpty();
         assertThat(post.payload().path("attachments").path(0).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
         assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void teamsClaimLinkOpensAConfirmationPageWhoseButtonClaimsOnce()
+    {
+        long incident = trigger("push", "push-key", "by-teams");
+        await("a Teams card for incident " + incident, () -> teamsFor(incident).isPresent());
+        FakeTeamsServer.Card card = teamsFor(incident).orElseThrow();
+        assertThat(card.mentioned()).containsExactly(ALICE_EMAIL);
+        String link = card.openUrl("Claim").orElseThrow();
+
+        // What a browser does: the page is fetched without the fragment; its script puts the
+        // fragment (the token) into the form, and the person presses Claim.
+        String page = link.substring(0, link.indexOf('#'));
+        HttpResponse<String> confirmation = get(page);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(owner(incident)).as("opening the link claims nothing").isEmpty();
+        String form = "token=" + URLEncoder.encode(link.substring(link.indexOf('#') + 1), StandardCharsets.UTF_8);
+        HttpResponse<String> claimed = post(page, form, Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.body()).contains("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+        assertThat(post(page, form, Map.of("Content-Type", "application/x-www-form-urlencoded")).statusCode()).as("single use").isEqualTo(409);
+    }
+
+    private static Optional<FakeTeamsServer.Card> teamsFor(long incident)
+    {
+        return teams.cards().stream().filter(card -> card.openUrl("Open incident").orElse("").endsWith("/incidents/" + incident)).findFirst();
     }
 
     private static Optional<FakeMattermostServer.Post> mattermostFor(long incident)
@@ -670,12 +721,22 @@ final class ClaimEndToEndTest
         return "http://localhost:" + relay.getLocalPort() + path;
     }
 
+    private static HttpResponse<String> get(String url)
+    {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET());
+    }
+
     private static HttpResponse<String> post(String url, String body, Map<String, String> headers)
     {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request)
+    {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
