@@ -6,17 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.spi.action.ActionToken;
 import dev.iris.spi.vendor.OutboundMessage;
+import dev.iris.spi.vendor.SecretUrlPost;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
 import dev.iris.spi.vendor.VendorException;
 import dev.iris.spi.vendor.VendorException.Category;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -50,17 +46,14 @@ final class MattermostVendor
     private final Clock clock;
     private final ActionToken tokens;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient client;
+    private final SecretUrlPost webhook;
 
     MattermostVendor(MattermostConfig config, Clock clock)
     {
         this.config = requireNonNull(config, "config is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.tokens = config.claims().tokens(CHANNEL);
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.webhook = new SecretUrlPost("Mattermost", config.webhookUrl(), config.timeout());
     }
 
     @Override
@@ -82,26 +75,7 @@ final class MattermostVendor
         if (!USERNAME.matcher(username).matches()) {
             throw new VendorException(Category.PERMANENT, "Not a Mattermost username: message " + message.messageId());
         }
-        HttpRequest request = HttpRequest.newBuilder(config.webhookUrl())
-                .timeout(config.timeout())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(payload(message, contact, username).toString(), StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
-        // No failure message carries the webhook URL: its last segment is the secret.
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        }
-        catch (HttpTimeoutException e) {
-            throw new VendorException(Category.TRANSIENT, "Mattermost did not answer within " + config.timeout().toSeconds() + "s for message " + message.messageId() + "; it may have been posted");
-        }
-        catch (IOException e) {
-            throw new VendorException(Category.TRANSIENT, "Cannot reach Mattermost at " + config.webhookUrl().getHost() + ": " + e.getClass().getSimpleName());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VendorException(Category.TRANSIENT, "Interrupted while posting to Mattermost");
-        }
+        HttpResponse<String> response = webhook.post(payload(message, contact, username).toString(), message.messageId());
         return result(message, response);
     }
 
