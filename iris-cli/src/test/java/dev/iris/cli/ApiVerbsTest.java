@@ -59,7 +59,7 @@ final class ApiVerbsTest
         CliRunner.Result listed = cli.run("incidents", "--active", "--plan", "ops-plan");
         assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
         assertThat(listed.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("PLAN", "STATE");
-        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*ops-plan.*escalating");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*ops-plan.*active");
 
         CliRunner.Result claimed = cli.run("claim", String.valueOf(id), "--user", "alice");
         assertThat(claimed.exitCode()).as(claimed.toString()).isEqualTo(0);
@@ -74,6 +74,44 @@ final class ApiVerbsTest
         CliRunner.Result mine = cli.run("incidents", "--owner", "alice", "--json");
         assertThat(mine.exitCode()).as(mine.toString()).isEqualTo(0);
         assertThat(JSON.readTree(mine.out()).findValues("id")).extracting(JsonNode::asLong).contains(id);
+    }
+
+    @Test
+    void resolveStopsPagingLikeEveryOtherResolve()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Paging", "--json").out()).get("incident_id").asLong();
+        api.jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO message (created, application_id, target_id, incident_id, `status`, active, next_attempt_at)
+                SELECT NOW(3), i.application_id, t.id, i.id, 'queued', 1, NOW(3) FROM incident i, target t WHERE i.id = ? AND t.name = 'alice'""", id));
+
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(id), "--user", "alice");
+
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(0);
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM message WHERE incident_id = ? AND `status` = 'queued'", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND active = 0 AND resolved = 1", id)).isEqualTo(1);
+        assertThat(cli.run("incidents", "--plan", "ops-plan").out()).containsPattern("(?m)^" + id + " .*resolved");
+    }
+
+    @Test
+    void unacknowledgedIncidentsHaveTheirOwnFilterAndWord()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Nobody came", "--json").out()).get("incident_id").asLong();
+        // What the sender does when the plan runs out.
+        api.jdbi().useHandle(handle -> handle.execute("UPDATE incident SET active = 0 WHERE id = ?", id));
+
+        CliRunner.Result listed = cli.run("incidents", "--unacknowledged");
+
+        assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*unacknowledged");
+        assertThat(cli.run("incidents", "--active").out()).doesNotContainPattern("(?m)^" + id + " ");
+    }
+
+    private static long count(String sql, Object... arguments)
+    {
+        return api.jdbi().withHandle(handle -> handle.select(sql, arguments).mapTo(Long.class).one());
     }
 
     @Test

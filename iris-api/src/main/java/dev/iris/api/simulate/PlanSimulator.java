@@ -3,6 +3,7 @@ package dev.iris.api.simulate;
 import dev.iris.api.simulate.SimulationDao.ActivePlan;
 import dev.iris.api.simulate.SimulationDao.PlanStep;
 import dev.iris.core.http.IrisException;
+import dev.iris.core.incident.IncidentState;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
@@ -92,7 +93,8 @@ public final class PlanSimulator
                 notes.add("The plan has no notifications: nobody would be paged");
             }
             else if (expectedStep > steps.size()) {
-                notes.add("After step " + steps.size() + " the plan is exhausted at +" + stepStart + "s; the incident stays open, unclaimed");
+                notes.add("After step " + steps.size() + " the plan ends at +" + stepStart + "s: nobody is paged any more and the incident becomes "
+                        + IncidentState.UNACKNOWLEDGED.label() + "; it stays on the incident list until somebody claims or resolves it");
             }
             pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
                     .thenComparingInt(SimulatedPage::step)

@@ -8,16 +8,19 @@ import java.util.Set;
 
 /**
  * The incident list's filters as the form sends them, cleaned: unknown states fall back to
- * "active", blank values mean no filter, dates are days in the user's time zone.
+ * "open" (paging or unacknowledged: what still needs somebody), blank values mean no filter,
+ * dates are days in the user's time zone.
  */
 public record IncidentFilter(String state, String application, String person, String from, String to)
 {
-    private static final Set<String> STATES = Set.of("active", "claimed", "inactive", "all");
+    /** The default view: incidents that still need somebody. */
+    public static final String OPEN = "open";
+    private static final Set<String> STATES = Set.of(OPEN, "active", "unacknowledged", "claimed", "resolved", "all");
 
     public static IncidentFilter of(String state, String application, String person, String from, String to)
     {
         return new IncidentFilter(
-                state != null && STATES.contains(state) ? state : "active",
+                state != null && STATES.contains(state) ? state : OPEN,
                 FilterForms.blankToNull(application),
                 FilterForms.blankToNull(person),
                 FilterForms.validDate(from),

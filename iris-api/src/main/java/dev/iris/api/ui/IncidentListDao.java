@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The incident list's query. Every filter is a bound value that may be null (no filter), so the
- * SQL text never changes with user input.
+ * SQL text never changes with user input. The states are {@link dev.iris.core.incident.IncidentState}'s
+ * ("open" is active or unacknowledged).
  */
 public interface IncidentListDao
 {
@@ -24,9 +25,11 @@ public interface IncidentListDao
             JOIN plan p ON p.id = i.plan_id
             LEFT JOIN target o ON o.id = i.owner_id
             WHERE (:state = 'all'
-                   OR (:state = 'active' AND i.active = 1)
-                   OR (:state = 'claimed' AND i.active = 0 AND i.owner_id IS NOT NULL)
-                   OR (:state = 'inactive' AND i.active = 0))
+                   OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
+                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0)
+                   OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
+                   OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
+                   OR (:state = 'resolved' AND i.resolved = 1))
               AND (:application IS NULL OR a.name = :application)
               AND (:person IS NULL
                    OR o.name = :person

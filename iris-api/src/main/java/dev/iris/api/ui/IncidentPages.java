@@ -2,6 +2,7 @@ package dev.iris.api.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iris.core.incident.IncidentState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import org.jdbi.v3.core.Jdbi;
@@ -77,7 +78,9 @@ public final class IncidentPages
     {
         List<IncidentView.Entry> entries = new ArrayList<>();
         for (IncidentPageDao.Event event : dao.events(incidentId)) {
-            String title = event.kind() + (event.actor() == null ? "" : " by " + event.actor());
+            // The sender records the end of the plan as "exhausted"; people read the state's name.
+            String kind = event.kind().equals("exhausted") ? "plan ran out: " + IncidentState.UNACKNOWLEDGED.label() : event.kind();
+            String title = kind + (event.actor() == null ? "" : " by " + event.actor());
             entries.add(new IncidentView.Entry(event.created(), "event-" + event.kind(), title, event.description(), null, null));
         }
         for (IncidentPageDao.Message message : messages) {

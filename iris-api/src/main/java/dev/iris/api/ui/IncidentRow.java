@@ -1,5 +1,7 @@
 package dev.iris.api.ui;
 
+import dev.iris.core.incident.IncidentState;
+
 import java.time.Instant;
 
 /**
@@ -20,13 +22,18 @@ public record IncidentRow(
         String titleVariable)
 {
     /**
-     * "active" while escalating, "claimed" once owned, "closed" when the plan ran out.
+     * The word people see for where the incident stands ({@link IncidentState}).
      */
     public String state()
     {
-        if (active) {
-            return "active";
-        }
-        return owner != null ? "claimed" : "closed";
+        return IncidentState.of(active, owner != null, resolved).label();
+    }
+
+    /**
+     * Claiming makes sense while nobody owns it and it is not resolved: paging, or unacknowledged.
+     */
+    public boolean claimable()
+    {
+        return owner == null && !resolved;
     }
 }

@@ -7,6 +7,7 @@ import dev.iris.cli.Durations;
 import dev.iris.cli.ExitCodes;
 import dev.iris.cli.Output;
 import dev.iris.cli.Table;
+import dev.iris.core.incident.IncidentState;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,10 +55,13 @@ public final class IncidentsCommand
 
     static final class State
     {
-        @Option(names = "--active", description = "Only incidents still escalating")
+        @Option(names = "--active", description = "Only incidents still paging")
         boolean active;
 
-        @Option(names = "--inactive", description = "Only claimed or exhausted incidents")
+        @Option(names = "--unacknowledged", description = "Only incidents whose plan ran out with nobody claiming or resolving them")
+        boolean unacknowledged;
+
+        @Option(names = "--inactive", description = "Only incidents no longer paging: claimed, resolved or unacknowledged")
         boolean inactive;
     }
 
@@ -70,7 +74,10 @@ public final class IncidentsCommand
         Map<String, Object> query = new LinkedHashMap<>();
         query.put("fields", FIELDS);
         query.put("limit", limit);
-        if (state != null) {
+        if (state != null && state.unacknowledged) {
+            query.put("unacknowledged", 1);
+        }
+        else if (state != null) {
             query.put("active", state.active ? 1 : 0);
         }
         query.put("plan", plan);
@@ -99,11 +106,12 @@ public final class IncidentsCommand
         return ExitCodes.OK;
     }
 
+    /**
+     * The UI's word for the incident's state.
+     */
     private static String state(JsonNode incident)
     {
-        if (incident.path("active").asBoolean()) {
-            return "escalating";
-        }
-        return incident.path("owner").isNull() || incident.path("owner").isMissingNode() ? "exhausted" : "claimed";
+        boolean owned = !incident.path("owner").isNull() && !incident.path("owner").isMissingNode();
+        return IncidentState.of(incident.path("active").asBoolean(), owned, incident.path("resolved").asBoolean()).label();
     }
 }

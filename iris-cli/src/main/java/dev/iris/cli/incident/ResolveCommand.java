@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
- * {@code iris resolve ID... [--unresolve]}: marks incidents resolved (Iris semantics: escalation is
- * not changed; claim to stop paging).
+ * {@code iris resolve ID... [--unresolve]}: marks incidents resolved, which stops their paging as
+ * a claim does (the API's resolve; Iris only set a flag), or unresolved, which resumes it.
  */
-@Command(name = "resolve", description = "Mark incidents resolved (use claim to stop paging).", mixinStandardHelpOptions = true)
+@Command(name = "resolve", description = "Mark incidents resolved (stops paging), or unresolved.", mixinStandardHelpOptions = true)
 public final class ResolveCommand
         implements Callable<Integer>
 {
