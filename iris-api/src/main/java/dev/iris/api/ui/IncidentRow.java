@@ -5,7 +5,8 @@ import dev.iris.core.incident.IncidentState;
 import java.time.Instant;
 
 /**
- * An incident as the incident list shows it.
+ * An incident as the incident list shows it; {@code batch} is the aggregation batch its latest
+ * aggregated page went out in, if any.
  */
 public record IncidentRow(
         long id,
@@ -17,9 +18,11 @@ public record IncidentRow(
         boolean active,
         boolean resolved,
         int currentStep,
+        int stepCount,
         String context,
         String summaryTemplate,
-        String titleVariable)
+        String titleVariable,
+        String batch)
 {
     /**
      * The word people see for where the incident stands ({@link IncidentState}).

@@ -42,7 +42,8 @@ public final class WebUi
             IncidentSummaries.class,
             DevReplies.class,
             IncidentPages.class,
-            ApplicationEdits.class);
+            ApplicationEdits.class,
+            UiErrorPages.class);
 
     private WebUi() {}
 
@@ -53,6 +54,7 @@ public final class WebUi
     {
         authFilter.setSessionAuthenticator(injector.getInstance(UiSessionAuthenticator.class));
         environment.jersey().register(UiFilter.class);
+        environment.jersey().register(injector.getInstance(UiErrorPages.class));
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }
