@@ -75,7 +75,8 @@ final class UiWorkflowBrowserTest
     {
         browser.get("/incidents");
         long id = trigger("CPU on fire");
-        // The list refreshes itself: no reload.
+        // The list announces it without moving the rows; the banner shows it.
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("changes-link"))).click();
         WebElement row = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-" + id)));
         assertThat(row.findElement(By.cssSelector(".summary")).getText()).isEqualTo("CPU on fire");
         browser.screenshot("incidents-live");
