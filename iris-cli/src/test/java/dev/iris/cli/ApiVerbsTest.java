@@ -233,6 +233,44 @@ final class ApiVerbsTest
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(refused.out()).contains("New plan bad-plan:", "+name: bad-plan");
         assertThat(refused.err()).contains("Error: the API refused (400)", "nobody-at-all");
+
+        // A dry run asks the server, so it refuses what apply would refuse.
+        CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(dryRun.err()).contains("nobody-at-all");
+    }
+
+    @Test
+    void planFilesTakeDurationsAndDryRunsAskTheServer(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("durations.yaml");
+        Files.writeString(file, """
+                name: duration-plan
+                description: minutes as people write them
+                steps:
+                  - - role: user
+                      target: alice
+                      priority: high
+                      template: page
+                      repeat: 1
+                      wait: 5m
+                """);
+
+        CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
+        assertThat(dryRun.out()).contains("wait: 300");
+        assertThat(dryRun.err()).contains("Dry run: the server accepts this plan; nothing applied.");
+        assertThat(cli.run("plan", "export", "duration-plan").exitCode()).isEqualTo(ExitCodes.REFUSED);
+
+        CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
+        assertThat(cli.run("plan", "export", "duration-plan").out()).contains("wait: 300");
+
+        Files.writeString(file, Files.readString(file).replace("wait: 5m", "wait: five minutes"));
+        CliRunner.Result bad = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("Step 1, notification 1: wait 'five minutes' is not a duration");
     }
 
     @Test

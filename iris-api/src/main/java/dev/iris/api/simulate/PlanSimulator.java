@@ -54,54 +54,61 @@ public final class PlanSimulator
 
     public Simulation simulate(String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
     {
-        return jdbi.withHandle(handle -> {
-            SimulationDao dao = handle.attach(SimulationDao.class);
-            ActivePlan plan = dao.activePlan(planName)
-                    .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
-            long applicationId = dao.applicationId(applicationName)
-                    .orElseThrow(() -> IrisException.badRequest("Application not found", "No application named " + applicationName));
-            List<String> supportedModes = dao.applicationModes(applicationId);
-            List<String> notes = new ArrayList<>();
-            List<SimulatedPage> pages = new ArrayList<>();
+        return jdbi.withHandle(handle -> simulate(handle, planName, applicationName, start, dynamicTargets));
+    }
 
-            Map<Integer, List<PlanStep>> steps = new TreeMap<>();
-            for (PlanStep step : dao.steps(plan.id())) {
-                steps.computeIfAbsent(step.step(), ignored -> new ArrayList<>()).add(step);
+    /**
+     * The simulation on a given handle, so a draft written in an uncommitted transaction can be
+     * simulated before it is published.
+     */
+    public Simulation simulate(Handle handle, String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
+    {
+        SimulationDao dao = handle.attach(SimulationDao.class);
+        ActivePlan plan = dao.activePlan(planName)
+                .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
+        long applicationId = dao.applicationId(applicationName)
+                .orElseThrow(() -> IrisException.badRequest("Application not found", "No application named " + applicationName));
+        List<String> supportedModes = dao.applicationModes(applicationId);
+        List<String> notes = new ArrayList<>();
+        List<SimulatedPage> pages = new ArrayList<>();
+
+        Map<Integer, List<PlanStep>> steps = new TreeMap<>();
+        for (PlanStep step : dao.steps(plan.id())) {
+            steps.computeIfAbsent(step.step(), ignored -> new ArrayList<>()).add(step);
+        }
+        long stepStart = 0;
+        int expectedStep = 1;
+        for (Map.Entry<Integer, List<PlanStep>> entry : steps.entrySet()) {
+            if (entry.getKey() != expectedStep) {
+                notes.add("Step " + expectedStep + " has no notifications: the incident stops escalating there");
+                break;
             }
-            long stepStart = 0;
-            int expectedStep = 1;
-            for (Map.Entry<Integer, List<PlanStep>> entry : steps.entrySet()) {
-                if (entry.getKey() != expectedStep) {
-                    notes.add("Step " + expectedStep + " has no notifications: the incident stops escalating there");
-                    break;
-                }
-                long nextStepStart = Long.MAX_VALUE;
-                for (PlanStep notification : entry.getValue()) {
-                    Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes);
-                    for (int round = 0; round <= notification.repeat(); round++) {
-                        long offset = stepStart + (long) round * notification.waitSeconds();
-                        for (Member person : recipients.people()) {
-                            pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
-                        }
+            long nextStepStart = Long.MAX_VALUE;
+            for (PlanStep notification : entry.getValue()) {
+                Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes);
+                for (int round = 0; round <= notification.repeat(); round++) {
+                    long offset = stepStart + (long) round * notification.waitSeconds();
+                    for (Member person : recipients.people()) {
+                        pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
                     }
-                    nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
                 }
-                stepStart = nextStepStart;
-                expectedStep++;
+                nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
             }
-            if (steps.isEmpty()) {
-                notes.add("The plan has no notifications: nobody would be paged");
-            }
-            else if (expectedStep > steps.size()) {
-                notes.add("After step " + steps.size() + " the plan ends at +" + stepStart + "s: nobody is paged any more and the incident becomes "
-                        + IncidentState.UNACKNOWLEDGED.label() + "; it stays on the incident list until somebody claims or resolves it");
-            }
-            pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
-                    .thenComparingInt(SimulatedPage::step)
-                    .thenComparingLong(SimulatedPage::planNotificationId)
-                    .thenComparing(page -> page.user() == null ? "" : page.user()));
-            return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
-        });
+            stepStart = nextStepStart;
+            expectedStep++;
+        }
+        if (steps.isEmpty()) {
+            notes.add("The plan has no notifications: nobody would be paged");
+        }
+        else if (expectedStep > steps.size()) {
+            notes.add("After step " + steps.size() + " the plan ends at +" + stepStart + "s: nobody is paged any more and the incident becomes "
+                    + IncidentState.UNACKNOWLEDGED.label() + "; it stays on the incident list until somebody claims or resolves it");
+        }
+        pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
+                .thenComparingInt(SimulatedPage::step)
+                .thenComparingLong(SimulatedPage::planNotificationId)
+                .thenComparing(page -> page.user() == null ? "" : page.user()));
+        return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
     }
 
     private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}
