@@ -31,7 +31,8 @@ final class ApiResources
             dev.iris.api.heartbeat.HeartbeatResource.class,
             dev.iris.api.openapi.OpenApiResource.class,
             dev.iris.api.webhook.WebhookResource.class,
-            dev.iris.api.response.ResponseResource.class);
+            dev.iris.api.response.ResponseResource.class,
+            dev.iris.api.maintenance.MaintenanceResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -58,7 +59,8 @@ final class ApiResources
             dev.iris.core.response.ReplyService.class,
             dev.iris.core.response.SmsOptOutService.class,
             dev.iris.core.response.DeliveryUpdateService.class,
-            dev.iris.api.response.EmailReplies.class);
+            dev.iris.api.response.EmailReplies.class,
+            dev.iris.core.maintenance.MaintenanceService.class);
 
     private ApiResources() {}
 }

@@ -59,7 +59,8 @@ public interface IncidentListDao
                    p.step_count AS stepCount,
                    i.context, a.summary_template AS summaryTemplate,
                    (SELECT MIN(v.name) FROM template_variable v WHERE v.application_id = a.id AND v.title_variable = 1) AS titleVariable,
-                   (SELECT m.batch FROM message m WHERE m.incident_id = i.id AND m.batch IS NOT NULL ORDER BY m.id DESC LIMIT 1) AS batch
+                   (SELECT m.batch FROM message m WHERE m.incident_id = i.id AND m.batch IS NOT NULL ORDER BY m.id DESC LIMIT 1) AS batch,
+                   i.silenced_by IS NOT NULL AS silenced
             """ + FROM + WHERE + """
             ORDER BY i.id DESC
             LIMIT :limit OFFSET :offset""")

@@ -39,7 +39,7 @@ public final class IncidentPages
         IncidentPageDao.Detail incident = dao.incident(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
         IncidentRow row = new IncidentRow(incident.id(), incident.application(), incident.plan(), incident.created(), incident.updated(),
                 incident.owner(), incident.active(), incident.resolved(), incident.currentStep(), incident.stepCount(), incident.context(),
-                incident.summaryTemplate(), incident.titleVariable(), null);
+                incident.summaryTemplate(), incident.titleVariable(), null, incident.silencedBy() != null);
         List<IncidentPageDao.Message> messages = dao.messages(incidentId);
         return new IncidentView(context, incident, summaries.summary(row), contextValues(incident.context()),
                 steps(incident.planId()), messages, timeline(incidentId, messages), dao.otherActivePlans(incident.plan()), message, error);

@@ -22,14 +22,15 @@ public record IncidentRow(
         String context,
         String summaryTemplate,
         String titleVariable,
-        String batch)
+        String batch,
+        boolean silenced)
 {
     /**
      * The word people see for where the incident stands ({@link IncidentState}).
      */
     public String state()
     {
-        return IncidentState.of(active, owner != null, resolved).label();
+        return IncidentState.of(active, owner != null, resolved, silenced).label();
     }
 
     /**

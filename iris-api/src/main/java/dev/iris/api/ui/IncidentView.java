@@ -52,7 +52,7 @@ public final class IncidentView
 
     public String getState()
     {
-        return IncidentState.of(incident.active(), incident.owner() != null, incident.resolved()).label();
+        return IncidentState.of(incident.active(), incident.owner() != null, incident.resolved(), incident.silencedBy() != null).label();
     }
 
     /**

@@ -32,7 +32,8 @@ public final class WebUi
             UnsubscribeResource.class,
             QrResource.class,
             SessionsResource.class,
-            SettingsResource.class);
+            SettingsResource.class,
+            MaintenancePageResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,

@@ -14,6 +14,8 @@ public enum IncidentState
 {
     /** The plan is paging people. */
     ACTIVE("active"),
+    /** A maintenance window covers it: recorded, but nobody is paged until the window ends. */
+    SILENCED("silenced"),
     /** The plan ran out and nobody claimed or resolved the incident. */
     UNACKNOWLEDGED("unacknowledged"),
     /** Somebody owns it; paging stopped. */
@@ -51,11 +53,23 @@ public enum IncidentState
      */
     public static IncidentState of(boolean active, boolean owned, boolean resolved)
     {
+        return of(active, owned, resolved, false);
+    }
+
+    /**
+     * As {@link #of(boolean, boolean, boolean)}, for an incident a maintenance window may have
+     * silenced: silenced comes after resolved and claimed.
+     */
+    public static IncidentState of(boolean active, boolean owned, boolean resolved, boolean silenced)
+    {
         if (resolved) {
             return RESOLVED;
         }
         if (owned) {
             return CLAIMED;
+        }
+        if (silenced) {
+            return SILENCED;
         }
         return active ? ACTIVE : UNACKNOWLEDGED;
     }
