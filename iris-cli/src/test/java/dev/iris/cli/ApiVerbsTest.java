@@ -37,6 +37,8 @@ final class ApiVerbsTest
             seed.owner(app, alice);
             seed.template("page", alice, app, List.of("email", "sms", "call"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("ops-plan", alice, "ops escalation", List.of(Notification.of(1, "user", alice, "high", "page", 1, 300)), 0, 0, 0, 0);
+            // What ./iris dev seeds: read-only verbs use it when no application is given.
+            seed.application("demo", "demo-secret-key", false, List.of("title"));
         });
         cli = new CliRunner(api.baseUri(), "ops", "ops-key");
     }
@@ -59,7 +61,7 @@ final class ApiVerbsTest
         CliRunner.Result listed = cli.run("incidents", "--active", "--plan", "ops-plan");
         assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
         assertThat(listed.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("PLAN", "STATE");
-        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*ops-plan.*active");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*active.*ops-plan");
 
         CliRunner.Result claimed = cli.run("claim", String.valueOf(id), "--user", "alice");
         assertThat(claimed.exitCode()).as(claimed.toString()).isEqualTo(0);
@@ -112,6 +114,63 @@ final class ApiVerbsTest
     private static long count(String sql, Object... arguments)
     {
         return api.jdbi().withHandle(handle -> handle.select(sql, arguments).mapTo(Long.class).one());
+    }
+
+    @Test
+    void maintenanceVerbsOpenListAndEndAWindow()
+            throws Exception
+    {
+        CliRunner.Result started = cli.run("maintenance", "start", "--application", "ops", "--for", "2h", "--reason", "kernel upgrade", "--user", "alice");
+        assertThat(started.exitCode()).as(started.toString()).isEqualTo(0);
+        assertThat(started.out()).startsWith("Opened maintenance window ").contains("for application ops", "(in effect)");
+        long window = Long.parseLong(started.out().split(" ")[3]);
+
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=During maintenance", "--json").out()).get("incident_id").asLong();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND silenced_by = ?", id, window)).isEqualTo(1);
+        assertThat(cli.run("incidents", "--plan", "ops-plan").out()).containsPattern("(?m)^" + id + " .*silenced");
+
+        CliRunner.Result listed = cli.run("maintenance", "list");
+        assertThat(listed.out()).containsPattern("(?m)^" + window + " +application ops +in effect .*alice +kernel upgrade");
+
+        CliRunner.Result ended = cli.run("maintenance", "end", String.valueOf(window), "--user", "alice");
+        assertThat(ended.exitCode()).as(ended.toString()).isEqualTo(0);
+        assertThat(ended.out()).contains("resume escalation");
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isEqualTo(1);
+        assertThat(cli.run("maintenance", "end", String.valueOf(window)).exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(cli.run("maintenance", "start", "--plan", "ops-plan", "--for", "soon", "--reason", "x").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void consoleDetailsTitlesDefaultsJsonErrorsAndMissingPlans()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Disk full on db-7", "--json").out()).get("incident_id").asLong();
+        CliRunner.Result listed = cli.run("incidents");
+        assertThat(listed.out().lines().findFirst().orElseThrow()).contains("STATE", "TITLE");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .* active +Disk full on db-7 +ops +ops-plan");
+
+        // Read-only verbs work against ./iris dev without credentials; writes still need them.
+        CliRunner noCredentials = new CliRunner(api.baseUri(), null, null);
+        assertThat(noCredentials.run("incidents").exitCode()).isEqualTo(0);
+        assertThat(noCredentials.run("trigger", "ops-plan", "title=x").exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        // Under --json, a refusal is JSON too.
+        CliRunner.Result refused = cli.run("claim", "987654321", "--user", "alice", "--json");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        JsonNode error = JSON.readTree(refused.err()).get("error");
+        assertThat(error.get("kind").asText()).isEqualTo("refused");
+        assertThat(error.get("status").asInt()).isEqualTo(400);
+        assertThat(error.get("title").asText()).isEqualTo("Invalid claim: no matching incident id");
+
+        CliRunner.Result missing = cli.run("plan", "export", "no-such-plan");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(missing.err()).contains("No plan named no-such-plan");
+
+        // claim and resolve take the same options.
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(id), "--owner", "alice");
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(0);
+        assertThat(resolved.out()).containsPattern("(?m)^" + id + " +alice +yes");
+        assertThat(count("SELECT COUNT(*) FROM incident_event WHERE incident_id = ? AND kind = 'resolved' AND actor = 'alice'", id)).isEqualTo(1);
     }
 
     @Test

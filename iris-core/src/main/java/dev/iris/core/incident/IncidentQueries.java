@@ -54,14 +54,15 @@ public final class IncidentQueries
 
     /**
      * Iris's filters, plus {@code unacknowledged=1|0}: the plan ran out and nobody claimed or
-     * resolved the incident ({@link IncidentState#UNACKNOWLEDGED}). It filters only; the rows keep
-     * Iris's fields.
+     * resolved the incident ({@link IncidentState#UNACKNOWLEDGED}), and {@code silenced=1|0}: a
+     * maintenance window holds it. They filter only; the rows keep Iris's fields.
      */
     private static final List<SearchFilter> FILTERS = Stream.concat(
                     SearchFilter.onColumns(COLUMNS,
                             "id", "plan", "plan_id", "active", "updated", "application", "context", "created", "owner", "current_step", "resolved").stream(),
                     Stream.of(new SearchFilter("unacknowledged",
-                            "(CASE WHEN " + IncidentState.unacknowledgedSql("incident") + " THEN 1 ELSE 0 END)", FilterType.INTEGER)))
+                                    "(CASE WHEN " + IncidentState.unacknowledgedSql("incident") + " THEN 1 ELSE 0 END)", FilterType.INTEGER),
+                            new SearchFilter("silenced", "(CASE WHEN incident.silenced_by IS NOT NULL THEN 1 ELSE 0 END)", FilterType.INTEGER)))
             .toList();
 
     private static final String STEPS_FROM = """
