@@ -2,7 +2,6 @@ package dev.iris.api.ui;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,12 +28,7 @@ final class IncidentListPagesTest
     static void start()
     {
         api = TestingUi.start();
-        api.seed(seed -> {
-            long alice = seed.target("alice", "user");
-            long app = seed.application("grafana", "grafana-key", false, List.of("title"));
-            seed.template("grafana-default", alice, app, List.of("email"), "{{title}}", "{{title}}");
-            seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
-        });
+        TestingUi.seedGrafana(api);
         grafana = api.client("grafana", "grafana-key");
     }
 

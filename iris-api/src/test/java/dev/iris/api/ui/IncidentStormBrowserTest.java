@@ -73,14 +73,7 @@ final class IncidentStormBrowserTest
     @AfterAll
     static void stop()
     {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-        finally {
-            api.close();
-        }
+        TestingUi.close(browser, api);
     }
 
     @BeforeEach

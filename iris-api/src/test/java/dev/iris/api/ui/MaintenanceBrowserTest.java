@@ -2,7 +2,6 @@ package dev.iris.api.ui;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -10,7 +9,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,12 +27,7 @@ final class MaintenanceBrowserTest
     static void start()
     {
         api = TestingUi.start();
-        api.seed(seed -> {
-            long alice = seed.target("alice", "user");
-            long app = seed.application("grafana", "grafana-key", false, List.of("title"));
-            seed.template("grafana-default", alice, app, List.of("email"), "{{title}}", "{{title}}");
-            seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
-        });
+        TestingUi.seedGrafana(api);
         grafana = api.client("grafana", "grafana-key");
         browser = Browser.open(api.baseUri());
         browser.login("alice", TestingUi.ALICE_PASSWORD);
@@ -43,14 +36,7 @@ final class MaintenanceBrowserTest
     @AfterAll
     static void stop()
     {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-        finally {
-            api.close();
-        }
+        TestingUi.close(browser, api);
     }
 
     @Test

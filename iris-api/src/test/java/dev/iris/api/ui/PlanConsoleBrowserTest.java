@@ -47,14 +47,7 @@ final class PlanConsoleBrowserTest
     @AfterAll
     static void stop()
     {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-        finally {
-            api.close();
-        }
+        TestingUi.close(browser, api);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.core.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ final class StatsBrowserTest
     static void start()
     {
         api = TestingUi.start();
-        api.seed(seed -> {
-            long alice = seed.target("alice", "user");
-            long app = seed.application("grafana", "grafana-key", false, List.of("title"));
-            seed.template("grafana-default", alice, app, List.of("email"), "{{title}}", "{{title}}");
-            seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)), 0, 0, 0, 0);
-        });
+        TestingUi.seedGrafana(api);
         api.jdbi().useHandle(handle -> {
             // Three incidents two days ago: claimed after 2 and 10 minutes, and one nobody claimed; one 40 days ago.
             for (int[] incident : new int[][] {{2, 2}, {2, 10}, {2, -1}, {40, 4}}) {
@@ -56,14 +50,7 @@ final class StatsBrowserTest
     @AfterAll
     static void stop()
     {
-        try {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-        finally {
-            api.close();
-        }
+        TestingUi.close(browser, api);
     }
 
     private static List<String> figureRow(String application)
