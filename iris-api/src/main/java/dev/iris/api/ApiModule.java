@@ -2,8 +2,15 @@ package dev.iris.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import dev.iris.core.db.Database;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.core.rolelookup.RoleResolver;
+import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 
@@ -44,5 +51,25 @@ final class ApiModule
         }
         bind(dev.iris.api.auth.HmacAuthFilter.class);
         install(new dev.iris.api.ui.UiModule());
+    }
+
+    /**
+     * The role-lookup chain the configuration names (the database lookup by default), so the plan
+     * simulation expands roles as the sender will when it pages.
+     */
+    @Provides
+    @Singleton
+    static RoleResolver roleResolver(IrisApiConfiguration configuration, Database database)
+    {
+        DataSource dataSource = database.dataSource();
+        PluginContext context = new PluginContext()
+        {
+            @Override
+            public DataSource dataSource()
+            {
+                return dataSource;
+            }
+        };
+        return RoleResolver.fromConfig(configuration.getRoleLookups(), PluginRegistry.fromClasspath(), context);
     }
 }

@@ -6,15 +6,12 @@ import dev.iris.core.db.Database;
 import dev.iris.core.db.DatabaseHealthCheck;
 import dev.iris.core.db.Migrations;
 import dev.iris.core.logging.SafeLoggingBundle;
-import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
-import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.sender.clock.DatabaseClock;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationDao;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.spi.PluginContext;
-import dev.iris.spi.rolelookup.RoleLookup;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -31,9 +28,7 @@ import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -96,13 +91,7 @@ public class IrisSenderApplication
                 vendors.close();
             }
         });
-        List<PluginInstanceConfig> lookupConfigs = configuration.getRoleLookups().isEmpty()
-                ? List.of(new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
-                : configuration.getRoleLookups();
-        List<RoleLookup> lookups = new ArrayList<>();
-        for (PluginInstanceConfig lookup : lookupConfigs) {
-            lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), pluginContext));
-        }
+        RoleResolver roles = RoleResolver.fromConfig(configuration.getRoleLookups(), plugins, pluginContext);
 
         PeriodicTaskRunner tasks = new PeriodicTaskRunner(configuration.getTasks().stream()
                 .map(task -> new PeriodicTaskRunner.NamedTask(task.getName(),
@@ -118,7 +107,7 @@ public class IrisSenderApplication
         }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
         Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.dispatchRules(), settings.getSenderApplication(), vendors,
-                new RoleResolver(lookups), environment.metrics(), created -> {
+                roles, environment.metrics(), created -> {
                     SenderEngine running = engine.get();
                     if (running != null) {
                         running.wakeDispatcher();

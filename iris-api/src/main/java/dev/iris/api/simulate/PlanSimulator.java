@@ -4,6 +4,7 @@ import dev.iris.api.simulate.SimulationDao.ActivePlan;
 import dev.iris.api.simulate.SimulationDao.PlanStep;
 import dev.iris.core.http.IrisException;
 import dev.iris.core.incident.IncidentState;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
@@ -13,8 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -40,11 +43,13 @@ public final class PlanSimulator
     private static final String DROP_MODE = "drop";
 
     private final Jdbi jdbi;
+    private final RoleResolver roles;
 
     @Inject
-    public PlanSimulator(Jdbi jdbi)
+    public PlanSimulator(Jdbi jdbi, RoleResolver roles)
     {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.roles = requireNonNull(roles, "roles is null");
     }
 
     /**
@@ -113,7 +118,7 @@ public final class PlanSimulator
 
     private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}
 
-    private static Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
+    private Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
     {
         String role = notification.role();
         String target = notification.target();
@@ -126,13 +131,9 @@ public final class PlanSimulator
             role = dynamicTargets.get(index).role();
             target = dynamicTargets.get(index).target();
         }
-        Optional<List<Member>> expanded = expand(handle, role, target);
-        if (expanded.isEmpty()) {
-            notes.add("Step " + notification.step() + ": " + role + " of " + target + " is resolved by a role-lookup plugin (not the database) when the page is sent");
-            return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
-        }
-        if (!expanded.get().isEmpty()) {
-            return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded.get(), "");
+        List<Member> expanded = expand(dao, role, target, notification.step(), notes);
+        if (!expanded.isEmpty()) {
+            return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded, "");
         }
         if (notification.optional()) {
             notes.add("Step " + notification.step() + ": nobody is " + role + " of " + target + "; the notification is optional and skipped");
@@ -145,15 +146,24 @@ public final class PlanSimulator
     }
 
     /**
-     * The users a role and target reach through the database, or empty when the role is not one of
-     * Iris's own (a role-lookup plugin answers it when the page is sent).
+     * The active users a role and target reach now, through the role-lookup chain the sender pages
+     * through (the database's roles, LDAP, Oncall, schedules...); why nobody, in the notes.
      */
-    private static Optional<List<Member>> expand(Handle handle, String role, String target)
+    private List<Member> expand(SimulationDao dao, String role, String target, int step, List<String> notes)
     {
         if (role == null || target == null) {
-            return Optional.of(List.of());
+            return List.of();
         }
-        return RoleMembers.targetType(role).map(ignored -> RoleMembers.members(handle, role, target));
+        RoleResolver.Resolution resolution = roles.resolve(role, target);
+        if (resolution.usernames().isEmpty()) {
+            if (resolution.reason() != null) {
+                notes.add("Step " + step + ": " + role + " of " + target + ": " + resolution.reason());
+            }
+            return List.of();
+        }
+        Map<String, Member> active = new HashMap<>();
+        dao.activeUsers(resolution.usernames()).forEach(member -> active.put(member.name(), member));
+        return resolution.usernames().stream().distinct().map(active::get).filter(Objects::nonNull).toList();
     }
 
     private static SimulatedPage page(SimulationDao dao, Instant start, long offset, PlanStep notification, int round, Recipients recipients,

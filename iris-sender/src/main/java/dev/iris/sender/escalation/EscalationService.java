@@ -4,6 +4,7 @@ import dev.iris.core.maintenance.MaintenanceService;
 import dev.iris.core.render.ContextValues;
 import dev.iris.core.render.TemplateRenderException;
 import dev.iris.core.render.TemplateRenderer;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.sender.escalation.EscalationDao.IncidentRow;
 import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;

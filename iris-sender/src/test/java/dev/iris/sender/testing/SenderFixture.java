@@ -3,6 +3,7 @@ package dev.iris.sender.testing;
 import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.db.Database;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.seed.SeedWriter;
 import dev.iris.core.testing.TestingMariaDb;
 import dev.iris.sender.Sender;
@@ -12,7 +13,6 @@ import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.spi.vendor.Vendor;
 import org.jdbi.v3.core.Jdbi;
 

@@ -1,14 +1,19 @@
-package dev.iris.sender.escalation;
+package dev.iris.core.rolelookup;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.iris.core.plugin.PluginInstanceConfig;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -43,6 +48,23 @@ public final class RoleResolver
      * @param usernames the people; empty when nobody could be found
      * @param reason why nobody was found, when that is the case
      */
+    /**
+     * The chain the configuration names, or the database lookup alone when it names none (Iris's
+     * built-in roles): the sender pages through it, and the API's plan simulation expands roles
+     * through the same one.
+     */
+    public static RoleResolver fromConfig(List<PluginInstanceConfig> configs, PluginRegistry plugins, PluginContext context)
+    {
+        List<PluginInstanceConfig> chain = configs.isEmpty()
+                ? List.of(new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
+                : configs;
+        List<RoleLookup> lookups = new ArrayList<>();
+        for (PluginInstanceConfig lookup : chain) {
+            lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), context));
+        }
+        return new RoleResolver(lookups);
+    }
+
     public record Resolution(List<String> usernames, String reason) {}
 
     public Resolution resolve(String role, String target)
