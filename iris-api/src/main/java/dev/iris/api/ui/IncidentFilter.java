@@ -16,7 +16,7 @@ public record IncidentFilter(String state, String application, String person, St
 {
     /** The default view: incidents that still need somebody. */
     public static final String OPEN = "open";
-    private static final Set<String> STATES = Set.of(OPEN, "active", "unacknowledged", "claimed", "resolved", "all");
+    private static final Set<String> STATES = Set.of(OPEN, "active", "unacknowledged", "silenced", "claimed", "resolved", "all");
 
     public static IncidentFilter of(String state, String application, String person, String from, String to, String page, String dense)
     {

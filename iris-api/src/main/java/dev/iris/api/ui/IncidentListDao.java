@@ -47,7 +47,8 @@ public interface IncidentListDao
     String WHERE = WHERE_EXCEPT_STATE + """
               AND (:state = 'all'
                    OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0)
+                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL)
+                   OR (:state = 'silenced' AND i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0)
                    OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
                    OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
                    OR (:state = 'resolved' AND i.resolved = 1))
@@ -77,7 +78,8 @@ public interface IncidentListDao
      * How many incidents are in each state under the other filters, for the counts above the list.
      */
     @SqlQuery("""
-            SELECT COALESCE(SUM(i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0), 0) AS active,
+            SELECT COALESCE(SUM(i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL), 0) AS active,
+                   COALESCE(SUM(i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0), 0) AS silenced,
                    COALESCE(SUM(i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0), 0) AS unacknowledged,
                    COALESCE(SUM(i.owner_id IS NOT NULL AND i.resolved = 0), 0) AS claimed,
                    COALESCE(SUM(i.resolved = 1), 0) AS resolved
@@ -88,7 +90,7 @@ public interface IncidentListDao
     /**
      * Incidents per state.
      */
-    record StateCounts(long active, long unacknowledged, long claimed, long resolved) {}
+    record StateCounts(long active, long silenced, long unacknowledged, long claimed, long resolved) {}
 
     /**
      * What changed since the page was drawn: incidents newer than the newest one it showed, and
@@ -101,7 +103,8 @@ public interface IncidentListDao
               AND (i.id > :newestShown OR i.updated > :drawnAt)
               AND (:state = 'all' OR i.id <= :newestShown
                    OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0)
+                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL)
+                   OR (:state = 'silenced' AND i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0)
                    OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
                    OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
                    OR (:state = 'resolved' AND i.resolved = 1))""")

@@ -60,6 +60,11 @@ final class MaintenanceBrowserTest
         browser.desktopSize();
         browser.get("/incidents");
         assertThat(browser.find(By.cssSelector("#incident-" + incident + " .badge")).getText()).isEqualTo("silenced");
+        assertThat(browser.find(By.id("count-silenced")).getText()).isEqualTo("1 silenced");
+        browser.get("/incidents?state=active");
+        assertThat(browser.driver().findElements(By.id("incident-" + incident))).isEmpty();
+        browser.get("/incidents?state=silenced");
+        assertThat(browser.driver().findElements(By.id("incident-" + incident))).hasSize(1);
         browser.get("/incidents/" + incident);
         assertThat(browser.find(By.id("timeline")).getText()).contains("silenced", "maintenance window " + window);
 
