@@ -44,15 +44,18 @@ public interface IncidentListDao
               AND (:to IS NULL OR i.created < :to)
             """;
 
-    String WHERE = WHERE_EXCEPT_STATE + """
-              AND (:state = 'all'
-                   OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL)
-                   OR (:state = 'silenced' AND i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
-                   OR (:state = 'resolved' AND i.resolved = 1))
+    /** The state filter's condition. */
+    String STATE = """
+            (:state = 'all'
+             OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
+             OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL)
+             OR (:state = 'silenced' AND i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0)
+             OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
+             OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
+             OR (:state = 'resolved' AND i.resolved = 1))
             """;
+
+    String WHERE = WHERE_EXCEPT_STATE + "  AND " + STATE;
 
     @SqlQuery("""
             SELECT i.id, a.name AS application, p.name AS plan, i.created, i.updated, o.name AS owner,
@@ -101,13 +104,7 @@ public interface IncidentListDao
                    COALESCE(SUM(i.id <= :newestShown AND i.updated > :drawnAt), 0) AS updated
             """ + FROM + WHERE_EXCEPT_STATE + """
               AND (i.id > :newestShown OR i.updated > :drawnAt)
-              AND (:state = 'all' OR i.id <= :newestShown
-                   OR (:state = 'open' AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'active' AND i.active = 1 AND i.owner_id IS NULL AND i.resolved = 0 AND i.silenced_by IS NULL)
-                   OR (:state = 'silenced' AND i.silenced_by IS NOT NULL AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'unacknowledged' AND i.active = 0 AND i.owner_id IS NULL AND i.resolved = 0)
-                   OR (:state = 'claimed' AND i.owner_id IS NOT NULL AND i.resolved = 0)
-                   OR (:state = 'resolved' AND i.resolved = 1))""")
+              AND (i.id <= :newestShown OR """ + STATE + ")")
     @RegisterConstructorMapper(Changes.class)
     Changes changesSince(@BindMethods Filter filter, @Bind("newestShown") long newestShown, @Bind("drawnAt") Instant drawnAt);
 
