@@ -53,6 +53,7 @@ public final class EscalationService
 {
     private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
     private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
+    private static final Duration WINDOW_CHECK_INTERVAL = Duration.ofSeconds(1);
     static final String CREATOR_FALLBACK_PREFIX = "You are receiving this as you created this plan and we can't resolve %s of %s at this time: %s.\n\n";
 
     private final Jdbi jdbi;
@@ -62,6 +63,8 @@ public final class EscalationService
     private final TemplateRenderer renderer;
     private final EscalationListener listener;
     private final MaintenanceService maintenance;
+    // Escalation threads may both check in the same second; applying a transition is idempotent.
+    private volatile Instant nextWindowCheck = Instant.MIN;
 
     public EscalationService(Jdbi jdbi, Clock clock, PlanCache plans, RoleResolver roles, TemplateRenderer renderer, EscalationListener listener)
     {
@@ -95,8 +98,12 @@ public final class EscalationService
     public int processDue(int limit)
     {
         Instant now = clock.instant();
-        // Window starts and ends first, in their own transaction, so this pass sees their effect.
-        maintenance.applyTransitions(now);
+        // Window starts and ends first, in their own transaction, so this pass sees their effect;
+        // at most once a second, as windows are set to the minute.
+        if (!now.isBefore(nextWindowCheck)) {
+            nextWindowCheck = now.plus(WINDOW_CHECK_INTERVAL);
+            maintenance.applyTransitions(now);
+        }
         int[] created = new int[1];
         int claimed;
         try {
