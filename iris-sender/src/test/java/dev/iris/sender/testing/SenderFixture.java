@@ -7,6 +7,7 @@ import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.TestingClock;
 import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.core.schedule.ScheduleRoleLookup;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
@@ -14,7 +15,6 @@ import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.spi.vendor.Vendor;
 import org.jdbi.v3.core.Jdbi;
 
