@@ -45,7 +45,7 @@ final class StatusAdminBrowserTest
             // An admin defines the component and what feeds it.
             browser.login("root", TestingUi.ROOT_PASSWORD);
             browser.get("/incidents");
-            browser.find(By.linkText("Status page")).click();
+            browser.find(By.linkText("Status")).click();
             assertThat(browser.path()).isEqualTo("/components");
             browser.find(By.id("component-name")).sendKeys("Voice API");
             browser.find(By.id("component-description")).sendKeys("Calls and conferences");
