@@ -31,7 +31,9 @@ final class ApiResources
             dev.iris.api.heartbeat.HeartbeatResource.class,
             dev.iris.api.openapi.OpenApiResource.class,
             dev.iris.api.webhook.WebhookResource.class,
-            dev.iris.api.response.ResponseResource.class);
+            dev.iris.api.response.ResponseResource.class,
+            dev.iris.api.schedule.ScheduleResource.class,
+            dev.iris.api.schedule.OncallResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -58,7 +60,10 @@ final class ApiResources
             dev.iris.core.response.ReplyService.class,
             dev.iris.core.response.SmsOptOutService.class,
             dev.iris.core.response.DeliveryUpdateService.class,
-            dev.iris.api.response.EmailReplies.class);
+            dev.iris.api.response.EmailReplies.class,
+            dev.iris.core.schedule.ScheduleService.class,
+            dev.iris.api.schedule.ScheduleAccess.class,
+            dev.iris.api.schedule.IcalFeeds.class);
 
     private ApiResources() {}
 }

@@ -29,6 +29,7 @@ import java.io.PrintWriter;
                 IncidentsCommand.class,
                 PlanCommand.class,
                 TemplateCommand.class,
+                dev.iris.cli.schedule.ScheduleCommand.class,
                 AppCommand.class,
                 HelpCommand.class,
         },

@@ -260,6 +260,17 @@ final class ApiVerbsTest
         assertThat(notAdmin.exitCode()).isEqualTo(ExitCodes.REFUSED);
     }
 
+    @Test
+    void appCreateWithVariablesKeepsThemInItsIncidents()
+    {
+        CliRunner.Result created = cli.run("app", "create", "svc-app", "--variables", "title,host", "--user", "alice");
+        assertThat(created.exitCode()).as(created.toString()).isEqualTo(0);
+        String variables = api.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT GROUP_CONCAT(v.name ORDER BY v.name) FROM template_variable v JOIN application a ON a.id = v.application_id WHERE a.name = 'svc-app'")
+                .mapTo(String.class).one());
+        assertThat(variables).isEqualTo("host,title");
+    }
+
     private static String context(long id)
     {
         return api.jdbi().withHandle(handle -> handle.createQuery("SELECT context FROM incident WHERE id = :id").bind("id", id).mapTo(String.class).one());

@@ -4,16 +4,22 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.iris.core.auth.ApiKeys;
 import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.core.schedule.ScheduleDocument;
+import dev.iris.core.schedule.ScheduleDocument.RotationSpec;
+import dev.iris.core.schedule.ScheduleService;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The demo data of {@code ./iris dev}, loaded only when absent so a second run keeps whatever the
  * developer changed: users demo (admin, password demo), alice and bob; team demo-team; the demo
- * application with key {@value #DEMO_KEY}; demo-template and demo-plan.
+ * application with key {@value #DEMO_KEY}; demo-template and demo-plan (alice, then whoever is
+ * on call as demo-team's primary); a weekly rotation of demo-team (alice, then bob, Mondays 09:00
+ * Europe/Berlin).
  */
 public final class DemoSeed
 {
@@ -27,6 +33,11 @@ public final class DemoSeed
     public static void load(Jdbi jdbi)
     {
         jdbi.useTransaction(DemoSeed::load);
+        ScheduleService schedules = new ScheduleService(jdbi, Clock.systemUTC());
+        if (schedules.export("demo-team").rotations().isEmpty()) {
+            schedules.apply("demo-team", new ScheduleDocument("demo-team", 60, List.of(new RotationSpec("weekly", "primary",
+                    "Europe/Berlin", "2024-01-01T09:00", "1w", "none", List.of("alice", "bob")))), "demo", false);
+        }
     }
 
     private static void load(Handle handle)
@@ -50,9 +61,9 @@ public final class DemoSeed
         seed.template("demo-template", demo, app, List.of("call", "email", "slack", "sms"),
                 "[{{ severity }}] {{ title }} on {{ host }}",
                 "{{ title }} on {{ host }} (severity {{ severity }}). Incident {{ iris.incident_id }}.");
-        seed.plan("demo-plan", demo, "Page alice, then the whole demo team", List.of(
+        seed.plan("demo-plan", demo, "Page alice, then demo-team's on-call primary", List.of(
                         Notification.of(1, "user", alice, "high", "demo-template", 1, 60),
-                        Notification.of(2, "team", team, "urgent", "demo-template", 0, 120)),
+                        Notification.of(2, "oncall-primary", team, "urgent", "demo-template", 0, 120)),
                 900, 10, 300, 300);
     }
 }

@@ -27,12 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +66,7 @@ final class FaultSuiteTest
     static void startSharedDeployment()
             throws IOException
     {
-        deleteRecursively(SuitePaths.output());
+        SuitePaths.deleteRecursively(SuitePaths.output());
         Files.createDirectories(SuitePaths.output());
         long start = System.nanoTime();
         database = MariaDbServer.startNew("mariadb-shared", dataDirectory("shared"));
@@ -373,18 +371,5 @@ final class FaultSuiteTest
     {
         // Outside the log folder: the data files hold the keys, and the log scan reads every file there.
         return SuitePaths.root().resolve("iris-faults").resolve("target").resolve("fault-suite-data").resolve(name);
-    }
-
-    private static void deleteRecursively(Path directory)
-            throws IOException
-    {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
     }
 }

@@ -9,6 +9,9 @@ import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
+import dev.iris.core.schedule.HandoffNotices;
+import dev.iris.core.schedule.ScheduleGaps;
+import dev.iris.core.schedule.ScheduleRoleLookupFactory;
 import dev.iris.sender.clock.DatabaseClock;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationDao;
@@ -97,17 +100,24 @@ public class IrisSenderApplication
             }
         });
         List<PluginInstanceConfig> lookupConfigs = configuration.getRoleLookups().isEmpty()
-                ? List.of(new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
+                ? List.of(new PluginInstanceConfig(ScheduleRoleLookupFactory.NAME, null, Map.of()),
+                        new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
                 : configuration.getRoleLookups();
         List<RoleLookup> lookups = new ArrayList<>();
         for (PluginInstanceConfig lookup : lookupConfigs) {
             lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), pluginContext));
         }
 
-        PeriodicTaskRunner tasks = new PeriodicTaskRunner(configuration.getTasks().stream()
+        List<PeriodicTaskRunner.NamedTask> periodic = new ArrayList<>(configuration.getTasks().stream()
                 .map(task -> new PeriodicTaskRunner.NamedTask(task.getName(),
                         plugins.requirePeriodicTask(task.getType()).create(task.toPluginConfig(), pluginContext)))
                 .toList());
+        ScheduleNoticeConfig notices = configuration.getScheduleNotices();
+        if (notices.isEnabled()) {
+            periodic.add(new PeriodicTaskRunner.NamedTask("schedule-notices",
+                    new HandoffNotices(jdbi, clock, configuration.getSender().getSenderApplication(), notices.getPriority(), notices.getInterval())));
+        }
+        PeriodicTaskRunner tasks = new PeriodicTaskRunner(periodic);
         environment.lifecycle().manage(tasks);
 
         SenderConfig settings = configuration.getSender();
@@ -118,7 +128,7 @@ public class IrisSenderApplication
         }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
         Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.dispatchRules(), settings.getSenderApplication(), vendors,
-                new RoleResolver(lookups), environment.metrics(), created -> {
+                new RoleResolver(lookups, clock), environment.metrics(), created -> {
                     SenderEngine running = engine.get();
                     if (running != null) {
                         running.wakeDispatcher();
@@ -129,6 +139,15 @@ public class IrisSenderApplication
         environment.lifecycle().manage(engine.get());
         environment.healthChecks().register("sender-loop", engine.get().healthCheck());
         registerGauges(environment.metrics(), jdbi, clock, sender);
+        ScheduleGaps gaps = new ScheduleGaps(jdbi, clock);
+        environment.metrics().register("iris.schedule.gaps", new CachedGauge<Long>(1, TimeUnit.MINUTES)
+        {
+            @Override
+            protected Long loadValue()
+            {
+                return gaps.count();
+            }
+        });
     }
 
     private static void registerGauges(MetricRegistry metrics, Jdbi jdbi, Clock clock, Sender sender)

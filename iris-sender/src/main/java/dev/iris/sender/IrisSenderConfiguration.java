@@ -25,7 +25,10 @@ public class IrisSenderConfiguration
     @JsonProperty
     private List<PluginInstanceConfig> vendors = new ArrayList<>();
 
-    /** Role lookups, asked in this order. */
+    /**
+     * Role lookups, asked in this order. Empty means the built-in chain: {@code schedule} (Iris's
+     * on-call schedules), then {@code database}.
+     */
     @Valid
     @NotNull
     @JsonProperty
@@ -42,6 +45,17 @@ public class IrisSenderConfiguration
     @NotNull
     @JsonProperty
     private SenderConfig sender = new SenderConfig();
+
+    /** Handoff notices of the built-in schedules. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ScheduleNoticeConfig scheduleNotices = new ScheduleNoticeConfig();
+
+    public ScheduleNoticeConfig getScheduleNotices()
+    {
+        return scheduleNotices;
+    }
 
     public boolean isDevMode()
     {

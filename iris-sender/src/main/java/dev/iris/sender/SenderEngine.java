@@ -1,6 +1,7 @@
 package dev.iris.sender;
 
 import com.codahale.metrics.health.HealthCheck;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import io.dropwizard.lifecycle.Managed;
 import org.slf4j.Logger;
@@ -188,22 +189,12 @@ public final class SenderEngine
      */
     private static void failed(String pass, RuntimeException e)
     {
-        if (isRollback(e)) {
+        if (DatabaseFailures.isRolledBack(e)) {
             log.debug("{} pass rolled back by the database, running it again: {}", pass, e.getMessage());
             return;
         }
         log.error("{} pass failed", pass, e);
         pause();
-    }
-
-    private static boolean isRollback(Throwable e)
-    {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void pause()

@@ -3,6 +3,9 @@ package dev.iris.api.simulate;
 import dev.iris.api.simulate.SimulationDao.ActivePlan;
 import dev.iris.api.simulate.SimulationDao.PlanStep;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.schedule.OnCall;
+import dev.iris.core.schedule.ScheduleLoader;
+import dev.iris.core.schedule.ScheduleRole;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
@@ -76,7 +79,8 @@ public final class PlanSimulator
                 }
                 long nextStepStart = Long.MAX_VALUE;
                 for (PlanStep notification : entry.getValue()) {
-                    Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes);
+                    Instant stepAt = start.plusSeconds(stepStart);
+                    Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes, stepAt);
                     for (int round = 0; round <= notification.repeat(); round++) {
                         long offset = stepStart + (long) round * notification.waitSeconds();
                         for (Member person : recipients.people()) {
@@ -104,7 +108,8 @@ public final class PlanSimulator
 
     private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}
 
-    private static Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets, List<String> notes)
+    private static Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets,
+            List<String> notes, Instant at)
     {
         String role = notification.role();
         String target = notification.target();
@@ -117,13 +122,17 @@ public final class PlanSimulator
             role = dynamicTargets.get(index).role();
             target = dynamicTargets.get(index).target();
         }
-        Optional<List<Member>> expanded = expand(handle, role, target);
+        Optional<List<Member>> expanded = expand(handle, role, target, at);
         if (expanded.isEmpty()) {
             notes.add("Step " + notification.step() + ": " + role + " of " + target + " is resolved by a role-lookup plugin (not the database) when the page is sent");
             return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
         }
         if (!expanded.get().isEmpty()) {
             return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded.get(), "");
+        }
+        boolean gap = ScheduleRole.fromPlanRole(role).isPresent() && scheduleAnswer(handle, role, target, at).isPresent();
+        if (gap) {
+            notes.add("Step " + notification.step() + ": schedule gap: nobody is " + role + " of " + target + " at " + at);
         }
         if (notification.optional()) {
             notes.add("Step " + notification.step() + ": nobody is " + role + " of " + target + "; the notification is optional and skipped");
@@ -139,12 +148,33 @@ public final class PlanSimulator
      * The users a role and target reach through the database, or empty when the role is not one of
      * Iris's own (a role-lookup plugin answers it when the page is sent).
      */
-    private static Optional<List<Member>> expand(Handle handle, String role, String target)
+    private static Optional<List<Member>> expand(Handle handle, String role, String target, Instant at)
     {
         if (role == null || target == null) {
             return Optional.of(List.of());
         }
+        // The sender's default chain: the team's schedule first, then Iris's tables.
+        Optional<List<Member>> scheduled = scheduleAnswer(handle, role, target, at);
+        if (scheduled.isPresent()) {
+            return scheduled;
+        }
         return RoleMembers.targetType(role).map(ignored -> RoleMembers.members(handle, role, target));
+    }
+
+    /**
+     * Who the team's schedule puts in the role at that instant, when the team schedules it.
+     */
+    private static Optional<List<Member>> scheduleAnswer(Handle handle, String role, String target, Instant at)
+    {
+        Optional<ScheduleRole> scheduleRole = ScheduleRole.fromPlanRole(role);
+        if (scheduleRole.isEmpty()) {
+            return Optional.empty();
+        }
+        return ScheduleLoader.load(handle, target)
+                .flatMap(schedule -> new OnCall(schedule).at(scheduleRole.get(), at))
+                .map(users -> users.stream()
+                        .flatMap(user -> RoleMembers.members(handle, "user", user).stream())
+                        .toList());
     }
 
     private static SimulatedPage page(SimulationDao dao, Instant start, long offset, PlanStep notification, int round, Recipients recipients,

@@ -28,7 +28,8 @@ public final class WebUi
             UnsubscribeResource.class,
             QrResource.class,
             SessionsResource.class,
-            SettingsResource.class);
+            SettingsResource.class,
+            dev.iris.api.ui.schedule.SchedulePagesResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,

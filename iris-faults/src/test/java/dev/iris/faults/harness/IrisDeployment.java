@@ -2,10 +2,13 @@ package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.db.Database;
-import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.Jdbi;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,17 +19,18 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Iris as an operator deploys it on one database: the schema made by {@code db migrate}, the
- * internal applications ({@code iris}, {@code iris-relay}) seeded, iris-api and iris-relay
- * running, and any number of iris-sender processes started by the scenarios.
- *
- * <p>There is no bootstrap command yet, so the internal applications are written with the
- * project's {@link SeedWriter}, the way the dev seed and the tests write data.
+ * Iris as an operator deploys it on one database, with the README's commands run on the packaged
+ * api jar: {@code db migrate} makes the schema, {@code bootstrap --admin ops-admin} the internal
+ * applications ({@code iris}, {@code iris-relay}) and the first admin, whose keys and one-time
+ * password are read off its output as an operator reads them off the terminal. Then iris-api and
+ * iris-relay run, and the scenarios start any number of iris-sender processes.
  */
 public final class IrisDeployment
         implements AutoCloseable
 {
     private static final Duration MIGRATE_LIMIT = Duration.ofMinutes(3);
+    /** The first admin that {@code bootstrap} creates. */
+    public static final String ADMIN = "ops-admin";
 
     private final String name;
     private final MariaDbServer server;
@@ -37,6 +41,7 @@ public final class IrisDeployment
     private final Database suiteDatabase;
     private final String irisKey;
     private final String relayKey;
+    private final String adminOneTimePassword;
     private final String sessionSecret;
     private final String inboundMailSecret;
     private final SenderSettings senderSettings;
@@ -56,23 +61,36 @@ public final class IrisDeployment
         this.dbUser = "iris_" + name.replace('-', '_');
         this.dbPassword = Secrets.issue(name + " database password", 12);
         this.logs = SuitePaths.output().resolve(name);
-        this.irisKey = Secrets.issue(name + " key of application iris", 16);
-        this.relayKey = Secrets.issue(name + " relay key (application iris-relay)", 16);
         this.sessionSecret = Secrets.issue(name + " UI session secret", 24);
         this.inboundMailSecret = Secrets.issue(name + " inbound mail secret", 16);
         this.senderSettings = SenderSettings.forTests(Secrets.issue(name + " webhook vendor secret", 16));
         server.createDatabase(schema, dbUser, dbPassword);
-        int exit = IrisProcess.runCommand(name + "-migrate", PackagedJars.api(), List.of("db", "migrate"), "iris-api", databaseEnvironment(),
-                logs.resolve("db-migrate.log"), MIGRATE_LIMIT);
-        if (exit != 0) {
-            throw new IllegalStateException("db migrate failed with exit code " + exit + "\n" + OsProcess.tail(logs.resolve("db-migrate.log"), 60));
-        }
+        runApiCommand("db-migrate", List.of("db", "migrate"));
+        BootstrapOutput bootstrap = BootstrapOutput.parse(runApiCommand("bootstrap", List.of("bootstrap", "--admin", ADMIN)));
+        this.irisKey = Secrets.record(name + " key of application iris", bootstrap.irisKey());
+        this.relayKey = Secrets.record(name + " relay key (application iris-relay)", bootstrap.relayKey());
+        this.adminOneTimePassword = Secrets.record(name + " one-time password of " + ADMIN, bootstrap.oneTimePassword());
         this.suiteDatabase = Database.connect(server.rootUrl(schema), dbUser, dbPassword, 4);
-        suiteDatabase.jdbi().useTransaction(handle -> {
-            SeedWriter seed = new SeedWriter(handle);
-            seed.application("iris", irisKey, true, List.of());
-            seed.application("iris-relay", relayKey, false, List.of());
-        });
+    }
+
+    /**
+     * Runs an iris-api command with the production config and returns what it printed. Its output
+     * goes to {@link SuitePaths#terminal()}, not among the logs: like an operator's terminal it
+     * shows the keys and passwords that the command creates.
+     */
+    private String runApiCommand(String what, List<String> arguments)
+    {
+        Path output = SuitePaths.terminal().resolve(name + "-" + what + ".txt");
+        int exit = IrisProcess.runCommand(name + "-" + what, PackagedJars.api(), arguments, "iris-api", databaseEnvironment(), output, MIGRATE_LIMIT);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", arguments) + " failed with exit code " + exit + "\n" + OsProcess.tail(output, 60));
+        }
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -184,6 +202,14 @@ public final class IrisDeployment
     public IrisTestClient irisClient()
     {
         return IrisTestClient.signedAs(apiUri(), "iris", irisKey);
+    }
+
+    /**
+     * The one-time password {@code bootstrap} printed for {@link #ADMIN}.
+     */
+    public String adminOneTimePassword()
+    {
+        return adminOneTimePassword;
     }
 
     public Path logs()

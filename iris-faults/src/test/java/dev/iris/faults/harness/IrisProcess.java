@@ -29,18 +29,16 @@ public final class IrisProcess
     private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final String name;
-    private final Path jar;
-    private final String configProcess;
+    private final List<String> command;
     private final Map<String, String> environment;
     private final int adminPort;
     private final Path log;
     private OsProcess process;
 
-    private IrisProcess(String name, Path jar, String configProcess, Map<String, String> environment, int adminPort, Path log)
+    private IrisProcess(String name, List<String> command, Map<String, String> environment, int adminPort, Path log)
     {
         this.name = requireNonNull(name, "name is null");
-        this.jar = requireNonNull(jar, "jar is null");
-        this.configProcess = requireNonNull(configProcess, "configProcess is null");
+        this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.adminPort = adminPort;
         this.log = requireNonNull(log, "log is null");
@@ -51,9 +49,52 @@ public final class IrisProcess
      */
     public static IrisProcess startServer(String name, Path jar, String configProcess, Map<String, String> environment, int adminPort, Path log)
     {
-        IrisProcess server = new IrisProcess(name, jar, configProcess, environment, adminPort, log);
+        List<String> command = javaCommand(jar);
+        command.add("server");
+        command.add(SuitePaths.productionConfig(configProcess).toString());
+        IrisProcess server = new IrisProcess(name, command, environment, adminPort, log);
         server.start();
         return server;
+    }
+
+    /**
+     * Starts {@code ./iris <verb> configs/<configProcess>.yaml} from the repository root, as the
+     * README tells an operator to, on the jars Maven packaged ({@code IRIS_SKIP_BUILD=1}), and
+     * waits until it is healthy.
+     */
+    public static IrisProcess startByScript(String name, String verb, String configProcess, Map<String, String> environment, int adminPort, Path log)
+    {
+        SuitePaths.productionConfig(configProcess);
+        List<String> command = List.of(SuitePaths.launcher().toString(), verb, "configs/" + configProcess + ".yaml");
+        IrisProcess server = new IrisProcess(name, command, scriptEnvironment(environment), adminPort, log);
+        server.start();
+        return server;
+    }
+
+    /**
+     * Runs {@code ./iris <arguments>} to its end (at most {@code limit}) on the packaged jars and
+     * returns its exit code; what it printed goes to {@code output}.
+     */
+    public static int runScript(String name, List<String> arguments, Map<String, String> environment, Path output, Duration limit)
+    {
+        List<String> command = new ArrayList<>();
+        command.add(SuitePaths.launcher().toString());
+        command.addAll(arguments);
+        OsProcess process = OsProcess.start(name, command, scriptEnvironment(environment), SuitePaths.root(), output);
+        try {
+            return process.awaitExit(limit);
+        }
+        finally {
+            process.close();
+        }
+    }
+
+    private static Map<String, String> scriptEnvironment(Map<String, String> environment)
+    {
+        Map<String, String> script = new java.util.HashMap<>(environment);
+        script.put("IRIS_SKIP_BUILD", "1");
+        script.put("JAVA_OPTS", String.join(" ", JVM_OPTIONS));
+        return script;
     }
 
     /**
@@ -83,9 +124,6 @@ public final class IrisProcess
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " is already running");
         }
-        List<String> command = javaCommand(jar);
-        command.add("server");
-        command.add(SuitePaths.productionConfig(configProcess).toString());
         process = OsProcess.start(name, command, environment, SuitePaths.root(), log);
         Deadline deadline = Deadline.after(START_LIMIT);
         while (!healthy()) {

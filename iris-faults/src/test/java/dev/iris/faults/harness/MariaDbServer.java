@@ -64,7 +64,7 @@ public final class MariaDbServer
         Path binaries = unpackedBinaries();
         try {
             if (Files.exists(home)) {
-                deleteRecursively(home);
+                SuitePaths.deleteRecursively(home);
             }
             Files.createDirectories(home.resolve("tmp"));
         }
@@ -214,11 +214,26 @@ public final class MariaDbServer
         try (Connection connection = DriverManager.getConnection(rootUrl(""), "root", "");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("cannot create database " + database + " on " + name + ": " + e.getMessage(), e);
+        }
+        createUser(user, password, database);
+    }
+
+    /**
+     * A user with every right on {@code database} (whether it exists yet or not: such a user may
+     * create it, as {@code db migrate} does on a new server) and on nothing else.
+     */
+    public void createUser(String user, String password, String database)
+    {
+        try (Connection connection = DriverManager.getConnection(rootUrl(""), "root", "");
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
             statement.execute("GRANT ALL PRIVILEGES ON `" + database + "`.* TO '" + user + "'@'127.0.0.1'");
         }
         catch (SQLException e) {
-            throw new IllegalStateException("cannot create database " + database + " on " + name + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot create user " + user + " on " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -242,16 +257,6 @@ public final class MariaDbServer
     {
         if (process != null) {
             process.close();
-        }
-    }
-
-    private static void deleteRecursively(Path directory)
-            throws IOException
-    {
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Every secret the suite hands to Iris (application keys, the relay key, the UI session secret,
- * passwords, the webhook vendor's signing secret, the inbound mail secret), generated here and
- * remembered by what it is, so the log scan can look for each one.
+ * Every secret of a run, remembered by what it is so the log scan can look for each one: those the
+ * suite hands to Iris (database and UI passwords, the UI session secret, the webhook vendor's
+ * signing secret, the inbound mail secret), generated here, and those Iris generates and prints
+ * (application keys, one-time passwords), recorded here.
  */
 public final class Secrets
 {
@@ -25,6 +26,16 @@ public final class Secrets
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
+        ISSUED.put(what, secret);
+        return secret;
+    }
+
+    /**
+     * Remembers a secret that Iris generated (a key or password a command printed), so the log
+     * scan looks for it too; returns it.
+     */
+    public static synchronized String record(String what, String secret)
+    {
         ISSUED.put(what, secret);
         return secret;
     }

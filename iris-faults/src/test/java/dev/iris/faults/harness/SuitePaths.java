@@ -1,6 +1,9 @@
 package dev.iris.faults.harness;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 
 /**
@@ -42,5 +45,39 @@ public final class SuitePaths
     public static Path output()
     {
         return root().resolve("iris-faults").resolve("target").resolve("fault-suite");
+    }
+
+    /**
+     * {@code iris-faults/target/fault-suite-terminal}: what one-shot commands printed for the
+     * operator (keys and one-time passwords included), kept apart from the logs that the secret
+     * scan reads.
+     */
+    public static Path terminal()
+    {
+        return root().resolve("iris-faults").resolve("target").resolve("fault-suite-terminal");
+    }
+
+    /**
+     * The {@code ./iris} launcher at the repository root.
+     */
+    public static Path launcher()
+    {
+        return root().resolve("iris");
+    }
+
+    /**
+     * Deletes a folder and everything in it; nothing when it does not exist.
+     */
+    public static void deleteRecursively(Path directory)
+            throws IOException
+    {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
     }
 }

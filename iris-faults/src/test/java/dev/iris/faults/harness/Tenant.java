@@ -18,9 +18,9 @@ import static java.util.Objects.requireNonNull;
  * scenarios sharing a database never page each other's people, and the ledger of a scenario is
  * the messages of its application.
  *
- * <p>People, the application and the template are written with {@link SeedWriter} (there is no
- * bootstrap command, and the API cannot create users); plans and incidents go through the API,
- * as an operator's tooling does.
+ * <p>People, the application and the template are written with {@link SeedWriter} (the API
+ * cannot create users, as in Iris, where they come from a directory sync); plans and incidents
+ * go through the API, as an operator's tooling does.
  */
 public final class Tenant
 {

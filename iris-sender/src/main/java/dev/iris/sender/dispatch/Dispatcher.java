@@ -2,6 +2,7 @@ package dev.iris.sender.dispatch;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;
@@ -128,7 +129,7 @@ public final class Dispatcher
             });
         }
         catch (RuntimeException e) {
-            if (isRollback(e)) {
+            if (DatabaseFailures.isRolledBack(e)) {
                 throw e;
             }
             log.warn("Claiming a batch of messages failed; claiming them one at a time", e);
@@ -154,6 +155,11 @@ public final class Dispatcher
                     prepared.ifPresent(claimed::add);
                 }
                 catch (RuntimeException e) {
+                    if (DatabaseFailures.isRolledBack(e)) {
+                        // The database rolled the whole transaction back, savepoint included:
+                        // nothing to undo here, and the engine runs the pass again.
+                        throw e;
+                    }
                     log.error("Preparing message {} failed; trying again in {} s", row.id(), POSTPONE_AFTER_ERROR.toSeconds(), e);
                     handle.rollbackToSavepoint("message");
                     pass.forget();
@@ -166,16 +172,6 @@ public final class Dispatcher
             }
             return claimed;
         });
-    }
-
-    private static boolean isRollback(Throwable e)
-    {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransactionRollbackException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

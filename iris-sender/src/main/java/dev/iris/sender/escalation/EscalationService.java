@@ -3,6 +3,7 @@ package dev.iris.sender.escalation;
 import dev.iris.core.render.ContextValues;
 import dev.iris.core.render.TemplateRenderException;
 import dev.iris.core.render.TemplateRenderer;
+import dev.iris.db.DatabaseFailures;
 import dev.iris.sender.escalation.EscalationDao.IncidentRow;
 import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;
@@ -98,6 +99,10 @@ public final class EscalationService
             });
         }
         catch (RuntimeException e) {
+            if (DatabaseFailures.isRolledBack(e)) {
+                // A deadlock with another sender: the engine runs the whole pass again.
+                throw e;
+            }
             log.warn("Escalating a batch of incidents failed; escalating them one at a time", e);
             created[0] = 0;
             claimed = processOneByOne(limit, now, created);
@@ -122,6 +127,10 @@ public final class EscalationService
                     created[0] += messages;
                 }
                 catch (RuntimeException e) {
+                    if (DatabaseFailures.isRolledBack(e)) {
+                        // The database rolled the whole transaction back, savepoint included.
+                        throw e;
+                    }
                     log.error("Escalating incident {} failed; trying again in {} s", incidentId, RETRY_AFTER_ERROR.toSeconds(), e);
                     handle.rollbackToSavepoint("incident");
                     pass.writes.clear();

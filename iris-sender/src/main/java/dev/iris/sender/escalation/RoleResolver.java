@@ -7,9 +7,11 @@ import dev.iris.spi.rolelookup.RoleLookupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,14 +29,26 @@ public final class RoleResolver
     private static final Duration CACHE_FOR = Duration.ofSeconds(5);
 
     private final List<RoleLookup> lookups;
-    private final Cache<List<String>, Resolution> answers = Caffeine.newBuilder()
-            .expireAfterWrite(CACHE_FOR)
-            .maximumSize(10_000)
-            .build();
+    private final Cache<List<String>, Resolution> answers;
 
     public RoleResolver(List<RoleLookup> lookups)
     {
+        this(lookups, Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the sender's clock: cached answers expire on it, so a schedule handoff is
+     *        followed within the cache time of the clock that decides who is on call
+     */
+    public RoleResolver(List<RoleLookup> lookups, Clock clock)
+    {
         this.lookups = List.copyOf(requireNonNull(lookups, "lookups is null"));
+        requireNonNull(clock, "clock is null");
+        this.answers = Caffeine.newBuilder()
+                .expireAfterWrite(CACHE_FOR)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
+                .maximumSize(10_000)
+                .build();
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.iris.core.rolelookup.DatabaseRoleLookup;
 import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.TestingClock;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.core.schedule.ScheduleRoleLookup;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
@@ -81,15 +82,29 @@ public final class SenderFixture
         return sender(SETTINGS, rules, vendors);
     }
 
+    /**
+     * A sender whose role lookups are the built-in chain: the schedules, then the database.
+     */
+    public Sender senderWithSchedules(Vendor... vendors)
+    {
+        return sender(SETTINGS, DispatchRules.withoutDefaultQuota(),
+                new RoleResolver(List.of(new ScheduleRoleLookup(jdbi(), clock), new DatabaseRoleLookup(jdbi())), clock), vendors);
+    }
+
     private Sender sender(DispatchSettings settings, DispatchRules rules, Vendor... vendors)
+    {
+        return sender(settings, rules, new RoleResolver(List.of(new DatabaseRoleLookup(jdbi()))), vendors);
+    }
+
+    private Sender sender(DispatchSettings settings, DispatchRules rules, RoleResolver roles, Vendor... vendors)
     {
         List<VendorPool.NamedVendor> named = new ArrayList<>();
         for (Vendor vendor : vendors) {
             String name = vendor instanceof TestingVendor testing ? testing.name() : vendor.getClass().getSimpleName();
             named.add(new VendorPool.NamedVendor(name, vendor));
         }
-        return new Sender(jdbi(), clock, settings, rules, "iris", new VendorPool(named),
-                new RoleResolver(List.of(new DatabaseRoleLookup(jdbi()))), new MetricRegistry(), EscalationService.EscalationListener.NONE);
+        return new Sender(jdbi(), clock, settings, rules, "iris", new VendorPool(named), roles, new MetricRegistry(),
+                EscalationService.EscalationListener.NONE);
     }
 
     public <T> T seed(Function<SeedWriter, T> writer)
