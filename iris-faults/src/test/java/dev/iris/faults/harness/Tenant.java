@@ -1,8 +1,8 @@
 package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.testing.fakes.FakeWebhookReceiver;
 import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.fakes.FakeWebhookReceiver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
