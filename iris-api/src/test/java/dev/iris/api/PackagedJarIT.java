@@ -1,19 +1,18 @@
 package dev.iris.api;
 
-import dev.iris.testing.PackagedJar;
+import dev.iris.testing.PackagedJarContract;
 import dev.iris.testing.PackagedProcess;
 import dev.iris.testing.config.ExampleConfigs;
 import dev.iris.testing.db.EmbeddedMariaDb;
 import dev.iris.testing.db.TestingMariaDb;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,61 +25,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shade plugin's minimizing left out.
  */
 final class PackagedJarIT
+        extends PackagedJarContract
 {
     /** README, "Processes". */
-    private static final double MAX_MEGABYTES = 60;
+    @Override
+    protected double maxMegabytes()
+    {
+        return 60;
+    }
 
-    private final PackagedJar jar = PackagedJar.fromSystemProperty("iris.packagedJar");
+    @Override
+    protected String process()
+    {
+        return "iris-api";
+    }
 
-    @TempDir
-    Path directory;
+    @Override
+    protected List<String> forbiddenPrefixes()
+    {
+        return List.of("com/google/protobuf/");
+    }
 
     @Test
     void localLoginsBcryptIsPackaged()
     {
         // POST /login with local accounts verifies the password with bcrypt.
         assertThat(jar.containsClass("at.favre.lib.crypto.bcrypt.BCrypt")).isTrue();
-    }
-
-    @Test
-    void everyClassIrisCodeRefersToIsPackaged()
-    {
-        assertThat(jar.unresolvedReferences("dev/iris/")).isEmpty();
-    }
-
-    @Test
-    void everyServiceLoaderRegistrationNamesAPackagedClass()
-    {
-        assertThat(jar.missingServiceImplementations()).isEmpty();
-    }
-
-    @Test
-    void staysWithinItsSize()
-    {
-        assertThat(jar.sizeInMegabytes()).isLessThanOrEqualTo(MAX_MEGABYTES);
-    }
-
-    @Test
-    void carriesNothingOfDevelopmentOrTests()
-    {
-        assertThat(jar.entriesUnder(
-                "ch/vorburger/",
-                "dev/iris/testing/",
-                "dev/iris/dev/",
-                "dev/iris/plugin/devinbox/",
-                "org/junit/",
-                "com/sun/jna/",
-                "com/google/protobuf/",
-                "META-INF/maven/")).isEmpty();
-    }
-
-    @Test
-    void checksTheProductionConfig()
-    {
-        PackagedJar.Run check = jar.run(Duration.ofMinutes(2), directory, Map.of(), "check", ExampleConfigs.production("iris-api").toString());
-
-        assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("Configuration is OK");
     }
 
     @Test

@@ -2,12 +2,11 @@ package dev.iris.cli;
 
 import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.testing.PackagedJar;
+import dev.iris.testing.PackagedJarContract;
 import dev.iris.testing.db.EmbeddedMariaDb;
 import dev.iris.testing.seed.SeedWriter.Notification;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,44 +19,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * after the jar is built.
  */
 final class PackagedJarIT
+        extends PackagedJarContract
 {
     /** README, "Processes". */
-    private static final double MAX_MEGABYTES = 10;
-
-    private final PackagedJar jar = PackagedJar.fromSystemProperty("iris.packagedJar");
-
-    @TempDir
-    Path directory;
-
-    @Test
-    void everyClassIrisCodeRefersToIsPackaged()
+    @Override
+    protected double maxMegabytes()
     {
-        assertThat(jar.unresolvedReferences("dev/iris/")).isEmpty();
+        return 10;
     }
 
-    @Test
-    void staysWithinItsSize()
+    @Override
+    protected String process()
     {
-        assertThat(jar.sizeInMegabytes()).isLessThanOrEqualTo(MAX_MEGABYTES);
+        return null;
     }
 
-    @Test
-    void carriesNoServerNoDatabaseAndNothingOfTests()
+    @Override
+    protected List<String> forbiddenPrefixes()
     {
-        assertThat(jar.entriesUnder(
+        return List.of(
                 "com/mysql/",
                 "org/jdbi/",
                 "com/zaxxer/",
                 "org/flywaydb/",
-                "ch/vorburger/",
                 "io/dropwizard/",
                 "org/eclipse/jetty/",
                 "org/glassfish/",
                 "dev/iris/core/",
                 "dev/iris/db/",
-                "dev/iris/server/",
-                "dev/iris/testing/",
-                "META-INF/maven/")).isEmpty();
+                "dev/iris/server/");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.iris.sender;
 
 import dev.iris.db.Database;
-import dev.iris.testing.PackagedJar;
+import dev.iris.testing.PackagedJarContract;
 import dev.iris.testing.PackagedProcess;
 import dev.iris.testing.config.ExampleConfigs;
 import dev.iris.testing.db.EmbeddedMariaDb;
@@ -12,10 +12,8 @@ import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,58 +30,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Slack servers). Runs in the integration-test phase (failsafe), after the jar is built.
  */
 final class PackagedJarIT
+        extends PackagedJarContract
 {
-    /** README, "Processes". */
-    private static final double MAX_MEGABYTES = 40;
     private static final String TWILIO_ACCOUNT = "AC" + "0123456789abcdef".repeat(2);
     private static final String TWILIO_TOKEN = "twilio-token-for-the-packaged-sender";
     private static final String SLACK_TOKEN = "xoxb-packaged-sender";
     private static final String ALICE_PHONE = "+14155550123";
 
-    private final PackagedJar jar = PackagedJar.fromSystemProperty("iris.packagedJar");
-
-    @TempDir
-    Path directory;
-
-    @Test
-    void everyClassIrisCodeRefersToIsPackaged()
+    /** README, "Processes". */
+    @Override
+    protected double maxMegabytes()
     {
-        assertThat(jar.unresolvedReferences("dev/iris/")).isEmpty();
+        return 40;
     }
 
-    @Test
-    void everyServiceLoaderRegistrationNamesAPackagedClass()
+    @Override
+    protected String process()
     {
-        assertThat(jar.missingServiceImplementations()).isEmpty();
+        return "iris-sender";
     }
 
-    @Test
-    void staysWithinItsSize()
+    @Override
+    protected List<String> forbiddenPrefixes()
     {
-        assertThat(jar.sizeInMegabytes()).isLessThanOrEqualTo(MAX_MEGABYTES);
-    }
-
-    @Test
-    void carriesNothingOfDevelopmentOrTests()
-    {
-        assertThat(jar.entriesUnder(
-                "ch/vorburger/",
-                "dev/iris/testing/",
-                "dev/iris/dev/",
-                "dev/iris/plugin/devinbox/",
-                "org/junit/",
-                "com/sun/jna/",
-                "com/google/protobuf/",
-                "META-INF/maven/")).isEmpty();
-    }
-
-    @Test
-    void checksTheProductionConfig()
-    {
-        PackagedJar.Run check = jar.run(Duration.ofMinutes(2), directory, Map.of(), "check", ExampleConfigs.production("iris-sender").toString());
-
-        assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("Configuration is OK");
+        return List.of("com/google/protobuf/");
     }
 
     @Test
