@@ -40,6 +40,7 @@ final class ApiModule
         bind(Jdbi.class).toInstance(database.jdbi());
         bind(ObjectMapper.class).toInstance(objectMapper);
         bind(Clock.class).toInstance(Clock.systemUTC());
+        bind(dev.iris.core.status.StatusSettings.class).toInstance(configuration.getStatus().settings());
         bindConstant().annotatedWith(Names.named(UiPages.DEV_INBOX)).to(devInbox);
         for (Class<?> resource : ApiResources.ALL) {
             bind(resource);

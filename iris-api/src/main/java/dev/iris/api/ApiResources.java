@@ -32,6 +32,7 @@ final class ApiResources
             dev.iris.api.openapi.OpenApiResource.class,
             dev.iris.api.webhook.WebhookResource.class,
             dev.iris.api.response.ResponseResource.class,
+            dev.iris.api.status.StatusApiResource.class,
             dev.iris.api.schedule.ScheduleResource.class,
             dev.iris.api.schedule.OncallResource.class);
 
@@ -49,6 +50,7 @@ final class ApiResources
             dev.iris.core.category.CategoryService.class,
             dev.iris.core.target.TargetService.class,
             dev.iris.core.user.UserService.class,
+            dev.iris.core.contact.SelfServiceContacts.class,
             dev.iris.api.simulate.PlanSimulator.class,
             dev.iris.core.stats.StatsService.class,
             dev.iris.api.ingest.QueryKeyAuthenticator.class,
@@ -61,6 +63,13 @@ final class ApiResources
             dev.iris.core.response.SmsOptOutService.class,
             dev.iris.core.response.DeliveryUpdateService.class,
             dev.iris.api.response.EmailReplies.class,
+            dev.iris.core.status.StatusBoard.class,
+            dev.iris.core.status.StatusAdmin.class,
+            dev.iris.core.status.StatusRecorder.class,
+            dev.iris.core.postmortem.PostmortemService.class,
+            dev.iris.api.status.PublishedPostmortems.class,
+            dev.iris.api.status.StatusPageResource.class,
+            dev.iris.api.status.StatusMonitor.class,
             dev.iris.core.schedule.ScheduleService.class,
             dev.iris.api.schedule.ScheduleAccess.class,
             dev.iris.api.schedule.IcalFeeds.class);

@@ -93,6 +93,9 @@ public class IrisApiApplication
         }
         WebUi.register(injector, environment, authFilter);
         environment.lifecycle().manage(injector.getInstance(dev.iris.api.heartbeat.HeartbeatMonitor.class));
+        // The public status page (no login, its own cache headers) and its recorder.
+        environment.jersey().register(injector.getInstance(dev.iris.api.status.StatusPageResource.class));
+        environment.lifecycle().manage(injector.getInstance(dev.iris.api.status.StatusMonitor.class));
     }
 
     /**

@@ -102,6 +102,19 @@ public class IrisApiConfiguration
     @JsonProperty
     private WebhookConfig webhooks = new WebhookConfig();
 
+    /**
+     * The public status page: hold-down, reminders, subscriber emails.
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private dev.iris.api.status.StatusConfig status = new dev.iris.api.status.StatusConfig();
+
+    public dev.iris.api.status.StatusConfig getStatus()
+    {
+        return status;
+    }
+
     public WebhookConfig getWebhooks()
     {
         return webhooks;

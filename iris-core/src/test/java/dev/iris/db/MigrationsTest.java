@@ -15,8 +15,8 @@ final class MigrationsTest
     {
         try (Database database = TestingMariaDb.get().newDatabase()) {
             List<String> modes = database.jdbi().withHandle(handle -> handle.createQuery("SELECT name FROM mode ORDER BY id").mapTo(String.class).list());
-            // V1's modes first; later migrations add plugin modes (V40: webhook).
-            assertThat(modes).startsWith("call", "email", "slack", "sms", "drop").contains("webhook");
+            // V1's modes first; later migrations add plugin modes (V40: webhook, V140: ntfy, V141: telegram, V142: mattermost, V143: teams).
+            assertThat(modes).startsWith("call", "email", "slack", "sms", "drop").contains("webhook", "ntfy", "telegram", "mattermost", "teams");
             List<String> priorities = database.jdbi().withHandle(handle -> handle.createQuery("SELECT name FROM priority ORDER BY id").mapTo(String.class).list());
             assertThat(priorities).containsExactly("urgent", "high", "medium", "low");
             // A second migrate finds nothing to do, and validation passes.

@@ -65,5 +65,16 @@ public final class DemoSeed
                         Notification.of(1, "user", alice, "high", "demo-template", 1, 60),
                         Notification.of(2, "oncall-primary", team, "urgent", "demo-template", 0, 120)),
                 900, 10, 300, 300);
+
+        // The status page (http://localhost:16649/status): "Demo API" follows the demo
+        // application's incidents and Alertmanager alerts labelled service=demo.
+        if (handle.createQuery("SELECT COUNT(*) FROM status_component").mapTo(Integer.class).one() == 0) {
+            int component = handle.createUpdate("""
+                            INSERT INTO status_component (name, description, display_order, created, recorded_state, recorded_since)
+                            VALUES ('Demo API', 'The demo service''s public API', 1, NOW(3), 'operational', NOW(3))""")
+                    .executeAndReturnGeneratedKeys("id").mapTo(Integer.class).one();
+            handle.execute("INSERT INTO status_component_feed (component_id, kind, value) VALUES (?, 'application', ?), (?, 'label', 'service=demo')",
+                    component, DEMO_APPLICATION, component);
+        }
     }
 }

@@ -15,7 +15,11 @@ import dev.iris.relay.IrisRelayConfiguration;
 import dev.iris.sender.IrisSenderApplication;
 import dev.iris.sender.IrisSenderConfiguration;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.fakes.FakeMattermostServer;
+import dev.iris.testing.fakes.FakeNtfyServer;
 import dev.iris.testing.fakes.FakeSlackServer;
+import dev.iris.testing.fakes.FakeTeamsServer;
+import dev.iris.testing.fakes.FakeTelegramServer;
 import dev.iris.testing.fakes.FakeTwilioServer;
 import dev.iris.testing.seed.SeedWriter.Notification;
 import io.dropwizard.testing.ConfigOverride;
@@ -66,10 +70,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The whole claim path, in one JVM: iris-api, iris-sender and iris-relay on one fresh database,
  * with the real Twilio, SMTP and Slack vendors talking to a fake Twilio, GreenMail (SMTP and IMAP)
- * and a fake Slack. An incident pages Alice; she claims it by an SMS the fake Twilio signs and
- * posts to the relay, by a key press on a call, by an email reply the relay picks up from IMAP, or
- * by a signed Slack button press; the incident is claimed once and the plan's repeats never go
- * out.
+ * a fake Slack and a fake ntfy server. An incident pages Alice; she claims it by an SMS the fake
+ * Twilio signs and posts to the relay, by a key press on a call, by an email reply the relay picks
+ * up from IMAP, by a signed Slack button press, by the claim button of an ntfy push, by a
+ * Telegram button or text reply, by a Mattermost message button, or by the Claim link of a Teams card; the incident is claimed once and the plan's repeats never go out.
  */
 final class ClaimEndToEndTest
 {
@@ -85,6 +89,16 @@ final class ClaimEndToEndTest
     private static final String TWILIO_ACCOUNT = "AC" + "0123456789abcdef".repeat(2);
     private static final String TWILIO_NUMBER = "+15005550006";
     private static final String SLACK_TOKEN = "xoxb-e2e-token";
+    private static final String NTFY_TOKEN = "tk_e2e_ntfy_access_token";
+    private static final String NTFY_SECRET = "ntfy-action-secret-for-e2e-0123456789";
+    private static final String ALICE_TOPIC = "alice-pager-e2e";
+    private static final String TELEGRAM_TOKEN = "123456789:AAH-e2e-telegram-bot-token";
+    private static final String TELEGRAM_SECRET = "telegram-webhook-secret-for-e2e";
+    private static final long ALICE_TELEGRAM = 5550001;
+    private static final String MATTERMOST_HOOK = "e2emattermosthook0123456789";
+    private static final String MATTERMOST_SECRET = "mattermost-action-secret-for-e2e-0123";
+    private static final String TEAMS_SIG = "e2eTeamsWorkflowSig0123456789";
+    private static final String TEAMS_SECRET = "teams-action-secret-for-e2e-0123456789";
     private static final Pattern LEADING_ID = Pattern.compile("^([0-9]+) ");
     /** The plans repeat every {@value} seconds: an unclaimed incident would page again quickly. */
     private static final int REPEAT_WAIT_SECONDS = 2;
@@ -99,6 +113,10 @@ final class ClaimEndToEndTest
     private static TestingIrisApi api;
     private static FakeTwilioServer twilio;
     private static FakeSlackServer slack;
+    private static FakeNtfyServer ntfy;
+    private static FakeTelegramServer telegram;
+    private static FakeMattermostServer mattermost;
+    private static FakeTeamsServer teams;
     private static DropwizardTestSupport<IrisSenderConfiguration> sender;
     private static DropwizardTestSupport<IrisRelayConfiguration> relay;
     private static Jdbi jdbi;
@@ -117,7 +135,15 @@ final class ClaimEndToEndTest
             long application = seed.application("app", "app-key", false, List.of("title"));
             seed.application("iris", "iris-key", false, List.of());
             seed.application("iris-relay", RELAY_KEY, false, List.of());
-            long alice = seed.user("alice", false, Map.of("sms", ALICE_PHONE, "call", ALICE_PHONE, "email", ALICE_EMAIL, "slack", "alice"));
+            long push = seed.application("push", "push-key", false, List.of("title"));
+            long alice = seed.user("alice", false, Map.of("sms", ALICE_PHONE, "call", ALICE_PHONE, "email", ALICE_EMAIL, "slack", "alice",
+                    "ntfy", ALICE_TOPIC, "telegram", String.valueOf(ALICE_TELEGRAM), "mattermost", "alice", "teams", ALICE_EMAIL));
+            // The chat and push channels, through the application "push" (Alice chose them for it).
+            seed.template("push-page", alice, push, List.of("ntfy", "telegram", "mattermost", "teams"), "{{ title }}", "Something broke: {{ title }}");
+            seed.plan("by-telegram", alice, "", List.of(Notification.of(1, "user", alice, "high", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            seed.plan("by-mattermost", alice, "", List.of(Notification.of(1, "user", alice, "medium", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            seed.plan("by-teams", alice, "", List.of(Notification.of(1, "user", alice, "low", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            seed.plan("by-ntfy", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.template("page", alice, application, List.of("sms", "call", "email", "slack"), "{{ title }}", "Something broke: {{ title }}");
             // urgent calls, high pages by SMS, medium by email; low goes to Slack for Alice.
             seed.plan("by-call", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
@@ -129,9 +155,29 @@ final class ClaimEndToEndTest
                 INSERT INTO target_mode (target_id, priority_id, mode_id)
                 SELECT t.id, p.id, m.id FROM target t, priority p, mode m
                 WHERE t.name = 'alice' AND p.name = 'low' AND m.name = 'slack'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'urgent' AND m.name = 'ntfy'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'high' AND m.name = 'telegram'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'medium' AND m.name = 'mattermost'"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
+                SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
+                WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'low' AND m.name = 'teams'"""));
 
         twilio = FakeTwilioServer.start(TWILIO_ACCOUNT, TWILIO_TOKEN);
         slack = FakeSlackServer.start(SLACK_TOKEN);
+        ntfy = FakeNtfyServer.start(NTFY_TOKEN);
+        telegram = FakeTelegramServer.start(TELEGRAM_TOKEN);
+        mattermost = FakeMattermostServer.start(MATTERMOST_HOOK, java.util.Set.of("alice"));
+        teams = FakeTeamsServer.start("e2eflow", TEAMS_SIG);
 
         relayConfig = writeConfig("iris-relay-e2e", """
                 apiUrl: %s
@@ -142,6 +188,14 @@ final class ClaimEndToEndTest
                     - %s
                 slack:
                   signingSecret: %s
+                ntfy:
+                  actionSecret: %s
+                telegram:
+                  secretToken: %s
+                mattermost:
+                  actionSecret: %s
+                teams:
+                  actionSecret: %s
                 email:
                   imap:
                     host: 127.0.0.1
@@ -162,7 +216,7 @@ final class ClaimEndToEndTest
                     appenders: []
                 logging:
                   level: WARN
-                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
+                """.formatted(api.baseUri(), RELAY_KEY, TWILIO_TOKEN, SLACK_SECRET, NTFY_SECRET, TELEGRAM_SECRET, MATTERMOST_SECRET, TEAMS_SECRET, GREEN_MAIL.getImap().getPort(), IRIS_LOGIN, IRIS_PASSWORD));
         // Own property prefixes: the API's overrides are "dw." system properties, shared by the JVM.
         relay = new DropwizardTestSupport<>(IrisRelayApplication.class, relayConfig.toString(), "relay.");
         relay.before();
@@ -191,6 +245,34 @@ final class ClaimEndToEndTest
                       auth_token: %s
                       base_url: %s
                       iris_incident_url: http://localhost/incidents
+                  - type: ntfy
+                    name: ntfy
+                    config:
+                      server_url: %s
+                      access_token: %s
+                      relay_base_url: %s
+                      action_secret: %s
+                      iris_incident_url: http://localhost/incidents
+                  - type: telegram
+                    name: telegram
+                    config:
+                      bot_token: "%s"
+                      base_url: %s
+                      iris_incident_url: http://localhost/incidents
+                  - type: mattermost
+                    name: mattermost
+                    config:
+                      webhook_url: %s
+                      relay_base_url: %s
+                      action_secret: %s
+                      iris_incident_url: http://localhost/incidents
+                  - type: teams
+                    name: teams
+                    config:
+                      webhook_url: "%s"
+                      relay_base_url: %s
+                      action_secret: %s
+                      iris_incident_url: http://localhost/incidents
                 sender:
                   pollInterval: 50ms
                 server:
@@ -203,7 +285,9 @@ final class ClaimEndToEndTest
                 logging:
                   level: WARN
                 """.formatted(TWILIO_ACCOUNT, TWILIO_TOKEN, TWILIO_NUMBER, relayUrl(""), twilio.baseUrl(),
-                GREEN_MAIL.getSmtp().getPort(), IRIS_MAILBOX, SLACK_TOKEN, slack.apiBaseUrl()));
+                GREEN_MAIL.getSmtp().getPort(), IRIS_MAILBOX, SLACK_TOKEN, slack.apiBaseUrl(),
+                ntfy.baseUrl(), NTFY_TOKEN, relayUrl(""), NTFY_SECRET, TELEGRAM_TOKEN, telegram.baseUrl(),
+                mattermost.webhookUrl(), relayUrl(""), MATTERMOST_SECRET, teams.webhookUrl(), relayUrl(""), TEAMS_SECRET));
         sender = new DropwizardTestSupport<>(IrisSenderApplication.class, senderConfig.toString(), "sender.",
                 ConfigOverride.config("sender.", "database.url", databaseUrl),
                 ConfigOverride.config("sender.", "database.user", mariaDb.user()),
@@ -226,6 +310,18 @@ final class ClaimEndToEndTest
         }
         if (slack != null) {
             slack.close();
+        }
+        if (ntfy != null) {
+            ntfy.close();
+        }
+        if (telegram != null) {
+            telegram.close();
+        }
+        if (mattermost != null) {
+            mattermost.close();
+        }
+        if (teams != null) {
+            teams.close();
         }
         if (api != null) {
             api.close();
@@ -324,6 +420,132 @@ final class ClaimEndToEndTest
     }
 
     @Test
+    void ntfyClaimButtonThroughTheRelayClaimsOnceAndASecondTapIsRefused()
+            throws Exception
+    {
+        long incident = trigger("push", "push-key", "by-ntfy");
+        await("an ntfy push for incident " + incident, () -> pushFor(incident).isPresent());
+        FakeNtfyServer.Published push = pushFor(incident).orElseThrow();
+        assertThat(push.topic()).isEqualTo(ALICE_TOPIC);
+        assertThat(push.priority()).as("urgent is ntfy's max priority").isEqualTo(5);
+
+        FakeNtfyServer.Answer answer = ntfy.tapAction(push, "Claim");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+        FakeNtfyServer.Answer again = ntfy.tapAction(push, "Claim");
+        assertThat(again.status()).as("single use").isEqualTo(409);
+    }
+
+    @Test
+    void telegramClaimButtonThroughTheRelayClaims()
+            throws Exception
+    {
+        long incident = trigger("push", "push-key", "by-telegram");
+        FakeTelegramServer.SentMessage page = awaitTelegram(incident);
+        assertThat(page.chatId()).isEqualTo(String.valueOf(ALICE_TELEGRAM));
+
+        FakeTelegramServer.Answer answer = telegram.pressButton(relayUrl("/api/v0/telegram/webhook"), TELEGRAM_SECRET, page, ALICE_TELEGRAM,
+                page.callbackData().get(0));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode json = JSON.readTree(answer.body());
+        assertThat(json.path("method").asText()).isEqualTo("answerCallbackQuery");
+        assertThat(json.path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void telegramTextReplyClaimsAndAForgedUpdateDoesNot()
+            throws Exception
+    {
+        long incident = trigger("push", "push-key", "by-telegram");
+        FakeTelegramServer.SentMessage page = awaitTelegram(incident);
+        String webhook = relayUrl("/api/v0/telegram/webhook");
+
+        assertThat(telegram.reply(webhook, "not-the-secret", page, ALICE_TELEGRAM, "claim").status()).isEqualTo(401);
+        assertThat(owner(incident)).isEmpty();
+        FakeTelegramServer.Answer answer = telegram.reply(webhook, TELEGRAM_SECRET, page, ALICE_TELEGRAM, "claim");
+
+        assertThat(JSON.readTree(answer.body()).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void mattermostClaimButtonThroughTheRelayClaimsAndUpdatesThePost()
+            throws Exception
+    {
+        long incident = trigger("push", "push-key", "by-mattermost");
+        await("a Mattermost post for incident " + incident, () -> mattermostFor(incident).isPresent());
+        FakeMattermostServer.Post post = mattermostFor(incident).orElseThrow();
+        assertThat(post.channel()).isEqualTo("@alice");
+
+        FakeMattermostServer.Answer answer = mattermost.pressButton(post, "Claim", "alice");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.ephemeralText()).contains("Iris incident(" + incident + ") claimed.");
+        assertThat(post.action("Claim")).as("the post lost its button").isEmpty();
+        assertThat(post.payload().path("attachments").path(0).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void teamsClaimLinkOpensAConfirmationPageWhoseButtonClaimsOnce()
+    {
+        long incident = trigger("push", "push-key", "by-teams");
+        await("a Teams card for incident " + incident, () -> teamsFor(incident).isPresent());
+        FakeTeamsServer.Card card = teamsFor(incident).orElseThrow();
+        assertThat(card.mentioned()).containsExactly(ALICE_EMAIL);
+        String link = card.openUrl("Claim").orElseThrow();
+
+        // What a browser does: the page is fetched without the fragment; its script puts the
+        // fragment (the token) into the form, and the person presses Claim.
+        String page = link.substring(0, link.indexOf('#'));
+        HttpResponse<String> confirmation = get(page);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(owner(incident)).as("opening the link claims nothing").isEmpty();
+        String form = "token=" + URLEncoder.encode(link.substring(link.indexOf('#') + 1), StandardCharsets.UTF_8);
+        HttpResponse<String> claimed = post(page, form, Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.body()).contains("Iris incident(" + incident + ") claimed.");
+        assertClaimedOnceWithoutFurtherPages(incident);
+        assertThat(post(page, form, Map.of("Content-Type", "application/x-www-form-urlencoded")).statusCode()).as("single use").isEqualTo(409);
+    }
+
+    private static Optional<FakeTeamsServer.Card> teamsFor(long incident)
+    {
+        return teams.cards().stream().filter(card -> card.openUrl("Open incident").orElse("").endsWith("/incidents/" + incident)).findFirst();
+    }
+
+    private static Optional<FakeMattermostServer.Post> mattermostFor(long incident)
+    {
+        return mattermost.posts().stream().filter(post -> post.titleLink().endsWith("/incidents/" + incident)).findFirst();
+    }
+
+    private static FakeTelegramServer.SentMessage awaitTelegram(long incident)
+    {
+        await("a Telegram page for incident " + incident, () -> telegramFor(incident).isPresent());
+        return telegramFor(incident).orElseThrow();
+    }
+
+    private static Optional<FakeTelegramServer.SentMessage> telegramFor(long incident)
+    {
+        return telegram.sent().stream()
+                .filter(sent -> {
+                    Matcher id = LEADING_ID.matcher(sent.text());
+                    return id.find() && count("SELECT COUNT(*) FROM message WHERE id = ? AND incident_id = ?", Long.parseLong(id.group(1)), incident) == 1;
+                })
+                .findFirst();
+    }
+
+    private static Optional<FakeNtfyServer.Published> pushFor(long incident)
+    {
+        return ntfy.published().stream().filter(push -> push.click().endsWith("/incidents/" + incident)).findFirst();
+    }
+
+    @Test
     void forgedSmsIsRefusedBeforeReachingTheApi()
     {
         long incident = trigger("by-sms");
@@ -378,9 +600,14 @@ final class ClaimEndToEndTest
 
     private static long trigger(String plan)
     {
+        return trigger("app", "app-key", plan);
+    }
+
+    private static long trigger(String application, String key, String plan)
+    {
         // Signed on Iris's 30-second window (as iris-relay signs): a loaded machine can take longer
         // than the 5-second window between signing and checking.
-        IrisTestClient.Response response = IrisTestClient.signedOnRelayWindow(api.baseUri(), "app", "app-key")
+        IrisTestClient.Response response = IrisTestClient.signedOnRelayWindow(api.baseUri(), application, key)
                 .post("/v0/incidents", Map.of("plan", plan, "context", Map.of("title", "disk full on db1")));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return Long.parseLong(response.body());
@@ -494,12 +721,22 @@ final class ClaimEndToEndTest
         return "http://localhost:" + relay.getLocalPort() + path;
     }
 
+    private static HttpResponse<String> get(String url)
+    {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET());
+    }
+
     private static HttpResponse<String> post(String url, String body, Map<String, String> headers)
     {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request)
+    {
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }

@@ -1,6 +1,11 @@
 package dev.iris.relay;
 
+import dev.iris.relay.action.TokenChannelConfig;
+import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
+import dev.iris.relay.ntfy.NtfyResource;
+import dev.iris.relay.mattermost.MattermostResource;
+import dev.iris.relay.teams.TeamsResource;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.email.EmailForwarder;
 import dev.iris.relay.email.ImapPoller;
@@ -10,6 +15,8 @@ import dev.iris.relay.slack.SlackConfig;
 import dev.iris.relay.slack.SlackResource;
 import dev.iris.relay.slack.SlackSignatureFilter;
 import dev.iris.relay.slack.SlackSignatureVerifier;
+import dev.iris.relay.telegram.TelegramConfig;
+import dev.iris.relay.telegram.TelegramResource;
 import dev.iris.relay.twilio.TwilioCallsResource;
 import dev.iris.relay.twilio.TwilioConfig;
 import dev.iris.relay.twilio.TwilioMessagesResource;
@@ -32,7 +39,7 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * iris-relay: the public edge for Twilio, Slack and inbound email. It checks every caller's
+ * iris-relay: the public edge for Twilio, Slack, inbound email and the chat and push channels. It checks every caller's
  * signature, then forwards to iris-api signed as the {@code iris-relay} application. It has no
  * database.
  */
@@ -97,6 +104,21 @@ public class IrisRelayApplication
                 new SlackSignatureVerifier(slack.getSigningSecret(), slack.getReplayWindow().toJavaDuration(), clock),
                 maxRequestBytes));
         jersey.register(new SlackResource(api, slack.getApiTimeout().toJavaDuration()));
+
+        TokenChannelConfig ntfy = configuration.getNtfy();
+        jersey.register(new NtfyResource(new TokenClaims("ntfy", ntfy.getActionSecret(), api, ntfy.getApiTimeout().toJavaDuration(), clock)));
+
+        TokenChannelConfig mattermost = configuration.getMattermost();
+        jersey.register(new MattermostResource(new TokenClaims("mattermost", mattermost.getActionSecret(), api, mattermost.getApiTimeout().toJavaDuration(), clock)));
+
+        TokenChannelConfig teams = configuration.getTeams();
+        jersey.register(new TeamsResource(new TokenClaims("teams", teams.getActionSecret(), api, teams.getApiTimeout().toJavaDuration(), clock)));
+
+        TelegramConfig telegram = configuration.getTelegram();
+        if (telegram.getSecretToken().isBlank()) {
+            log.warn("No telegram.secretToken configured: every Telegram update will be refused");
+        }
+        jersey.register(new TelegramResource(telegram.getSecretToken(), api, telegram.getApiTimeout().toJavaDuration()));
 
         EmailConfig email = configuration.getEmail();
         EmailForwarder forwarder = new EmailForwarder(api);

@@ -3,8 +3,10 @@ package dev.iris.relay;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
+import dev.iris.relay.action.TokenChannelConfig;
 import dev.iris.relay.email.EmailConfig;
 import dev.iris.relay.slack.SlackConfig;
+import dev.iris.relay.telegram.TelegramConfig;
 import dev.iris.relay.twilio.TwilioConfig;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.util.DataSize;
@@ -77,6 +79,29 @@ public class IrisRelayConfiguration
     @JsonProperty
     private EmailConfig email = new EmailConfig();
 
+    /** ntfy claim buttons: {@code actionSecret} is the ntfy vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig ntfy = new TokenChannelConfig();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TelegramConfig telegram = new TelegramConfig();
+
+    /** Mattermost claim buttons: {@code actionSecret} is the mattermost vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig mattermost = new TokenChannelConfig();
+
+    /** Teams claim links: {@code actionSecret} is the teams vendor's {@code action_secret}. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenChannelConfig teams = new TokenChannelConfig();
+
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
@@ -125,5 +150,25 @@ public class IrisRelayConfiguration
     public EmailConfig getEmail()
     {
         return email;
+    }
+
+    public TokenChannelConfig getNtfy()
+    {
+        return ntfy;
+    }
+
+    public TelegramConfig getTelegram()
+    {
+        return telegram;
+    }
+
+    public TokenChannelConfig getMattermost()
+    {
+        return mattermost;
+    }
+
+    public TokenChannelConfig getTeams()
+    {
+        return teams;
     }
 }

@@ -110,26 +110,51 @@ public final class ResponseResource
     @Path("response/slack")
     public Map<String, String> slack(@Auth Caller caller, String body)
     {
+        return chatAction(caller, "slack", body);
+    }
+
+    /**
+     * A claim from a chat or push channel, forwarded by iris-relay after it verified the vendor's
+     * signature or Iris's own claim token: {@code {msg_id, source, content}} as for Slack, where
+     * the source is the person's contact for that mode (an ntfy topic, a Telegram chat id...).
+     * Without {@code msg_id}, the content is a text reply in Iris's SMS grammar ("claim" for the
+     * last page, "42 claim", "claim all").
+     */
+    @POST
+    @Path("response/{mode: ntfy|telegram|mattermost|teams}")
+    public Map<String, String> chat(@Auth Caller caller, @jakarta.ws.rs.PathParam("mode") String mode, String body)
+    {
+        return chatAction(caller, mode, body);
+    }
+
+    private Map<String, String> chatAction(Caller caller, String mode, String body)
+    {
         requireRelay(caller);
         JsonNode json = json(body);
         JsonNode messageId = json.get("msg_id");
         JsonNode source = json.get("source");
         JsonNode content = json.get("content");
-        if (messageId == null || source == null || !source.isTextual() || content == null || !content.isTextual()) {
+        if (source == null || !source.isTextual() || content == null || !content.isTextual()) {
             throw IrisException.badRequest("Post body missing required key");
         }
         String command = content.asText().strip();
         Reply reply;
-        if (command.equalsIgnoreCase("claim all")) {
+        if (messageId == null && !mode.equals("slack")) {
+            reply = ReplyParser.parse(command).orElseThrow(() -> IrisException.badRequest(ReplyTexts.INVALID_RESPONSE, "failed to parse response"));
+        }
+        else if (messageId == null) {
+            throw IrisException.badRequest("Post body missing required key");
+        }
+        else if (command.equalsIgnoreCase("claim all")) {
             reply = Reply.claimAll();
         }
         else if (command.equalsIgnoreCase(Reply.CLAIM) && ReplyParser.isMessageId(messageId.asText())) {
             reply = Reply.message(messageId.asText(), Reply.CLAIM);
         }
         else {
-            throw IrisException.badRequest("Bad Request", "Failed to handle slack response");
+            throw IrisException.badRequest("Bad Request", "Failed to handle " + mode + " response");
         }
-        return answer(replies.handle("slack", source.asText(), reply, command).text());
+        return answer(replies.handle(mode, source.asText(), reply, command).text());
     }
 
     @POST

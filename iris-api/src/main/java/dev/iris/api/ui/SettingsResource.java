@@ -4,6 +4,7 @@ import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.contact.SelfServiceContacts;
 import dev.iris.core.user.ModeUpdate;
 import dev.iris.core.user.ReprioritizationRule;
 import dev.iris.core.user.UserDetails;
@@ -47,11 +48,13 @@ public final class SettingsResource
     private final PlanChoicesDao choices;
     private final List<String> timezones;
     private final UiPages pages;
+    private final SelfServiceContacts contacts;
 
     @Inject
-    public SettingsResource(UserService users, Jdbi jdbi, IrisApiConfiguration configuration, UiPages pages)
+    public SettingsResource(UserService users, Jdbi jdbi, IrisApiConfiguration configuration, UiPages pages, SelfServiceContacts contacts)
     {
         this.users = requireNonNull(users, "users is null");
+        this.contacts = requireNonNull(contacts, "contacts is null");
         this.choices = requireNonNull(jdbi, "jdbi is null").onDemand(PlanChoicesDao.class);
         this.timezones = List.copyOf(configuration.getSupportedTimezones());
         this.pages = requireNonNull(pages, "pages is null");
@@ -98,6 +101,24 @@ public final class SettingsResource
         String back = "/user" + application.map(name -> "?application=" + URLEncoder.encode(name, StandardCharsets.UTF_8)).orElse("");
         return act(back, "Saved your " + application.map(name -> name + " ").orElse("") + "modes",
                 () -> users.updateModes(caller.requireUsername(), new ModeUpdate(application, modes, Optional.empty())));
+    }
+
+    /**
+     * The contacts of the chat and push channels ({@code contact.<mode>} fields; blank removes).
+     */
+    @POST
+    @Path("contacts")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response contacts(MultivaluedMap<String, String> form, @Auth Caller caller)
+    {
+        return act("/user", "Saved your contacts", () -> {
+            for (String mode : SelfServiceContacts.rules().keySet()) {
+                String address = form.getFirst("contact." + mode);
+                if (address != null) {
+                    contacts.set(caller.requireUsername(), mode, address);
+                }
+            }
+        });
     }
 
     @POST
@@ -217,6 +238,14 @@ public final class SettingsResource
         public List<String> getModeNames()
         {
             return modeNames;
+        }
+
+        /**
+         * The contacts people set here, for the modes this installation has.
+         */
+        public List<SelfServiceContacts.Rule> getEditableContacts()
+        {
+            return SelfServiceContacts.rules().values().stream().filter(rule -> modeNames.contains(rule.mode())).toList();
         }
 
         public String getMessage()

@@ -1,5 +1,7 @@
 package dev.iris.api.ui;
 
+import dev.iris.common.http.Html;
+
 import java.util.List;
 import java.util.Locale;
 

@@ -1,6 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.auth.OwnAuthentication;
+import dev.iris.common.http.Html;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -29,7 +29,10 @@ public final class WebUi
             QrResource.class,
             SessionsResource.class,
             SettingsResource.class,
-            dev.iris.api.ui.schedule.SchedulePagesResource.class);
+            dev.iris.api.ui.schedule.SchedulePagesResource.class,
+            dev.iris.api.ui.status.ComponentPagesResource.class,
+            dev.iris.api.ui.status.PublicUpdatesResource.class,
+            dev.iris.api.ui.postmortem.PostmortemPagesResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,

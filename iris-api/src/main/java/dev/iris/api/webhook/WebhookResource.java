@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.api.auth.AuthenticatedApplication;
+import dev.iris.api.http.KeyedRateLimiter;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
 import dev.iris.api.ingest.QueryKeyAuthenticator;
@@ -45,7 +46,7 @@ public final class WebhookResource
     private final QueryKeyAuthenticator authenticator;
     private final AlertIngestService ingest;
     private final ObjectMapper objectMapper;
-    private final IngestRateLimiter rateLimiter;
+    private final KeyedRateLimiter rateLimiter;
     private final Set<String> enabled;
     private final int maxBodyBytes;
 
@@ -57,7 +58,7 @@ public final class WebhookResource
         this.ingest = requireNonNull(ingest, "ingest is null");
         this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
         WebhookConfig webhooks = configuration.getWebhooks();
-        this.rateLimiter = new IngestRateLimiter(webhooks.getRequestsPerMinute(), clock);
+        this.rateLimiter = new KeyedRateLimiter(webhooks.getRequestsPerMinute(), java.time.Duration.ofMinutes(1), clock);
         this.enabled = Set.copyOf(webhooks.getEnabled());
         this.maxBodyBytes = webhooks.getMaxBodyBytes();
     }

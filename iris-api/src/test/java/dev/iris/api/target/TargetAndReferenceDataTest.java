@@ -96,7 +96,7 @@ final class TargetAndReferenceDataTest
     @Test
     void modesNeverShowDrop()
     {
-        assertThat(strings(app.get("/v0/modes"))).containsExactly("call", "email", "slack", "sms", "webhook");
+        assertThat(strings(app.get("/v0/modes"))).containsExactly("call", "email", "slack", "sms", "webhook", "ntfy", "telegram", "mattermost", "teams");
         assertThat(api.anonymous().get("/v0/modes").status()).isEqualTo(401);
     }
 

@@ -1,6 +1,7 @@
 package dev.iris.relay.slack;
 
 import dev.iris.common.http.IrisException;
+import dev.iris.relay.http.ReplayGuard;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -25,6 +25,10 @@ public final class TestingRelay
     public static final String SECONDARY_TWILIO_TOKEN = "twilio-rotated-token";
     public static final String SLACK_SECRET = "slack-signing-secret-for-tests";
     public static final String INBOUND_MAIL_SECRET = "inbound-mail-secret-for-tests";
+    public static final String NTFY_SECRET = "ntfy-action-secret-for-relay-tests";
+    public static final String MATTERMOST_SECRET = "mattermost-action-secret-for-relay-tests";
+    public static final String TEAMS_SECRET = "teams-action-secret-for-relay-tests-01";
+    public static final String TELEGRAM_SECRET = "telegram-webhook-secret-for-tests";
 
     private final DropwizardTestSupport<IrisRelayConfiguration> support;
     private final Path configFile;
@@ -164,6 +168,17 @@ public final class TestingRelay
             yaml.append("slack:\n")
                     .append("  signingSecret: ").append(SLACK_SECRET).append('\n')
                     .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("ntfy:\n")
+                    .append("  actionSecret: ").append(NTFY_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("mattermost:\n")
+                    .append("  actionSecret: ").append(MATTERMOST_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("teams:\n")
+                    .append("  actionSecret: ").append(TEAMS_SECRET).append('\n')
+                    .append("  apiTimeout: ").append(slackApiTimeout).append('\n')
+                    .append("telegram:\n")
+                    .append("  secretToken: ").append(TELEGRAM_SECRET).append('\n')
                     .append("email:\n")
                     .append("  inboundSecret: ").append(INBOUND_MAIL_SECRET).append('\n')
                     .append("  imap:\n");

@@ -80,6 +80,27 @@ public final class PluginConfig
     }
 
     /**
+     * A required http or https URL with a host, without a trailing slash.
+     *
+     * @throws PluginConfigException when the key is absent, blank or not such a URL
+     */
+    public String requiredHttpUrl(String key)
+    {
+        String value = required(key).strip();
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new PluginConfigException(key, "must be an http or https URL");
+            }
+        }
+        catch (java.net.URISyntaxException e) {
+            throw new PluginConfigException(key, "must be an http or https URL");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /**
      * Entries whose key starts with {@code prefix + "."}, with the prefix removed.
      */
     public Map<String, String> subMap(String prefix)

@@ -1,6 +1,6 @@
 package dev.iris.api.ui.schedule;
 
-import dev.iris.api.ui.Html;
+import dev.iris.common.http.Html;
 import dev.iris.core.schedule.Segment;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.iris.relay.slack;
+package dev.iris.relay.http;
 
 import java.time.Clock;
 import java.util.Iterator;
@@ -8,10 +8,10 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Remembers signatures until their timestamp leaves the replay window, so one captured request
- * cannot be played again while it is still fresh. Memory is per relay process and bounded.
+ * Remembers signatures (or single-use token ids) until they expire, so one captured request
+ * cannot be played again while it is still valid. Memory is per relay process and bounded.
  */
-final class ReplayGuard
+public final class ReplayGuard
 {
     private static final int MAX_ENTRIES = 100_000;
 
@@ -19,7 +19,7 @@ final class ReplayGuard
     // Insertion order is close to expiry order, so expired entries are pruned from the head.
     private final LinkedHashMap<String, Long> expiries = new LinkedHashMap<>();
 
-    ReplayGuard(Clock clock)
+    public ReplayGuard(Clock clock)
     {
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -27,7 +27,7 @@ final class ReplayGuard
     /**
      * Records {@code signature} until {@code expiresAtSeconds}; false when it was already recorded.
      */
-    synchronized boolean firstSeen(String signature, long expiresAtSeconds)
+    public synchronized boolean firstSeen(String signature, long expiresAtSeconds)
     {
         long nowSeconds = clock.millis() / 1000;
         Iterator<Map.Entry<String, Long>> entries = expiries.entrySet().iterator();
@@ -44,5 +44,14 @@ final class ReplayGuard
         }
         expiries.put(signature, expiresAtSeconds);
         return true;
+    }
+
+    /**
+     * Forgets {@code key}, so it may be used once more: for a use that failed before it took
+     * effect (the API could not be reached).
+     */
+    public synchronized void forget(String key)
+    {
+        expiries.remove(key);
     }
 }

@@ -1,4 +1,4 @@
-package dev.iris.api.webhook;
+package dev.iris.api.http;
 
 import dev.iris.testing.TestingClock;
 import org.junit.jupiter.api.Test;
@@ -9,13 +9,13 @@ import java.util.OptionalLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-final class IngestRateLimiterTest
+final class KeyedRateLimiterTest
 {
     @Test
     void allowsTheRateThenTellsHowLongToWaitAndRefills()
     {
         TestingClock clock = clock();
-        IngestRateLimiter limiter = new IngestRateLimiter(6, clock);
+        KeyedRateLimiter limiter = new KeyedRateLimiter(6, Duration.ofMinutes(1), clock);
 
         for (int i = 0; i < 6; i++) {
             assertThat(limiter.tryAcquire("app")).as("request " + i).isEmpty();
@@ -32,7 +32,7 @@ final class IngestRateLimiterTest
     @Test
     void applicationsHaveSeparateBuckets()
     {
-        IngestRateLimiter limiter = new IngestRateLimiter(1, clock());
+        KeyedRateLimiter limiter = new KeyedRateLimiter(1, Duration.ofMinutes(1), clock());
 
         assertThat(limiter.tryAcquire("noisy")).isEmpty();
         assertThat(limiter.tryAcquire("noisy")).isPresent();
@@ -42,11 +42,25 @@ final class IngestRateLimiterTest
     @Test
     void zeroMeansUnlimited()
     {
-        IngestRateLimiter limiter = new IngestRateLimiter(0, clock());
+        KeyedRateLimiter limiter = new KeyedRateLimiter(0, Duration.ofMinutes(1), clock());
 
         for (int i = 0; i < 1000; i++) {
             assertThat(limiter.tryAcquire("app")).isEmpty();
         }
+    }
+
+    @Test
+    void anyPeriod()
+    {
+        TestingClock clock = clock();
+        KeyedRateLimiter limiter = new KeyedRateLimiter(2, Duration.ofHours(1), clock);
+
+        assertThat(limiter.tryAcquire("192.0.2.1")).isEmpty();
+        assertThat(limiter.tryAcquire("192.0.2.1")).isEmpty();
+        // Two per hour refill one token every 30 minutes.
+        assertThat(limiter.tryAcquire("192.0.2.1")).hasValue(30 * 60);
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(limiter.tryAcquire("192.0.2.1")).isEmpty();
     }
 
     private static TestingClock clock()

@@ -1,7 +1,8 @@
-package dev.iris.api.ui;
+package dev.iris.common.http;
 
 /**
- * HTML escaping for the few fragments built in Java rather than in a template.
+ * HTML escaping for the few fragments built in Java rather than in a template (the UI's charts,
+ * the relay's claim pages).
  */
 public final class Html
 {

@@ -1,4 +1,4 @@
-package dev.iris.api.webhook;
+package dev.iris.api.http;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -13,23 +13,31 @@ import java.util.concurrent.ConcurrentMap;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A token bucket per application: {@code requestsPerMinute} alert notifications per minute, with
- * bursts up to that many. Per API node: behind a load balancer the effective limit is the sum over
- * nodes, which still stops one runaway sender from flooding the database. A rejected request is
- * told how many seconds to wait (Retry-After).
+ * A token bucket per key (an application, a client address): {@code capacity} requests per
+ * {@code period}, with bursts up to that many. In memory, per API node: behind a load balancer the
+ * effective limit is the sum over nodes, which still stops one runaway client from flooding the
+ * database or a mailbox. A rejected request is told how many seconds to wait (Retry-After).
  */
-public final class IngestRateLimiter
+public final class KeyedRateLimiter
 {
-    private final int requestsPerMinute;
+    private final int capacity;
+    private final Duration period;
     private final TimeMeter time;
     private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public IngestRateLimiter(int requestsPerMinute, Clock clock)
+    /**
+     * @param capacity requests per {@code period}; 0: unlimited
+     */
+    public KeyedRateLimiter(int capacity, Duration period, Clock clock)
     {
-        if (requestsPerMinute < 0) {
-            throw new IllegalArgumentException("requestsPerMinute must not be negative");
+        if (capacity < 0) {
+            throw new IllegalArgumentException("capacity must not be negative");
         }
-        this.requestsPerMinute = requestsPerMinute;
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive");
+        }
+        this.capacity = capacity;
+        this.period = period;
         requireNonNull(clock, "clock is null");
         this.time = new TimeMeter()
         {
@@ -48,15 +56,15 @@ public final class IngestRateLimiter
     }
 
     /**
-     * Takes one token for the application: empty when allowed, else the seconds to wait.
+     * Takes one token for the key: empty when allowed, else the seconds to wait.
      */
-    public OptionalLong tryAcquire(String application)
+    public OptionalLong tryAcquire(String key)
     {
-        if (requestsPerMinute == 0) {
+        if (capacity == 0) {
             return OptionalLong.empty();
         }
-        Bucket bucket = buckets.computeIfAbsent(application, ignored -> Bucket.builder()
-                .addLimit(limit -> limit.capacity(requestsPerMinute).refillGreedy(requestsPerMinute, Duration.ofMinutes(1)))
+        Bucket bucket = buckets.computeIfAbsent(key, ignored -> Bucket.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
                 .withCustomTimePrecision(time)
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
