@@ -91,7 +91,8 @@ public abstract class PackagedJarContract
 
         PackagedJar.Run check = jar.run(Duration.ofMinutes(2), directory, Map.of(), "check", ExampleConfigs.production(process()).toString());
 
+        // The exit status, not the log line: Dropwizard's asynchronous console appender can lose
+        // "Configuration is OK" when the JVM ends right after it.
         assertThat(check.exitCode()).as(check.output()).isZero();
-        assertThat(check.output()).contains("Configuration is OK");
     }
 }
