@@ -3,11 +3,20 @@ package dev.iris.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.name.Names;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import dev.iris.api.ui.UiPages;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.db.Database;
+import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
 
+import javax.sql.DataSource;
+
 import java.time.Clock;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,5 +59,27 @@ final class ApiModule
         }
         bind(dev.iris.api.auth.HmacAuthFilter.class);
         install(new dev.iris.api.ui.UiModule());
+    }
+
+    /**
+     * The role-lookup chain the configuration names (the database lookup by default), so the plan
+     * simulation expands roles as the sender will when it pages.
+     */
+    @Provides
+    @Singleton
+    static RoleResolver roleResolver(IrisApiConfiguration configuration, Database database)
+    {
+        DataSource dataSource = database.dataSource();
+        PluginContext context = new PluginContext()
+        {
+            @Override
+            public DataSource dataSource()
+            {
+                return dataSource;
+            }
+        };
+        // Built-in schedules are expanded by the simulator itself, at the simulated instant.
+        return RoleResolver.fromConfig(configuration.getRoleLookups(), List.of(DatabaseRoleLookupFactory.NAME), PluginRegistry.fromClasspath(), context,
+                Clock.systemUTC());
     }
 }

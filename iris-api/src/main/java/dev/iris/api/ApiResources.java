@@ -34,7 +34,8 @@ final class ApiResources
             dev.iris.api.response.ResponseResource.class,
             dev.iris.api.status.StatusApiResource.class,
             dev.iris.api.schedule.ScheduleResource.class,
-            dev.iris.api.schedule.OncallResource.class);
+            dev.iris.api.schedule.OncallResource.class,
+            dev.iris.api.maintenance.MaintenanceResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -72,7 +73,8 @@ final class ApiResources
             dev.iris.api.status.StatusMonitor.class,
             dev.iris.core.schedule.ScheduleService.class,
             dev.iris.api.schedule.ScheduleAccess.class,
-            dev.iris.api.schedule.IcalFeeds.class);
+            dev.iris.api.schedule.IcalFeeds.class,
+            dev.iris.core.maintenance.MaintenanceService.class);
 
     private ApiResources() {}
 }

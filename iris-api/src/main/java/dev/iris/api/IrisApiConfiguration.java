@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,15 @@ public class IrisApiConfiguration
     @Valid
     @JsonProperty
     private PluginInstanceConfig auth;
+
+    /**
+     * Role lookups, asked in this order, as the sender's {@code roleLookups}: the plan simulation
+     * expands roles through them (default: the database lookup, Iris's built-in roles).
+     */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private List<PluginInstanceConfig> roleLookups = new ArrayList<>();
 
     @Valid
     @NotNull
@@ -158,6 +168,11 @@ public class IrisApiConfiguration
     public Optional<Path> getHealthcheckPath()
     {
         return Optional.ofNullable(healthcheckPath).filter(path -> !path.isBlank()).map(Path::of);
+    }
+
+    public List<PluginInstanceConfig> getRoleLookups()
+    {
+        return roleLookups;
     }
 
     public Optional<PluginInstanceConfig> getAuth()

@@ -32,6 +32,33 @@ public final class ClientOptions
 
     public ApiClient client()
     {
+        return client(application, key, user);
+    }
+
+    /**
+     * For verbs that only read: without an application and key, the dev seed's {@code demo}
+     * application, so they work against {@code ./iris dev} with no flags (as {@code ./iris curl} does).
+     */
+    public ApiClient readOnlyClient()
+    {
+        boolean none = (application == null || application.isBlank()) && (key == null || key.isBlank());
+        return none ? client(DEV_APPLICATION, DEV_KEY, user) : client();
+    }
+
+    /**
+     * Acting as {@code actingUser} (X-IRIS-USERNAME) instead of {@code --user}, when it is set.
+     */
+    public ApiClient clientActingAs(String actingUser)
+    {
+        return client(application, key, actingUser != null && !actingUser.isBlank() ? actingUser : user);
+    }
+
+    /** The dev seed's application and key ({@code ./iris dev}); development values, never production ones. */
+    static final String DEV_APPLICATION = "demo";
+    static final String DEV_KEY = "demo-secret-key";
+
+    private ApiClient client(String application, String key, String user)
+    {
         if (application == null || application.isBlank()) {
             throw new UsageException("No application: pass --app or set IRIS_APP");
         }

@@ -42,14 +42,21 @@ public final class DocumentApply
             output.line(active.isPresent() ? "Changes to " + kind.noun() + " " + name + ":" : "New " + kind.noun() + " " + name + ":");
             diff.forEach(output::line);
         }
-        if (dryRun) {
-            output.note("Dry run: nothing applied.");
-            return ExitCodes.OK;
-        }
         ObjectNode body = proposed.deepCopy();
         body.put("creator", creator != null ? creator
                 : source.hasNonNull("creator") ? source.get("creator").asText()
                 : options.requireUser("the " + kind.noun() + "'s creator"));
+        if (dryRun) {
+            if (kind.validatePath() != null) {
+                // The server runs every check it would run on apply (teams, templates, ...); a refusal exits 1.
+                client.post(kind.validatePath(), body);
+                output.note("Dry run: the server accepts this " + kind.noun() + "; nothing applied.");
+            }
+            else {
+                output.note("Dry run: nothing applied.");
+            }
+            return ExitCodes.OK;
+        }
         long id = client.post(kind.collection(), body).asLong();
         if (options.json()) {
             output.json(result(name, true, id));

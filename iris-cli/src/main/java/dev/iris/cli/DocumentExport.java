@@ -17,7 +17,17 @@ public final class DocumentExport
      */
     public static int run(DocumentKind kind, ClientOptions options, Output output, String name, Path file)
     {
-        JsonNode document = options.client().get(kind.path(name));
+        JsonNode document;
+        try {
+            document = options.readOnlyClient().get(kind.path(name));
+        }
+        catch (ApiRefusedException e) {
+            if (e.status() == 404) {
+                // Iris answers a bare 404; say which one is missing.
+                throw new ApiRefusedException(404, "Not Found", "No " + kind.noun() + " named " + name);
+            }
+            throw e;
+        }
         if (options.json()) {
             output.json(document);
             return ExitCodes.OK;

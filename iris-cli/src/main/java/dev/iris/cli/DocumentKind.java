@@ -13,9 +13,15 @@ import static java.util.Objects.requireNonNull;
  * @param collection the API path the versions are created at and read below ({@code /v0/plans})
  * @param canonical the document's canonical form, from the API's JSON or a YAML file; the second
  *        argument names the source in errors
+ * @param validatePath where the API checks a document without storing it, or null when it cannot
  */
-public record DocumentKind(String noun, String collection, Canonical canonical)
+public record DocumentKind(String noun, String collection, Canonical canonical, String validatePath)
 {
+    public DocumentKind(String noun, String collection, Canonical canonical)
+    {
+        this(noun, collection, canonical, null);
+    }
+
     /**
      * Builds a kind's canonical document, so the active version and a file compare line by line.
      */

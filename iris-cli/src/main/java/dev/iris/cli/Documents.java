@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
-import com.github.difflib.patch.Patch;
+import dev.iris.common.document.DocumentDiff;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,12 +83,6 @@ public final class Documents
      */
     public static List<String> diff(String name, String active, String proposed)
     {
-        List<String> original = active.lines().toList();
-        List<String> revised = proposed.lines().toList();
-        Patch<String> patch = DiffUtils.diff(original, revised);
-        if (patch.getDeltas().isEmpty()) {
-            return List.of();
-        }
-        return UnifiedDiffUtils.generateUnifiedDiff(name + " (active)", name + " (proposed)", original, patch, 3);
+        return DocumentDiff.diff(name, active, proposed);
     }
 }

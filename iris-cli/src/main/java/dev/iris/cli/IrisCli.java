@@ -5,6 +5,7 @@ import dev.iris.cli.incident.ClaimCommand;
 import dev.iris.cli.incident.IncidentsCommand;
 import dev.iris.cli.incident.ResolveCommand;
 import dev.iris.cli.incident.TriggerCommand;
+import dev.iris.cli.maintenance.MaintenanceCommand;
 import dev.iris.cli.plan.PlanCommand;
 import dev.iris.cli.template.TemplateCommand;
 import dev.iris.common.client.IrisApiUnreachableException;
@@ -31,6 +32,7 @@ import java.io.PrintWriter;
                 TemplateCommand.class,
                 dev.iris.cli.schedule.ScheduleCommand.class,
                 AppCommand.class,
+                MaintenanceCommand.class,
                 HelpCommand.class,
         },
         footer = {
@@ -67,6 +69,9 @@ public final class IrisCli
     private static int handleFailure(Exception exception, CommandLine commandLine, CommandLine.ParseResult parseResult)
     {
         PrintWriter err = commandLine.getErr();
+        if (parseResult.originalArgs().contains("--json")) {
+            return JsonErrors.report(exception, err);
+        }
         if (exception instanceof ApiRefusedException refused) {
             err.println("Error: the API refused (" + refused.status() + "): " + refused.title()
                     + (refused.description() == null || refused.description().isEmpty() ? "" : ": " + refused.description()));

@@ -37,6 +37,8 @@ final class ApiVerbsTest
             seed.owner(app, alice);
             seed.template("page", alice, app, List.of("email", "sms", "call"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("ops-plan", alice, "ops escalation", List.of(Notification.of(1, "user", alice, "high", "page", 1, 300)), 0, 0, 0, 0);
+            // What ./iris dev seeds: read-only verbs use it when no application is given.
+            seed.application("demo", "demo-secret-key", false, List.of("title"));
         });
         cli = new CliRunner(api.baseUri(), "ops", "ops-key");
     }
@@ -59,7 +61,7 @@ final class ApiVerbsTest
         CliRunner.Result listed = cli.run("incidents", "--active", "--plan", "ops-plan");
         assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
         assertThat(listed.out().lines().findFirst().orElseThrow()).startsWith("ID").contains("PLAN", "STATE");
-        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*ops-plan.*escalating");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*active.*ops-plan");
 
         CliRunner.Result claimed = cli.run("claim", String.valueOf(id), "--user", "alice");
         assertThat(claimed.exitCode()).as(claimed.toString()).isEqualTo(0);
@@ -74,6 +76,101 @@ final class ApiVerbsTest
         CliRunner.Result mine = cli.run("incidents", "--owner", "alice", "--json");
         assertThat(mine.exitCode()).as(mine.toString()).isEqualTo(0);
         assertThat(JSON.readTree(mine.out()).findValues("id")).extracting(JsonNode::asLong).contains(id);
+    }
+
+    @Test
+    void resolveStopsPagingLikeEveryOtherResolve()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Paging", "--json").out()).get("incident_id").asLong();
+        api.jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO message (created, application_id, target_id, incident_id, `status`, active, next_attempt_at)
+                SELECT NOW(3), i.application_id, t.id, i.id, 'queued', 1, NOW(3) FROM incident i, target t WHERE i.id = ? AND t.name = 'alice'""", id));
+
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(id), "--user", "alice");
+
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(0);
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM message WHERE incident_id = ? AND `status` = 'queued'", id)).isZero();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND active = 0 AND resolved = 1", id)).isEqualTo(1);
+        assertThat(cli.run("incidents", "--plan", "ops-plan").out()).containsPattern("(?m)^" + id + " .*resolved");
+    }
+
+    @Test
+    void unacknowledgedIncidentsHaveTheirOwnFilterAndWord()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Nobody came", "--json").out()).get("incident_id").asLong();
+        // What the sender does when the plan runs out.
+        api.jdbi().useHandle(handle -> handle.execute("UPDATE incident SET active = 0 WHERE id = ?", id));
+
+        CliRunner.Result listed = cli.run("incidents", "--unacknowledged");
+
+        assertThat(listed.exitCode()).as(listed.toString()).isEqualTo(0);
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .*unacknowledged");
+        assertThat(cli.run("incidents", "--active").out()).doesNotContainPattern("(?m)^" + id + " ");
+    }
+
+    private static long count(String sql, Object... arguments)
+    {
+        return api.jdbi().withHandle(handle -> handle.select(sql, arguments).mapTo(Long.class).one());
+    }
+
+    @Test
+    void maintenanceVerbsOpenListAndEndAWindow()
+            throws Exception
+    {
+        CliRunner.Result started = cli.run("maintenance", "start", "--application", "ops", "--for", "2h", "--reason", "kernel upgrade", "--user", "alice");
+        assertThat(started.exitCode()).as(started.toString()).isEqualTo(0);
+        assertThat(started.out()).startsWith("Opened maintenance window ").contains("for application ops", "(in effect)");
+        long window = Long.parseLong(started.out().split(" ")[3]);
+
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=During maintenance", "--json").out()).get("incident_id").asLong();
+        assertThat(count("SELECT COUNT(*) FROM incident WHERE id = ? AND silenced_by = ?", id, window)).isEqualTo(1);
+        assertThat(cli.run("incidents", "--plan", "ops-plan").out()).containsPattern("(?m)^" + id + " .*silenced");
+
+        CliRunner.Result listed = cli.run("maintenance", "list");
+        assertThat(listed.out()).containsPattern("(?m)^" + window + " +application ops +in effect .*alice +kernel upgrade");
+
+        CliRunner.Result ended = cli.run("maintenance", "end", String.valueOf(window), "--user", "alice");
+        assertThat(ended.exitCode()).as(ended.toString()).isEqualTo(0);
+        assertThat(ended.out()).contains("resume escalation");
+        assertThat(count("SELECT COUNT(*) FROM escalation_work WHERE incident_id = ?", id)).isEqualTo(1);
+        assertThat(cli.run("maintenance", "end", String.valueOf(window)).exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(cli.run("maintenance", "start", "--plan", "ops-plan", "--for", "soon", "--reason", "x").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void consoleDetailsTitlesDefaultsJsonErrorsAndMissingPlans()
+            throws Exception
+    {
+        long id = JSON.readTree(cli.run("trigger", "ops-plan", "title=Disk full on db-7", "--json").out()).get("incident_id").asLong();
+        CliRunner.Result listed = cli.run("incidents");
+        assertThat(listed.out().lines().findFirst().orElseThrow()).contains("STATE", "TITLE");
+        assertThat(listed.out()).containsPattern("(?m)^" + id + " .* active +Disk full on db-7 +ops +ops-plan");
+
+        // Read-only verbs work against ./iris dev without credentials; writes still need them.
+        CliRunner noCredentials = new CliRunner(api.baseUri(), null, null);
+        assertThat(noCredentials.run("incidents").exitCode()).isEqualTo(0);
+        assertThat(noCredentials.run("trigger", "ops-plan", "title=x").exitCode()).isEqualTo(ExitCodes.USAGE);
+
+        // Under --json, a refusal is JSON too.
+        CliRunner.Result refused = cli.run("claim", "987654321", "--user", "alice", "--json");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        JsonNode error = JSON.readTree(refused.err()).get("error");
+        assertThat(error.get("kind").asText()).isEqualTo("refused");
+        assertThat(error.get("status").asInt()).isEqualTo(400);
+        assertThat(error.get("title").asText()).isEqualTo("Invalid claim: no matching incident id");
+
+        CliRunner.Result missing = cli.run("plan", "export", "no-such-plan");
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(missing.err()).contains("No plan named no-such-plan");
+
+        // claim and resolve take the same options.
+        CliRunner.Result resolved = cli.run("resolve", String.valueOf(id), "--owner", "alice");
+        assertThat(resolved.exitCode()).as(resolved.toString()).isEqualTo(0);
+        assertThat(resolved.out()).containsPattern("(?m)^" + id + " +alice +yes");
+        assertThat(count("SELECT COUNT(*) FROM incident_event WHERE incident_id = ? AND kind = 'resolved' AND actor = 'alice'", id)).isEqualTo(1);
     }
 
     @Test
@@ -195,6 +292,44 @@ final class ApiVerbsTest
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.REFUSED);
         assertThat(refused.out()).contains("New plan bad-plan:", "+name: bad-plan");
         assertThat(refused.err()).contains("Error: the API refused (400)", "nobody-at-all");
+
+        // A dry run asks the server, so it refuses what apply would refuse.
+        CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.REFUSED);
+        assertThat(dryRun.err()).contains("nobody-at-all");
+    }
+
+    @Test
+    void planFilesTakeDurationsAndDryRunsAskTheServer(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("durations.yaml");
+        Files.writeString(file, """
+                name: duration-plan
+                description: minutes as people write them
+                steps:
+                  - - role: user
+                      target: alice
+                      priority: high
+                      template: page
+                      repeat: 1
+                      wait: 5m
+                """);
+
+        CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
+        assertThat(dryRun.out()).contains("wait: 300");
+        assertThat(dryRun.err()).contains("Dry run: the server accepts this plan; nothing applied.");
+        assertThat(cli.run("plan", "export", "duration-plan").exitCode()).isEqualTo(ExitCodes.REFUSED);
+
+        CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
+        assertThat(cli.run("plan", "export", "duration-plan").out()).contains("wait: 300");
+
+        Files.writeString(file, Files.readString(file).replace("wait: 5m", "wait: five minutes"));
+        CliRunner.Result bad = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("Step 1, notification 1: wait 'five minutes' is not a duration");
     }
 
     @Test

@@ -72,7 +72,8 @@ final class PlanSimulateCommandTest
                 line -> assertThat(line).contains("2027-01-15 08:05:00Z", "alice", "call"),
                 line -> assertThat(line).contains("2027-01-15 08:05:00Z", "bob", "email"),
                 line -> assertThat(line).contains("2027-01-15 08:10:00Z", "manager", "carol", "urgent", "call", "+15550003"));
-        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Note: After step 2 the plan is exhausted"));
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Note: After step 2 the plan ends at +")
+                .contains("the incident becomes unacknowledged"));
     }
 
     @Test

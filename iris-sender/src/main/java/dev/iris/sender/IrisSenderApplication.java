@@ -5,6 +5,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.schedule.HandoffNotices;
 import dev.iris.core.schedule.ScheduleGaps;
 import dev.iris.core.schedule.ScheduleRoleLookupFactory;
@@ -14,10 +15,8 @@ import dev.iris.db.Migrations;
 import dev.iris.sender.clock.DatabaseClock;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationDao;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.spi.PluginContext;
-import dev.iris.spi.rolelookup.RoleLookup;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -36,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -99,14 +97,9 @@ public class IrisSenderApplication
                 vendors.close();
             }
         });
-        List<PluginInstanceConfig> lookupConfigs = configuration.getRoleLookups().isEmpty()
-                ? List.of(new PluginInstanceConfig(ScheduleRoleLookupFactory.NAME, null, Map.of()),
-                        new PluginInstanceConfig(DatabaseRoleLookupFactory.NAME, null, Map.of()))
-                : configuration.getRoleLookups();
-        List<RoleLookup> lookups = new ArrayList<>();
-        for (PluginInstanceConfig lookup : lookupConfigs) {
-            lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), pluginContext));
-        }
+        // Without a configured chain: the team's built-in schedule first, then Iris's tables.
+        RoleResolver roles = RoleResolver.fromConfig(configuration.getRoleLookups(),
+                List.of(ScheduleRoleLookupFactory.NAME, DatabaseRoleLookupFactory.NAME), plugins, pluginContext, clock);
 
         List<PeriodicTaskRunner.NamedTask> periodic = new ArrayList<>(configuration.getTasks().stream()
                 .map(task -> new PeriodicTaskRunner.NamedTask(task.getName(),
@@ -128,7 +121,7 @@ public class IrisSenderApplication
         }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
         Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.dispatchRules(), settings.getSenderApplication(), vendors,
-                new RoleResolver(lookups, clock), environment.metrics(), created -> {
+                roles, environment.metrics(), created -> {
                     SenderEngine running = engine.get();
                     if (running != null) {
                         running.wakeDispatcher();

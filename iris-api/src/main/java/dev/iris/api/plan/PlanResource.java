@@ -59,6 +59,19 @@ public final class PlanResource
         return Requests.created("plans", id);
     }
 
+    /**
+     * A dry run of {@link #create}: every check, the database's included, and nothing stored.
+     * Answers {@code {"valid": true}} or the error {@code POST /v0/plans} would give. Not in Iris.
+     */
+    @POST
+    @Path("/validate")
+    public Map<String, Object> validate(@Auth Caller caller, String body)
+    {
+        caller.requireApplication();
+        plans.validate(JsonBody.parseObject(objectMapper, body), caller::mayActAs);
+        return Map.of("valid", true);
+    }
+
     @GET
     @Path("/{plan}")
     public Response get(@PathParam("plan") String plan)

@@ -6,6 +6,8 @@ import dev.iris.common.http.IrisException;
 import dev.iris.core.schedule.OnCall;
 import dev.iris.core.schedule.ScheduleLoader;
 import dev.iris.core.schedule.ScheduleRole;
+import dev.iris.common.incident.IncidentState;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
 import jakarta.inject.Inject;
@@ -15,8 +17,10 @@ import org.jdbi.v3.core.Jdbi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -42,11 +46,13 @@ public final class PlanSimulator
     private static final String DROP_MODE = "drop";
 
     private final Jdbi jdbi;
+    private final RoleResolver roles;
 
     @Inject
-    public PlanSimulator(Jdbi jdbi)
+    public PlanSimulator(Jdbi jdbi, RoleResolver roles)
     {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.roles = requireNonNull(roles, "roles is null");
     }
 
     /**
@@ -56,59 +62,67 @@ public final class PlanSimulator
 
     public Simulation simulate(String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
     {
-        return jdbi.withHandle(handle -> {
-            SimulationDao dao = handle.attach(SimulationDao.class);
-            ActivePlan plan = dao.activePlan(planName)
-                    .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
-            long applicationId = dao.applicationId(applicationName)
-                    .orElseThrow(() -> IrisException.badRequest("Application not found", "No application named " + applicationName));
-            List<String> supportedModes = dao.applicationModes(applicationId);
-            List<String> notes = new ArrayList<>();
-            List<SimulatedPage> pages = new ArrayList<>();
+        return jdbi.withHandle(handle -> simulate(handle, planName, applicationName, start, dynamicTargets));
+    }
 
-            Map<Integer, List<PlanStep>> steps = new TreeMap<>();
-            for (PlanStep step : dao.steps(plan.id())) {
-                steps.computeIfAbsent(step.step(), ignored -> new ArrayList<>()).add(step);
+    /**
+     * The simulation on a given handle, so a draft written in an uncommitted transaction can be
+     * simulated before it is published.
+     */
+    public Simulation simulate(Handle handle, String planName, String applicationName, Instant start, List<DynamicTarget> dynamicTargets)
+    {
+        SimulationDao dao = handle.attach(SimulationDao.class);
+        ActivePlan plan = dao.activePlan(planName)
+                .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
+        long applicationId = dao.applicationId(applicationName)
+                .orElseThrow(() -> IrisException.badRequest("Application not found", "No application named " + applicationName));
+        List<String> supportedModes = dao.applicationModes(applicationId);
+        List<String> notes = new ArrayList<>();
+        List<SimulatedPage> pages = new ArrayList<>();
+
+        Map<Integer, List<PlanStep>> steps = new TreeMap<>();
+        for (PlanStep step : dao.steps(plan.id())) {
+            steps.computeIfAbsent(step.step(), ignored -> new ArrayList<>()).add(step);
+        }
+        long stepStart = 0;
+        int expectedStep = 1;
+        for (Map.Entry<Integer, List<PlanStep>> entry : steps.entrySet()) {
+            if (entry.getKey() != expectedStep) {
+                notes.add("Step " + expectedStep + " has no notifications: the incident stops escalating there");
+                break;
             }
-            long stepStart = 0;
-            int expectedStep = 1;
-            for (Map.Entry<Integer, List<PlanStep>> entry : steps.entrySet()) {
-                if (entry.getKey() != expectedStep) {
-                    notes.add("Step " + expectedStep + " has no notifications: the incident stops escalating there");
-                    break;
-                }
-                long nextStepStart = Long.MAX_VALUE;
-                for (PlanStep notification : entry.getValue()) {
-                    Instant stepAt = start.plusSeconds(stepStart);
-                    Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes, stepAt);
-                    for (int round = 0; round <= notification.repeat(); round++) {
-                        long offset = stepStart + (long) round * notification.waitSeconds();
-                        for (Member person : recipients.people()) {
-                            pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
-                        }
+            long nextStepStart = Long.MAX_VALUE;
+            for (PlanStep notification : entry.getValue()) {
+                Instant stepAt = start.plusSeconds(stepStart);
+                Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes, stepAt);
+                for (int round = 0; round <= notification.repeat(); round++) {
+                    long offset = stepStart + (long) round * notification.waitSeconds();
+                    for (Member person : recipients.people()) {
+                        pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
                     }
-                    nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
                 }
-                stepStart = nextStepStart;
-                expectedStep++;
+                nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
             }
-            if (steps.isEmpty()) {
-                notes.add("The plan has no notifications: nobody would be paged");
-            }
-            else if (expectedStep > steps.size()) {
-                notes.add("After step " + steps.size() + " the plan is exhausted at +" + stepStart + "s; the incident stays open, unclaimed");
-            }
-            pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
-                    .thenComparingInt(SimulatedPage::step)
-                    .thenComparingLong(SimulatedPage::planNotificationId)
-                    .thenComparing(page -> page.user() == null ? "" : page.user()));
-            return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
-        });
+            stepStart = nextStepStart;
+            expectedStep++;
+        }
+        if (steps.isEmpty()) {
+            notes.add("The plan has no notifications: nobody would be paged");
+        }
+        else if (expectedStep > steps.size()) {
+            notes.add("After step " + steps.size() + " the plan ends at +" + stepStart + "s: nobody is paged any more and the incident becomes "
+                    + IncidentState.UNACKNOWLEDGED.label() + "; it stays on the incident list until somebody claims or resolves it");
+        }
+        pages.sort(Comparator.comparingLong(SimulatedPage::offsetSeconds)
+                .thenComparingInt(SimulatedPage::step)
+                .thenComparingLong(SimulatedPage::planNotificationId)
+                .thenComparing(page -> page.user() == null ? "" : page.user()));
+        return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
     }
 
     private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}
 
-    private static Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets,
+    private Recipients recipients(Handle handle, SimulationDao dao, ActivePlan plan, PlanStep notification, List<DynamicTarget> dynamicTargets,
             List<String> notes, Instant at)
     {
         String role = notification.role();
@@ -122,13 +136,9 @@ public final class PlanSimulator
             role = dynamicTargets.get(index).role();
             target = dynamicTargets.get(index).target();
         }
-        Optional<List<Member>> expanded = expand(handle, role, target, at);
-        if (expanded.isEmpty()) {
-            notes.add("Step " + notification.step() + ": " + role + " of " + target + " is resolved by a role-lookup plugin (not the database) when the page is sent");
-            return new Recipients(role, target, notification.priority(), notification.priorityId(), List.of(), "");
-        }
-        if (!expanded.get().isEmpty()) {
-            return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded.get(), "");
+        List<Member> expanded = expand(handle, dao, role, target, at, notification.step(), notes);
+        if (!expanded.isEmpty()) {
+            return new Recipients(role, target, notification.priority(), notification.priorityId(), expanded, "");
         }
         boolean gap = ScheduleRole.fromPlanRole(role).isPresent() && scheduleAnswer(handle, role, target, at).isPresent();
         if (gap) {
@@ -145,20 +155,30 @@ public final class PlanSimulator
     }
 
     /**
-     * The users a role and target reach through the database, or empty when the role is not one of
-     * Iris's own (a role-lookup plugin answers it when the page is sent).
+     * The active users a role and target reach now, through the role-lookup chain the sender pages
+     * through (the database's roles, LDAP, Oncall, schedules...); why nobody, in the notes.
      */
-    private static Optional<List<Member>> expand(Handle handle, String role, String target, Instant at)
+    private List<Member> expand(Handle handle, SimulationDao dao, String role, String target, Instant at, int step, List<String> notes)
     {
         if (role == null || target == null) {
-            return Optional.of(List.of());
+            return List.of();
         }
-        // The sender's default chain: the team's schedule first, then Iris's tables.
+        // Built-in schedules answer for the simulated instant; the resolver (the rest of the chain)
+        // answers for now, which is what the lookups it asks can tell.
         Optional<List<Member>> scheduled = scheduleAnswer(handle, role, target, at);
         if (scheduled.isPresent()) {
-            return scheduled;
+            return scheduled.get();
         }
-        return RoleMembers.targetType(role).map(ignored -> RoleMembers.members(handle, role, target));
+        RoleResolver.Resolution resolution = roles.resolve(role, target);
+        if (resolution.usernames().isEmpty()) {
+            if (resolution.reason() != null) {
+                notes.add("Step " + step + ": " + role + " of " + target + ": " + resolution.reason());
+            }
+            return List.of();
+        }
+        Map<String, Member> active = new HashMap<>();
+        dao.activeUsers(resolution.usernames()).forEach(member -> active.put(member.name(), member));
+        return resolution.usernames().stream().distinct().map(active::get).filter(Objects::nonNull).toList();
     }
 
     /**

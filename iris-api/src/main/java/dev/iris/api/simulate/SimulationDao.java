@@ -2,6 +2,7 @@ package dev.iris.api.simulate;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 import java.util.List;
@@ -74,4 +75,13 @@ public interface SimulationDao
             SELECT tc.destination FROM target_contact tc JOIN mode m ON m.id = tc.mode_id
             WHERE tc.target_id = :userId AND m.name = :mode AND tc.disabled = 0""")
     Optional<String> contact(@Bind("userId") long userId, @Bind("mode") String mode);
+
+    /**
+     * The active users among these names (what a page can reach), as role members.
+     */
+    @SqlQuery("""
+            SELECT t.id, t.name FROM target t JOIN `user` u ON u.target_id = t.id
+            WHERE t.name IN (<names>) AND t.active = 1""")
+    @RegisterConstructorMapper(dev.iris.core.target.RoleMembers.Member.class)
+    List<dev.iris.core.target.RoleMembers.Member> activeUsers(@BindList("names") java.util.Collection<String> names);
 }

@@ -89,6 +89,38 @@ public final class IncidentActionsResource
         });
     }
 
+    /**
+     * The list's bulk buttons: claim or resolve the ticked incidents ({@code id}, repeated) or an
+     * aggregated group's ({@code ids}, comma-separated), all in one transaction.
+     */
+    @POST
+    @Path("bulk")
+    public Response bulk(
+            @FormParam("action") String action,
+            @FormParam("id") List<String> ticked,
+            @FormParam("ids") String group,
+            @FormParam("back") String back,
+            @Auth Caller caller)
+    {
+        String username = caller.requireUsername();
+        return act(back, null, () -> {
+            List<Long> ids = BulkSelection.ids(ticked, group);
+            if (ids.isEmpty()) {
+                throw IrisException.badRequest("Nothing selected", "Tick the incidents first");
+            }
+            String count = ids.size() + (ids.size() == 1 ? " incident" : " incidents");
+            if ("claim".equals(action)) {
+                claims.claimAll(ids, username);
+                return "Claimed " + count;
+            }
+            if ("resolve".equals(action)) {
+                claims.resolveAll(ids, username);
+                return "Resolved " + count;
+            }
+            throw IrisException.badRequest("Unknown action", "Choose claim or resolve");
+        });
+    }
+
     @POST
     @Path("{id: [0-9]+}/resolve")
     public Response resolve(@PathParam("id") long id, @Auth Caller caller)

@@ -3,7 +3,7 @@ package dev.iris.api.ui;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * The incident list's filter query parameters, shared by the page and the table htmx polls.
+ * The incident list's query parameters, shared by the page and the change banner htmx polls.
  */
 public final class IncidentFilterParams
 {
@@ -22,8 +22,14 @@ public final class IncidentFilterParams
     @QueryParam("to")
     private String to;
 
+    @QueryParam("page")
+    private String page;
+
+    @QueryParam("dense")
+    private String dense;
+
     IncidentFilter filter()
     {
-        return IncidentFilter.of(state, application, person, from, to);
+        return IncidentFilter.of(state, application, person, from, to, page, dense);
     }
 }

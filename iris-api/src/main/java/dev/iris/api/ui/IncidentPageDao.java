@@ -16,7 +16,7 @@ public interface IncidentPageDao
 {
     record Detail(long id, String application, long planId, String plan, int stepCount, Instant created, Instant updated,
             String owner, boolean active, boolean resolved, int currentStep, String context, String contextTemplate,
-            String summaryTemplate, String titleVariable, int dedupCount) {}
+            String summaryTemplate, String titleVariable, int dedupCount, Long silencedBy) {}
 
     record Step(int step, String role, String target, String priority, String template, int repeat, int waitSeconds, boolean optional) {}
 
@@ -34,7 +34,7 @@ public interface IncidentPageDao
                    o.name AS owner, i.active, i.resolved, i.current_step AS currentStep, i.context,
                    a.context_template AS contextTemplate, a.summary_template AS summaryTemplate,
                    (SELECT MIN(v.name) FROM template_variable v WHERE v.application_id = a.id AND v.title_variable = 1) AS titleVariable,
-                   i.dedup_count AS dedupCount
+                   i.dedup_count AS dedupCount, i.silenced_by AS silencedBy
             FROM incident i
             JOIN application a ON a.id = i.application_id
             JOIN plan p ON p.id = i.plan_id

@@ -2,6 +2,7 @@ package dev.iris.api.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iris.common.incident.IncidentState;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import org.jdbi.v3.core.Jdbi;
@@ -37,8 +38,8 @@ public final class IncidentPages
     {
         IncidentPageDao.Detail incident = dao.incident(incidentId).orElseThrow(() -> new NotFoundException("No incident " + incidentId));
         IncidentRow row = new IncidentRow(incident.id(), incident.application(), incident.plan(), incident.created(), incident.updated(),
-                incident.owner(), incident.active(), incident.resolved(), incident.currentStep(), incident.context(),
-                incident.summaryTemplate(), incident.titleVariable());
+                incident.owner(), incident.active(), incident.resolved(), incident.currentStep(), incident.stepCount(), incident.context(),
+                incident.summaryTemplate(), incident.titleVariable(), null, incident.silencedBy() != null);
         List<IncidentPageDao.Message> messages = dao.messages(incidentId);
         return new IncidentView(context, incident, summaries.summary(row), contextValues(incident.context()),
                 steps(incident.planId()), messages, timeline(incidentId, messages), dao.otherActivePlans(incident.plan()), message, error);
@@ -77,7 +78,9 @@ public final class IncidentPages
     {
         List<IncidentView.Entry> entries = new ArrayList<>();
         for (IncidentPageDao.Event event : dao.events(incidentId)) {
-            String title = event.kind() + (event.actor() == null ? "" : " by " + event.actor());
+            // The sender records the end of the plan as "exhausted"; people read the state's name.
+            String kind = event.kind().equals("exhausted") ? "plan ran out: " + IncidentState.UNACKNOWLEDGED.label() : event.kind();
+            String title = kind + (event.actor() == null ? "" : " by " + event.actor());
             entries.add(new IncidentView.Entry(event.created(), "event-" + event.kind(), title, event.description(), null, null));
         }
         for (IncidentPageDao.Message message : messages) {

@@ -1,9 +1,12 @@
 package dev.iris.api.ui;
 
+import dev.iris.common.incident.IncidentState;
+
 import java.time.Instant;
 
 /**
- * An incident as the incident list shows it.
+ * An incident as the incident list shows it; {@code batch} is the aggregation batch its latest
+ * aggregated page went out in, if any.
  */
 public record IncidentRow(
         long id,
@@ -15,18 +18,26 @@ public record IncidentRow(
         boolean active,
         boolean resolved,
         int currentStep,
+        int stepCount,
         String context,
         String summaryTemplate,
-        String titleVariable)
+        String titleVariable,
+        String batch,
+        boolean silenced)
 {
     /**
-     * "active" while escalating, "claimed" once owned, "closed" when the plan ran out.
+     * The word people see for where the incident stands ({@link IncidentState}).
      */
     public String state()
     {
-        if (active) {
-            return "active";
-        }
-        return owner != null ? "claimed" : "closed";
+        return IncidentState.of(active, owner != null, resolved, silenced).label();
+    }
+
+    /**
+     * Claiming makes sense while nobody owns it and it is not resolved: paging, or unacknowledged.
+     */
+    public boolean claimable()
+    {
+        return owner == null && !resolved;
     }
 }

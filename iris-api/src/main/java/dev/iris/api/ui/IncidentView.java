@@ -1,5 +1,7 @@
 package dev.iris.api.ui;
 
+import dev.iris.common.incident.IncidentState;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +52,15 @@ public final class IncidentView
 
     public String getState()
     {
-        if (incident.active()) {
-            return "active";
-        }
-        return incident.owner() != null ? "claimed" : "closed";
+        return IncidentState.of(incident.active(), incident.owner() != null, incident.resolved(), incident.silencedBy() != null).label();
+    }
+
+    /**
+     * Paging or unacknowledged: somebody should take it.
+     */
+    public boolean isClaimable()
+    {
+        return incident.owner() == null && !incident.resolved();
     }
 
     public String getSummary()

@@ -13,12 +13,19 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code /incidents}: the incident list with filters, refreshed in place every few seconds.
+ * {@code /incidents}: the incident list with filters, true counts and pages. It is drawn once; a
+ * small banner polled every few seconds says how many incidents are new or changed, so rows never
+ * move under the reader's pointer (a click always lands on the row it aimed at).
  */
 @Path("/incidents")
 @OwnAuthentication
@@ -26,7 +33,7 @@ import static java.util.Objects.requireNonNull;
 @Produces(MediaType.TEXT_HTML)
 public final class IncidentsResource
 {
-    private static final int LIMIT = 200;
+    static final int PAGE_SIZE = 200;
 
     private final IncidentListDao incidents;
     private final IncidentSummaries summaries;
@@ -44,22 +51,42 @@ public final class IncidentsResource
 
     @GET
     public IncidentsView list(
-            @BeanParam IncidentFilterParams filter,
+            @BeanParam IncidentFilterParams params,
             @QueryParam("message") String message,
             @QueryParam("error") String error,
             @Context ContainerRequestContext request)
     {
-        return view("incidents.ftlh", filter.filter(), message, error, request);
+        PageContext context = pages.context(request, "incidents");
+        IncidentFilter filter = params.filter();
+        IncidentListDao.Filter query = filter.query(context.zone());
+        // Drawn-at is taken before reading, so a change racing the reads shows up in the banner.
+        Instant drawnAt = Instant.now();
+        List<IncidentRow> rows = incidents.search(query, PAGE_SIZE, (filter.page() - 1) * PAGE_SIZE);
+        long total = incidents.count(query);
+        long newestShown = filter.page() == 1
+                ? rows.stream().mapToLong(IncidentRow::id).max().orElse(0)
+                : Long.MAX_VALUE;
+        return new IncidentsView(context, filter, groups(rows), total, PAGE_SIZE, incidents.stateCounts(query), newestShown, drawnAt,
+                incidents.applicationNames(), message, error);
     }
 
     /**
-     * Only the table, for htmx's polling.
+     * The banner's content: how many incidents arrived after {@code newest} and how many the list
+     * could show changed after {@code drawn} (epoch milliseconds).
      */
     @GET
-    @Path("rows")
-    public IncidentsView rows(@BeanParam IncidentFilterParams filter, @Context ContainerRequestContext request)
+    @Path("changes")
+    public IncidentChangesView changes(
+            @BeanParam IncidentFilterParams params,
+            @QueryParam("newest") long newest,
+            @QueryParam("drawn") long drawn,
+            @Context ContainerRequestContext request)
     {
-        return view("incident-rows.ftlh", filter.filter(), null, null, request);
+        PageContext context = pages.context(request, "incidents");
+        IncidentFilter filter = params.filter();
+        IncidentListDao.Changes changes = incidents.changesSince(filter.query(context.zone()), newest, Instant.ofEpochMilli(drawn));
+        String reload = changes.newIncidents() > 0 ? "/incidents?" + filter.queryString() : filter.here();
+        return new IncidentChangesView(context, changes, reload);
     }
 
     @GET
@@ -73,14 +100,38 @@ public final class IncidentsResource
         return incidentPages.view(pages.context(request, "incidents"), id, message, error);
     }
 
-    private IncidentsView view(String template, IncidentFilter filter, String message, String error, ContainerRequestContext request)
+    /**
+     * The rows in list order, except that the incidents one aggregated page covered are shown
+     * together where the first of them stands, under a heading with the batch's size.
+     */
+    private List<IncidentsView.Group> groups(List<IncidentRow> rows)
     {
-        PageContext context = pages.context(request, "incidents");
-        List<IncidentsView.Row> rows = incidents.search(filter.state(), filter.application(), filter.person(),
-                        filter.fromInstant(context.zone()), filter.toInstant(context.zone()), LIMIT)
-                .stream()
-                .map(incident -> new IncidentsView.Row(incident, summaries.summary(incident)))
-                .toList();
-        return new IncidentsView(template, context, filter, rows, incidents.applicationNames(), message, error);
+        List<String> batches = rows.stream().map(IncidentRow::batch).filter(Objects::nonNull).distinct().toList();
+        Map<String, Long> sizes = batches.isEmpty() ? Map.of() : incidents.batchSizes(batches);
+        Map<String, List<IncidentsView.Row>> byBatch = new HashMap<>();
+        // Groups are added when they start and filled afterwards: their lists are the ones added to.
+        List<IncidentsView.Group> groups = new ArrayList<>();
+        List<IncidentsView.Row> plain = null;
+        for (IncidentRow incident : rows) {
+            IncidentsView.Row row = new IncidentsView.Row(incident, summaries.summary(incident));
+            // A batch of one is an ordinary page, not a group.
+            if (incident.batch() != null && sizes.getOrDefault(incident.batch(), 0L) > 1) {
+                List<IncidentsView.Row> members = byBatch.get(incident.batch());
+                if (members == null) {
+                    members = new ArrayList<>();
+                    byBatch.put(incident.batch(), members);
+                    groups.add(new IncidentsView.Group(incident.batch(), sizes.get(incident.batch()), members));
+                    plain = null;
+                }
+                members.add(row);
+                continue;
+            }
+            if (plain == null) {
+                plain = new ArrayList<>();
+                groups.add(new IncidentsView.Group(null, 0, plain));
+            }
+            plain.add(row);
+        }
+        return groups;
     }
 }

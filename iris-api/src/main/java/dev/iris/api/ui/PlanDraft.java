@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iris.common.http.IrisException;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.ArrayList;
@@ -139,9 +140,17 @@ public record PlanDraft(
             body.set("tracking_template", parseJsonOrText(objectMapper, trackingTemplate));
         }
         ArrayNode stepsNode = body.putArray("steps");
-        for (List<Notification> step : steps) {
+        for (int stepIndex = 0; stepIndex < steps.size(); stepIndex++) {
             ArrayNode stepNode = stepsNode.addArray();
-            for (Notification notification : step) {
+            List<Notification> step = steps.get(stepIndex);
+            for (int index = 0; index < step.size(); index++) {
+                Notification notification = step.get(index);
+                Long rounds = parseLong(notification.count());
+                if (rounds != null && rounds < 1) {
+                    // Count is how many times the people are paged: 0 would page nobody, not once.
+                    throw IrisException.badRequest("Invalid plan", "Step " + (stepIndex + 1) + ", notification " + (index + 1)
+                            + ": count must be at least 1 (the number of times to page)");
+                }
                 ObjectNode node = stepNode.addObject();
                 node.put("role", notification.role());
                 node.put("target", notification.target());

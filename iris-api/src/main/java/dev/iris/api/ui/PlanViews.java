@@ -57,16 +57,34 @@ public final class PlanViews
         private final String message;
         private final String error;
 
-        public PlanView(PageContext context, Map<String, Object> plan, List<Map<String, Object>> versions, String yaml, List<String> applications,
-                String message, String error)
+        private final Map<String, Integer> versionNumbers;
+        private final SimulationForm simulation;
+
+        public PlanView(PageContext context, Map<String, Object> plan, List<Map<String, Object>> versions, Map<String, Integer> versionNumbers,
+                String yaml, List<String> applications, SimulationForm simulation, String message, String error)
         {
             super("plan.ftlh", context, "Plan " + plan.get("name"));
             this.plan = plan;
             this.versions = versions;
+            this.versionNumbers = versionNumbers;
             this.yaml = yaml;
             this.applications = applications;
+            this.simulation = simulation;
             this.message = message;
             this.error = error;
+        }
+
+        /**
+         * Version numbers per plan name (1, 2, 3), keyed by the version's id as text.
+         */
+        public Map<String, Integer> getVersionNumbers()
+        {
+            return versionNumbers;
+        }
+
+        public SimulationForm getSimulation()
+        {
+            return simulation;
         }
 
         public Map<String, Object> getPlan()
@@ -112,9 +130,15 @@ public final class PlanViews
         private final List<String> templates;
         private final String error;
 
-        public EditorView(PageContext context, PlanDraft draft, List<String> roles, List<String> priorities, List<String> templates, String error)
+        private final boolean creating;
+        private final SimulationForm simulation;
+
+        public EditorView(PageContext context, PlanDraft draft, boolean creating, List<String> roles, List<String> priorities, List<String> templates,
+                SimulationForm simulation, String error)
         {
             super("plan-editor.ftlh", context, draft.name().isEmpty() ? "New plan" : "Edit plan " + draft.name());
+            this.creating = creating;
+            this.simulation = simulation;
             this.draft = draft;
             this.roles = roles;
             this.priorities = priorities;
@@ -125,6 +149,19 @@ public final class PlanViews
         public PlanDraft getDraft()
         {
             return draft;
+        }
+
+        /**
+         * A new plan (its name must be free), not a new version of an existing one.
+         */
+        public boolean isCreating()
+        {
+            return creating;
+        }
+
+        public SimulationForm getSimulation()
+        {
+            return simulation;
         }
 
         public List<String> getRoles()
@@ -156,12 +193,27 @@ public final class PlanViews
     {
         private final String yaml;
         private final String error;
+        private final List<String> diff;
 
         public ImportView(PageContext context, String yaml, String error)
+        {
+            this(context, yaml, error, List.of());
+        }
+
+        /**
+         * The import waiting for confirmation, with its diff against the active version.
+         */
+        public ImportView(PageContext context, String yaml, String error, List<String> diff)
         {
             super("plan-import.ftlh", context, "Import a plan");
             this.yaml = yaml;
             this.error = error;
+            this.diff = List.copyOf(diff);
+        }
+
+        public List<String> getDiff()
+        {
+            return diff;
         }
 
         public String getYaml()

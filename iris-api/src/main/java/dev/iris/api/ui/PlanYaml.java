@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.iris.common.http.IrisException;
+import dev.iris.common.plan.PlanDurations;
 
 import java.util.List;
 
@@ -84,7 +85,8 @@ public final class PlanYaml
         if (parsed == null || !parsed.isObject()) {
             throw IrisException.badRequest("Invalid YAML", "A plan must be a mapping with name, steps and the other plan fields");
         }
-        ObjectNode body = (ObjectNode) parsed;
+        // People write "wait: 5m" as the editor shows minutes; the API takes seconds.
+        ObjectNode body = PlanDurations.toSeconds((ObjectNode) parsed);
         body.put("creator", creator);
         return body;
     }

@@ -1,5 +1,9 @@
 package dev.iris.api.ui;
 
+import dev.iris.api.simulate.PlanSimulator;
+import dev.iris.api.simulate.Simulation;
+import dev.iris.common.document.DocumentDiff;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,9 +32,11 @@ import jakarta.ws.rs.core.Response;
 import org.jdbi.v3.core.Jdbi;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,10 +62,12 @@ public final class PlansResource
     private final ObjectMapper objectMapper;
     private final PlanYaml yaml = new PlanYaml();
     private final UiPages pages;
+    private final PlanSimulator simulator;
 
     @Inject
-    public PlansResource(PlanService plans, IncidentService incidents, Jdbi jdbi, ObjectMapper objectMapper, UiPages pages)
+    public PlansResource(PlanService plans, IncidentService incidents, Jdbi jdbi, ObjectMapper objectMapper, UiPages pages, PlanSimulator simulator)
     {
+        this.simulator = requireNonNull(simulator, "simulator is null");
         this.plans = requireNonNull(plans, "plans is null");
         this.incidents = requireNonNull(incidents, "incidents is null");
         this.choices = requireNonNull(jdbi, "jdbi is null").onDemand(PlanChoicesDao.class);
@@ -87,7 +95,7 @@ public final class PlansResource
     @Path("new")
     public PageView newPlan(@Context ContainerRequestContext request)
     {
-        return editor(request, PlanDraft.empty(), null);
+        return editor(request, PlanDraft.empty(), true, null, null);
     }
 
     @GET
@@ -100,12 +108,28 @@ public final class PlansResource
     @POST
     @Path("import")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response importYaml(@FormParam("yaml") String text, @Auth Caller caller, @Context ContainerRequestContext request)
+    public Response importYaml(@FormParam("yaml") String text, @FormParam("confirm") String confirm, @Auth Caller caller,
+            @Context ContainerRequestContext request)
     {
         try {
             ObjectNode body = yaml.toRequest(text, caller.requireUsername());
+            String name = body.path("name").asText("");
+            Optional<Map<String, Object>> active = name.isEmpty() ? Optional.empty() : plans.get(name);
+            if (active.isPresent()) {
+                // Compare what would be stored: both sides through the same export.
+                List<String> diff = DocumentDiff.diff(name, yaml.export(objectMapper.valueToTree(active.get())), yaml.export(body));
+                long activeId = ((Number) active.get().get("id")).longValue();
+                if (diff.isEmpty()) {
+                    return Redirects.withFlash("/plans/" + activeId, "message",
+                            "Identical to the active version " + choices.versionNumber(activeId) + "; nothing was imported");
+                }
+                if (!"1".equals(confirm)) {
+                    plans.validate(body, caller::mayActAs);
+                    return Response.ok(new PlanViews.ImportView(pages.context(request, "plans"), text, null, diff)).build();
+                }
+            }
             long id = plans.create(body, caller::mayActAs);
-            return Redirects.withFlash("/plans/" + id, "message", "Imported as version " + id);
+            return Redirects.withFlash("/plans/" + id, "message", "Imported as version " + choices.versionNumber(id));
         }
         catch (IrisException e) {
             return Response.status(e.status())
@@ -120,12 +144,49 @@ public final class PlansResource
             @PathParam("plan") String idOrName,
             @QueryParam("message") String message,
             @QueryParam("error") String error,
+            @QueryParam("at") String at,
+            @QueryParam("application") String application,
             @Context ContainerRequestContext request)
     {
+        PageContext context = pages.context(request, "plans");
         Map<String, Object> plan = find(idOrName);
-        List<Map<String, Object>> versions = plans.search(SearchParameters.of(Map.of("name", List.of(String.valueOf(plan.get("name"))), "limit", List.of("50"))));
-        return new PlanViews.PlanView(pages.context(request, "plans"), plan, versions, yaml.export(objectMapper.valueToTree(plan)),
-                choices.applications(), message, error);
+        String name = String.valueOf(plan.get("name"));
+        List<Map<String, Object>> versions = plans.search(SearchParameters.of(Map.of("name", List.of(name), "limit", List.of("50"))));
+        boolean active = "1".equals(String.valueOf(plan.get("active"))) || Boolean.TRUE.equals(plan.get("active"));
+        SimulationForm simulation = simulation(context, at, application, start -> {
+            if (!active) {
+                throw IrisException.badRequest("Not the active version", "The simulation shows the active version of " + name);
+            }
+            return simulator.simulate(name, start.application(), start.instant(), List.of());
+        });
+        return new PlanViews.PlanView(context, plan, versions, choices.versionNumbers(name), yaml.export(objectMapper.valueToTree(plan)),
+                choices.applications(), simulation, message, error);
+    }
+
+    /**
+     * When and for which application a simulation starts.
+     */
+    private record SimulationStart(Instant instant, String application) {}
+
+    private interface Simulate
+    {
+        Simulation run(SimulationStart start);
+    }
+
+    private SimulationForm simulation(PageContext context, String at, String application, Simulate simulate)
+    {
+        List<String> applications = choices.applications();
+        Instant start = SimulationForm.start(at, context.zone());
+        String chosen = application != null && applications.contains(application) ? application : applications.isEmpty() ? null : applications.get(0);
+        if (chosen == null) {
+            return new SimulationForm(SimulationForm.formValue(start, context.zone()), null, applications, null, "There are no applications to simulate for");
+        }
+        try {
+            return new SimulationForm(SimulationForm.formValue(start, context.zone()), chosen, applications, simulate.run(new SimulationStart(start, chosen)), null);
+        }
+        catch (IrisException e) {
+            return new SimulationForm(SimulationForm.formValue(start, context.zone()), chosen, applications, null, Redirects.describe(e));
+        }
     }
 
     @GET
@@ -144,7 +205,7 @@ public final class PlansResource
     @Path("{plan}/edit")
     public PageView edit(@PathParam("plan") String idOrName, @Context ContainerRequestContext request)
     {
-        return editor(request, PlanDraft.fromPlan(objectMapper.valueToTree(find(idOrName))), null);
+        return editor(request, PlanDraft.fromPlan(objectMapper.valueToTree(find(idOrName))), false, null, null);
     }
 
     /**
@@ -157,24 +218,37 @@ public final class PlansResource
     public Response editorAction(MultivaluedMap<String, String> form, @Auth Caller caller, @Context ContainerRequestContext request)
     {
         PlanDraft draft = PlanDraft.fromForm(form);
+        boolean creating = "1".equals(form.getFirst("creating"));
         String action = form.getFirst("action") == null ? "publish" : form.getFirst("action");
         Matcher remove = REMOVE.matcher(action);
         Matcher addNotification = ADD_NOTIFICATION.matcher(action);
         if (action.equals("add-step")) {
-            return Response.ok(editor(request, draft.withStepAdded(), null)).build();
+            return Response.ok(editor(request, draft.withStepAdded(), creating, null, null)).build();
         }
         if (addNotification.matches()) {
-            return Response.ok(editor(request, draft.withNotificationAdded(Integer.parseInt(addNotification.group(1))), null)).build();
+            return Response.ok(editor(request, draft.withNotificationAdded(Integer.parseInt(addNotification.group(1))), creating, null, null)).build();
         }
         if (remove.matches()) {
-            return Response.ok(editor(request, draft.withNotificationRemoved(Integer.parseInt(remove.group(1)), Integer.parseInt(remove.group(2))), null)).build();
+            return Response.ok(editor(request, draft.withNotificationRemoved(Integer.parseInt(remove.group(1)), Integer.parseInt(remove.group(2))), creating, null, null)).build();
+        }
+        if (action.equals("simulate")) {
+            // The draft is written as the active version in a transaction that is rolled back.
+            PageContext context = pages.context(request, "plans");
+            SimulationForm simulation = simulation(context, form.getFirst("at"), form.getFirst("application"), start -> plans.preview(
+                    draft.toRequest(objectMapper, caller.requireUsername()), caller::mayActAs,
+                    handle -> simulator.simulate(handle, draft.name(), start.application(), start.instant(), List.of())));
+            return Response.ok(editor(request, draft, creating, simulation, null)).build();
         }
         try {
+            if (creating && plans.nameTaken(draft.name())) {
+                throw IrisException.badRequest("Plan name taken",
+                        "A plan named " + draft.name() + " already exists: open it and choose \"Edit as a new version\" to change it");
+            }
             long id = plans.create(draft.toRequest(objectMapper, caller.requireUsername()), caller::mayActAs);
-            return Redirects.withFlash("/plans/" + id, "message", "Published version " + id);
+            return Redirects.withFlash("/plans/" + id, "message", "Published version " + choices.versionNumber(id));
         }
         catch (IrisException e) {
-            return Response.status(e.status()).entity(editor(request, draft, Redirects.describe(e))).build();
+            return Response.status(e.status()).entity(editor(request, draft, creating, null, Redirects.describe(e))).build();
         }
     }
 
@@ -231,8 +305,11 @@ public final class PlansResource
         return plans.get(idOrName).orElseThrow(() -> new NotFoundException("No plan " + idOrName));
     }
 
-    private PlanViews.EditorView editor(ContainerRequestContext request, PlanDraft draft, String error)
+    private PlanViews.EditorView editor(ContainerRequestContext request, PlanDraft draft, boolean creating, SimulationForm simulation, String error)
     {
-        return new PlanViews.EditorView(pages.context(request, "plans"), draft, choices.roles(), choices.priorities(), choices.activeTemplates(), error);
+        PageContext context = pages.context(request, "plans");
+        SimulationForm shown = simulation != null ? simulation
+                : new SimulationForm(SimulationForm.formValue(SimulationForm.start(null, context.zone()), context.zone()), null, choices.applications(), null, null);
+        return new PlanViews.EditorView(context, draft, creating, choices.roles(), choices.priorities(), choices.activeTemplates(), shown, error);
     }
 }

@@ -70,6 +70,36 @@ public interface StatsDao
     @RegisterConstructorMapper(NamedValue.class)
     List<NamedValue> messagesPerMode(@Bind("since") Instant since, @Bind("application") String application);
 
+    /**
+     * Incidents and how many of them were claimed, per application, created in the range.
+     */
+    record ClaimCount(@ColumnName("name") String name, @ColumnName("incidents") long incidents, @ColumnName("claimed") long claimed) {}
+
+    @SqlQuery("""
+            SELECT a.name AS name, COUNT(*) AS incidents,
+                   SUM(EXISTS (SELECT 1 FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'claimed')) AS claimed
+            FROM incident i JOIN application a ON a.id = i.application_id
+            WHERE i.created >= :since AND i.created < :until AND (:application IS NULL OR a.name = :application)
+            GROUP BY a.name
+            ORDER BY incidents DESC, a.name""")
+    @RegisterConstructorMapper(ClaimCount.class)
+    List<ClaimCount> claimCounts(@Bind("since") Instant since, @Bind("until") Instant until, @Bind("application") String application);
+
+    /**
+     * Seconds from creation to the first claim of every claimed incident created in the range.
+     */
+    record ClaimTime(@ColumnName("name") String name, @ColumnName("seconds") long seconds) {}
+
+    @SqlQuery("""
+            SELECT a.name AS name, TIMESTAMPDIFF(SECOND, i.created, c.first_claim) AS seconds
+            FROM incident i
+            JOIN application a ON a.id = i.application_id
+            JOIN (SELECT incident_id, MIN(created) AS first_claim FROM incident_event WHERE kind = 'claimed' GROUP BY incident_id) c
+              ON c.incident_id = i.id
+            WHERE i.created >= :since AND i.created < :until AND (:application IS NULL OR a.name = :application)""")
+    @RegisterConstructorMapper(ClaimTime.class)
+    List<ClaimTime> claimTimes(@Bind("since") Instant since, @Bind("until") Instant until, @Bind("application") String application);
+
     @SqlQuery("SELECT COUNT(*) > 0 FROM application WHERE name = :name")
     boolean applicationExists(@Bind("name") String name);
 }

@@ -2,6 +2,7 @@ package dev.iris.api.ui;
 
 import dev.iris.api.auth.OwnAuthentication;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -24,7 +25,8 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code /stats} and {@code /stats/{application}}: the last 30 days as charts.
+ * {@code /stats} and {@code /stats/{application}}: a range (the last 7, 30 or 90 days, or chosen
+ * days) as charts with their numbers written out, and Iris's weekly figures per application.
  */
 @Path("/stats")
 @OwnAuthentication
@@ -32,8 +34,6 @@ import static java.util.Objects.requireNonNull;
 @Produces(MediaType.TEXT_HTML)
 public final class StatsResource
 {
-    static final int DAYS = 30;
-
     private final StatsDao stats;
     private final UiPages pages;
     private final Clock clock;
@@ -47,35 +47,39 @@ public final class StatsResource
     }
 
     @GET
-    public PageView all(@Context ContainerRequestContext request)
+    public PageView all(@BeanParam StatsRange.Params range, @Context ContainerRequestContext request)
     {
-        return view(null, request);
+        return view(null, range.range(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)), request);
     }
 
     @GET
     @Path("{application}")
-    public PageView application(@PathParam("application") String application, @Context ContainerRequestContext request)
+    public PageView application(@PathParam("application") String application, @BeanParam StatsRange.Params range,
+            @Context ContainerRequestContext request)
     {
         if (!stats.applicationExists(application)) {
             throw new NotFoundException("No application named " + application);
         }
-        return view(application, request);
+        return view(application, range.range(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)), request);
     }
 
-    private StatsView view(String application, ContainerRequestContext request)
+    private StatsView view(String application, StatsRange range, ContainerRequestContext request)
     {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        LocalDate first = today.minusDays(DAYS - 1);
+        LocalDate first = range.first();
+        LocalDate last = range.last();
         Instant since = first.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, String> charts = new LinkedHashMap<>();
-        charts.put("Incidents per day", SvgCharts.bars("Incidents per day", perDay(stats.incidentsPerDay(since, application), first, today), " incidents"));
-        charts.put("Messages per day", SvgCharts.bars("Messages per day", perDay(stats.messagesPerDay(since, application), first, today), " messages"));
+        List<SvgCharts.Bar> incidentsPerDay = perDay(stats.incidentsPerDay(since, application), first, last);
+        charts.put("Incidents per day", SvgCharts.bars("Incidents per day", incidentsPerDay, " incidents"));
+        charts.put("Messages per day", SvgCharts.bars("Messages per day", perDay(stats.messagesPerDay(since, application), first, last), " messages"));
         charts.put("Minutes to claim (mean)", SvgCharts.bars("Minutes to claim", named(stats.minutesToClaim(since, application)), " min"));
         if (application == null) {
             charts.put("Incidents per application", SvgCharts.bars("Incidents per application", named(stats.incidentsPerApplication(since, null)), " incidents"));
         }
         charts.put("Messages per mode", SvgCharts.bars("Messages per mode", named(stats.messagesPerMode(since, application)), " messages"));
-        return new StatsView(pages.context(request, "stats"), application, charts);
+        List<ClaimFigures> figures = ClaimFigures.of(stats.claimCounts(since, until, application), stats.claimTimes(since, until, application));
+        return new StatsView(pages.context(request, "stats"), application, range, figures, charts);
     }
 
     /**
@@ -104,13 +108,30 @@ public final class StatsResource
             extends PageView
     {
         private final String application;
+        private final StatsRange range;
+        private final List<ClaimFigures> figures;
         private final Map<String, String> charts;
 
-        StatsView(PageContext context, String application, Map<String, String> charts)
+        StatsView(PageContext context, String application, StatsRange range, List<ClaimFigures> figures, Map<String, String> charts)
         {
             super("stats.ftlh", context, application == null ? "Stats" : "Stats: " + application);
             this.application = application;
+            this.range = range;
+            this.figures = figures;
             this.charts = charts;
+        }
+
+        public StatsRange getRange()
+        {
+            return range;
+        }
+
+        /**
+         * Iris's weekly figures (incidents, share claimed, median time to claim) for the range.
+         */
+        public List<ClaimFigures> getFigures()
+        {
+            return figures;
         }
 
         public String getApplication()

@@ -17,6 +17,8 @@ public final class SvgCharts
     private static final int LEFT = 64;
     private static final int BOTTOM = 44;
     private static final int TOP = 12;
+    /** Up to this many bars carry their value as text (a month of days). */
+    private static final int MAX_VALUE_LABELS = 31;
 
     /**
      * One bar.
@@ -58,6 +60,11 @@ public final class SvgCharts
             double y = TOP + plotHeight - height;
             svg.append(String.format(Locale.ROOT, "<rect class=\"bar\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"><title>%s: %s%s</title></rect>",
                     x, y, barWidth, height, Html.escape(bar.label()), format(bar.value()), Html.escape(unit)));
+            // The number itself, on the bar, when there is room: nobody should have to hover.
+            if (bars.size() <= MAX_VALUE_LABELS && bar.value() > 0) {
+                svg.append(String.format(Locale.ROOT, "<text class=\"value\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                        x + barWidth / 2, Math.max(TOP + 14, y - 4), format(bar.value())));
+            }
             if (i % labelEvery == 0) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
                         x + barWidth / 2, TOP + plotHeight + 26, Html.escape(shorten(bar.label()))));

@@ -32,7 +32,8 @@ public final class WebUi
             dev.iris.api.ui.schedule.SchedulePagesResource.class,
             dev.iris.api.ui.status.ComponentPagesResource.class,
             dev.iris.api.ui.status.PublicUpdatesResource.class,
-            dev.iris.api.ui.postmortem.PostmortemPagesResource.class);
+            dev.iris.api.ui.postmortem.PostmortemPagesResource.class,
+            MaintenancePageResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             SessionCookies.class,
@@ -41,7 +42,8 @@ public final class WebUi
             UiPages.class,
             IncidentSummaries.class,
             IncidentPages.class,
-            ApplicationEdits.class);
+            ApplicationEdits.class,
+            UiErrorPages.class);
 
     private WebUi() {}
 
@@ -52,6 +54,7 @@ public final class WebUi
     {
         authFilter.setSessionAuthenticator(injector.getInstance(UiSessionAuthenticator.class));
         environment.jersey().register(UiFilter.class);
+        environment.jersey().register(injector.getInstance(UiErrorPages.class));
         for (Class<?> resource : RESOURCES) {
             environment.jersey().register(injector.getInstance(resource));
         }

@@ -452,6 +452,35 @@ final class IncidentResourceTest
         assertThat(api.anonymous().get("/v0/incidents?active=1&limit=5").json().size()).isBetween(1, 5);
     }
 
+    @Test
+    void unacknowledgedFilterFindsExhaustedIncidentsNobodyTook()
+    {
+        long paging = createIncident();
+        long exhausted = createIncident();
+        long claimed = createIncident();
+        long resolved = createIncident();
+        // The plan ran out on these two: the sender leaves them inactive and ownerless.
+        api.jdbi().useHandle(handle -> handle.execute("UPDATE incident SET active = 0 WHERE id IN (?, ?)", exhausted, resolved));
+        assertThat(trusted.post("/v0/incidents/" + claimed, Map.of("owner", "alice")).status()).isEqualTo(200);
+        assertThat(app.post("/v0/incidents/" + resolved + "/resolve", Map.of("resolved", true)).status()).isEqualTo(200);
+        String ids = "id__in=" + paging + "," + exhausted + "," + claimed + "," + resolved;
+
+        JsonNode unacknowledged = api.anonymous().get("/v0/incidents?unacknowledged=1&" + ids).json();
+        assertThat(ids(unacknowledged)).containsExactly(exhausted);
+        // Only a filter: the rows keep Iris's fields.
+        assertThat(unacknowledged.get(0).has("unacknowledged")).isFalse();
+        assertThat(unacknowledged.get(0).get("active").asInt()).isZero();
+        assertThat(ids(api.anonymous().get("/v0/incidents?unacknowledged=0&" + ids).json()))
+                .containsExactlyInAnyOrder(paging, claimed, resolved);
+        // It counts as a filter for Iris's "too broad" rule.
+        assertThat(api.anonymous().get("/v0/incidents?unacknowledged=1").status()).isEqualTo(200);
+        assertError(api.anonymous().get("/v0/incidents?unacknowledged=yes"), 400, "invalid argument type");
+
+        // A claim takes it out of the unacknowledged ones.
+        assertThat(trusted.post("/v0/incidents/" + exhausted, Map.of("owner", "alice")).status()).isEqualTo(200);
+        assertThat(ids(api.anonymous().get("/v0/incidents?unacknowledged=1&" + ids).json())).isEmpty();
+    }
+
     private static List<Long> ids(JsonNode rows)
     {
         List<Long> ids = new ArrayList<>();

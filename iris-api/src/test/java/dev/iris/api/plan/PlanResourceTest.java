@@ -161,11 +161,11 @@ final class PlanResourceTest
     void stepValidationUsesIrisMessages()
     {
         assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(notification("foo", "team-a", "low"))))),
-                400, "Invalid plan", "Role not found for step 1");
+                400, "Invalid plan", "Role not found for step 1 (notification 1: role 'foo')");
         assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(notification("user", "_invalid_user", "low"))))),
-                400, "Invalid plan", "Target _invalid_user not found for step 1");
+                400, "Invalid plan", "Target _invalid_user not found for step 1 (notification 1: target)");
         assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(notification("user", "alice", "foo"))))),
-                400, "Invalid plan", "Priority not found for step 1");
+                400, "Invalid plan", "Priority not found for step 1 (notification 1: priority 'foo')");
         assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(notification("oncall-primary", "alice", "low"))))),
                 400, "Invalid role", "Role oncall-primary is not appropriate for target alice in step 1");
         assertError(alice.post("/v0/plans", plan("bad", List.of(
@@ -178,13 +178,13 @@ final class PlanResourceTest
                 400, "Invalid plan", "You must have at least one non-optional notification per step. Step 2 has none.");
         Map<String, Object> noTemplate = notification("user", "alice", "low");
         noTemplate.remove("template");
-        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(noTemplate)))), 400, "Invalid plan", "Invalid data for step 1");
+        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(noTemplate)))), 400, "Invalid plan", "Step 1, notification 1: template is missing");
         Map<String, Object> badWait = notification("user", "alice", "low");
         badWait.put("wait", "soon");
-        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(badWait)))), 400, "Invalid plan", "Invalid data for step 1");
+        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(badWait)))), 400, "Invalid plan", "Step 1, notification 1: wait must be a whole number of seconds");
         Map<String, Object> hugeRepeat = notification("user", "alice", "low");
         hugeRepeat.put("repeat", 5_000_000_000L);
-        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(hugeRepeat)))), 400, "Invalid plan", "Invalid data for step 1");
+        assertError(alice.post("/v0/plans", plan("bad", List.of(List.of(hugeRepeat)))), 400, "Invalid plan", "Step 1, notification 1: repeat must be between 0 and 4294967295");
         Map<String, Object> malformed = simplePlan("bad");
         malformed.put("steps", "none");
         assertError(alice.post("/v0/plans", malformed), 400, "Invalid plan", null);
@@ -193,6 +193,22 @@ final class PlanResourceTest
         assertError(alice.post("/v0/plans", badThreshold), 400, "Invalid plan", "threshold_count must be a non-negative integer");
         // Nothing of the rejected plans was stored.
         assertThat(api.anonymous().get("/v0/plans?name=bad").json()).isEmpty();
+    }
+
+    @Test
+    void validateRunsEveryCheckAndStoresNothing()
+    {
+        Map<String, Object> good = simplePlan("dry-run-plan");
+        Response valid = alice.post("/v0/plans/validate", good);
+        assertThat(valid.status()).as(valid.body()).isEqualTo(200);
+        assertThat(valid.json().get("valid").asBoolean()).isTrue();
+        assertThat(api.anonymous().get("/v0/plans?name=dry-run-plan").json()).isEmpty();
+
+        // Checks that need the database (the team, the template) are run too.
+        Response badTarget = alice.post("/v0/plans/validate", plan("dry-run-plan", List.of(List.of(notification("team", "no-such-team", "low")))));
+        assertThat(badTarget.status()).isEqualTo(400);
+        assertThat(badTarget.json().get("description").asText()).contains("no-such-team").contains("step 1");
+        assertThat(api.anonymous().get("/v0/plans?name=dry-run-plan").json()).isEmpty();
     }
 
     /**
@@ -207,7 +223,7 @@ final class PlanResourceTest
         missing.put("template", "no-such-template");
         Response refused = alice.post("/v0/plans", plan("missing-template", List.of(List.of(notification("user", "alice", "low")), List.of(missing))));
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).isEqualTo("{\"title\":\"Invalid plan\",\"description\":\"Invalid data for step 2\"}");
+        assertThat(refused.body()).isEqualTo("{\"title\":\"Invalid plan\",\"description\":\"Step 2, notification 1: template 'no-such-template' has no active version\"}");
 
         // A template whose versions are all deactivated is no better.
         Response template = alice.post("/v0/templates", Map.of("name", "retired", "creator", "alice",
@@ -216,7 +232,7 @@ final class PlanResourceTest
         assertThat(alice.post("/v0/templates/" + template.body(), Map.of("active", 0)).status()).isEqualTo(200);
         Map<String, Object> retired = notification("user", "alice", "low");
         retired.put("template", "retired");
-        assertError(alice.post("/v0/plans", plan("missing-template", List.of(List.of(retired)))), 400, "Invalid plan", "Invalid data for step 1");
+        assertError(alice.post("/v0/plans", plan("missing-template", List.of(List.of(retired)))), 400, "Invalid plan", "Step 1, notification 1: template 'retired' has no active version");
         assertThat(api.anonymous().get("/v0/plans?name=missing-template").json()).isEmpty();
     }
 

@@ -78,17 +78,19 @@ final class PlanSimulationResourceTest
                 "2 team alice",
                 "2 team bob",
                 "3 manager carol",
-                "4 mailing-list dave");
+                "4 mailing-list dave",
+                // No lookup in the chain (the database alone by default) knows on-call roles: the creator is paged, as the sender would.
+                "5 oncall-primary owner");
     }
 
     @Test
-    void rolesOfPluginsAreNamedInANote()
+    void rolesNoLookupKnowsAreNamedInANote()
     {
         Response response = app.post("/v0/plans/roles/simulate", "{}");
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().get("notes").toString())
-                .contains("Step 5: oncall-primary of ops is resolved by a role-lookup plugin");
+                .contains("Step 5: oncall-primary of ops: no role lookup knows oncall-primary ops");
     }
 
     @Test

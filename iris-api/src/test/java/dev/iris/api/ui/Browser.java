@@ -159,6 +159,35 @@ final class Browser
         }
     }
 
+    /**
+     * Copies a screenshot taken with {@link #screenshot} into the repository's {@code docs/screenshots/},
+     * where the documentation shows it.
+     */
+    static void publish(Path screenshot, String name)
+    {
+        Path docs = Path.of("..", "docs", "screenshots");
+        try {
+            Files.createDirectories(docs);
+            Files.copy(screenshot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How many elements matching the CSS selector are entirely inside the visible window.
+     */
+    long visibleCount(String cssSelector)
+    {
+        Object count = driver.executeScript("""
+                return Array.from(document.querySelectorAll(arguments[0])).filter(function (element) {
+                  var box = element.getBoundingClientRect();
+                  return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+                }).length;""", cssSelector);
+        return ((Number) count).longValue();
+    }
+
     @Override
     public void close()
     {

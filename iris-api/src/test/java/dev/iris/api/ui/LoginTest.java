@@ -45,9 +45,9 @@ final class LoginTest
     @Test
     void htmxRequestsWithoutSessionGetAnHtmxRedirect()
     {
-        HttpResponse<String> response = http.getWithHeaders("/incidents/rows?state=all", Map.of("HX-Request", "true"));
+        HttpResponse<String> response = http.getWithHeaders("/incidents/changes?state=all", Map.of("HX-Request", "true"));
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("HX-Redirect").orElseThrow()).isEqualTo("/login?next=%2Fincidents%2Frows%3Fstate%3Dall");
+        assertThat(response.headers().firstValue("HX-Redirect").orElseThrow()).isEqualTo("/login?next=%2Fincidents%2Fchanges%3Fstate%3Dall");
     }
 
     @Test

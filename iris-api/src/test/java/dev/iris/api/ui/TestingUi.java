@@ -1,6 +1,7 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.testing.TestingIrisApi;
+import dev.iris.testing.seed.SeedWriter;
 import io.dropwizard.testing.ConfigOverride;
 
 import java.util.ArrayList;
@@ -39,5 +40,35 @@ final class TestingUi
             seed.user("root", true, Map.of("email", "root@example.com"));
         });
         return api;
+    }
+
+    /**
+     * The {@code grafana} application (title variable), its {@code grafana-default} template and
+     * {@code grafana-plan}, one step paging alice.
+     */
+    static void seedGrafana(TestingIrisApi api)
+    {
+        api.seed(seed -> {
+            long alice = seed.target("alice", "user");
+            long app = seed.application("grafana", "grafana-key", false, List.of("title"));
+            seed.template("grafana-default", alice, app, List.of("email"), "{{title}}", "{{title}}");
+            seed.plan("grafana-plan", alice, "page alice", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "grafana-default", 0, 300)),
+                    0, 0, 0, 0);
+        });
+    }
+
+    /**
+     * Closes the browser (if it opened), then the API, even when closing the browser fails.
+     */
+    static void close(Browser browser, TestingIrisApi api)
+    {
+        try {
+            if (browser != null) {
+                browser.close();
+            }
+        }
+        finally {
+            api.close();
+        }
     }
 }

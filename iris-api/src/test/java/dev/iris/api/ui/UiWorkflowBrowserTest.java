@@ -75,7 +75,8 @@ final class UiWorkflowBrowserTest
     {
         browser.get("/incidents");
         long id = trigger("CPU on fire");
-        // The list refreshes itself: no reload.
+        // The list announces it without moving the rows; the banner shows it.
+        browser.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("changes-link"))).click();
         WebElement row = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-" + id)));
         assertThat(row.findElement(By.cssSelector(".summary")).getText()).isEqualTo("CPU on fire");
         browser.screenshot("incidents-live");
@@ -150,6 +151,8 @@ final class UiWorkflowBrowserTest
         browser.get("/plans/grafana-plan");
         new Select(browser.find(By.cssSelector("form[action$='/test'] select"))).selectByVisibleText("grafana");
         browser.find(By.id("test-plan")).click();
+        // It asks first: real people get paged.
+        browser.driver().switchTo().alert().accept();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("incident-context")));
         assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Test incident opened");
         assertThat(browser.find(By.id("incident-context")).getText()).contains("Disk <full>").contains("db1");
@@ -189,7 +192,7 @@ final class UiWorkflowBrowserTest
         browser.screenshot("plan-editor");
         browser.find(By.id("publish")).click();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("plan-yaml")));
-        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).startsWith("Published version");
+        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Published version 1");
         String yaml = browser.find(By.id("plan-yaml")).getText();
         assertThat(yaml).contains("name: web-plan").contains("target: alice").contains("target: bob").contains("repeat: 2");
         String firstVersion = browser.path().substring("/plans/".length());
@@ -205,12 +208,25 @@ final class UiWorkflowBrowserTest
         browser.get("/plans/import");
         browser.find(By.id("yaml")).sendKeys(yaml.replace("target: bob", "target: nobody-here"));
         browser.find(By.id("import")).click();
-        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText()).isEqualTo("Invalid plan: Target nobody-here not found for step 2");
-        browser.find(By.id("yaml")).clear();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText())
+                .isEqualTo("Invalid plan: Target nobody-here not found for step 2 (notification 1: target)");
+        // The same file again is detected, and nothing is published.
+        browser.get("/plans/import");
+        browser.find(By.id("yaml")).sendKeys(yaml);
+        browser.find(By.id("import")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .isEqualTo("Identical to the active version 1; nothing was imported");
+        // A change shows its diff first and publishes only when confirmed.
+        browser.get("/plans/import");
         browser.find(By.id("yaml")).sendKeys(yaml.replace("Web on-call", "Web on-call, v2"));
         browser.find(By.id("import")).click();
+        String diff = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("import-diff"))).getText();
+        assertThat(diff).contains("-description: Web on-call", "+description: \"Web on-call, v2\"");
+        long versions = api.jdbi().withHandle(handle -> handle.select("SELECT COUNT(*) FROM plan WHERE name = 'web-plan'").mapTo(Long.class).one());
+        assertThat(versions).isEqualTo(1);
+        browser.find(By.id("import")).click();
         browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.id("plan-yaml")));
-        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).startsWith("Imported as version");
+        assertThat(browser.find(By.cssSelector(".flash.ok")).getText()).isEqualTo("Imported as version 2");
         assertThat(browser.path()).isNotEqualTo("/plans/" + firstVersion);
         assertThat(browser.find(By.id("plan-yaml")).getText()).contains("Web on-call, v2");
         assertThat(browser.find(By.id("plan-versions")).findElements(By.tagName("li"))).hasSize(2);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.cli.DocumentKind;
 import dev.iris.cli.Documents;
 import dev.iris.cli.UsageException;
+import dev.iris.common.http.IrisException;
+import dev.iris.common.plan.PlanDurations;
 
 import java.util.List;
 
@@ -21,7 +23,7 @@ final class PlanDocuments
     private static final List<String> NOTIFICATION_FIELDS = List.of(
             "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional");
 
-    static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical);
+    static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical, "/v0/plans/validate");
 
     private PlanDocuments() {}
 
@@ -74,6 +76,12 @@ final class PlanDocuments
                 }
             }
         }
-        return document;
+        try {
+            // Files may say "wait: 5m"; the API takes seconds.
+            return PlanDurations.toSeconds(document);
+        }
+        catch (IrisException e) {
+            throw new UsageException(source + ": " + e.description());
+        }
     }
 }

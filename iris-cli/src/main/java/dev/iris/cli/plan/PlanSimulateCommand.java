@@ -50,7 +50,7 @@ public final class PlanSimulateCommand
         if (application != null) {
             body.put("application", application);
         }
-        JsonNode simulation = options.client().post("/v0/plans/" + ApiClient.segment(name) + "/simulate", body);
+        JsonNode simulation = options.readOnlyClient().post("/v0/plans/" + ApiClient.segment(name) + "/simulate", body);
         Output output = new Output(spec);
         if (options.json()) {
             output.json(simulation);

@@ -118,6 +118,28 @@ public final class ClaimService
     }
 
     /**
+     * Resolves every listed incident in one transaction (all must exist), stopping their paging as
+     * {@link #resolve} does.
+     */
+    public void resolveAll(List<Long> incidentIds, String actor)
+    {
+        List<Long> sorted = new LinkedHashSet<>(requireNonNull(incidentIds, "incidentIds is null")).stream().sorted().toList();
+        jdbi.useTransaction(handle -> {
+            IncidentDao dao = handle.attach(IncidentDao.class);
+            // Lock in id order, as claimAll does, so concurrent bulk actions cannot deadlock.
+            for (long id : sorted) {
+                if (dao.lockIncident(id).isEmpty()) {
+                    throw noMatchingIncident();
+                }
+            }
+            for (long id : sorted) {
+                dao.resolveAndStopPaging(id);
+                dao.insertEvent(id, "resolved", actor, "");
+            }
+        });
+    }
+
+    /**
      * Resolves the open incident of {@code application} carrying {@code dedupKey}, if there is one
      * (an alert source reporting that the alert cleared); returns its id.
      */

@@ -3,7 +3,9 @@ package dev.iris.core.incident;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.common.http.IrisException;
+import dev.iris.common.incident.IncidentState;
 import dev.iris.core.query.ColumnType;
+import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;
 import dev.iris.core.query.SearchFilter;
 import dev.iris.core.query.SearchParameters;
@@ -15,6 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -50,8 +53,18 @@ public final class IncidentQueries
     private static final List<SearchColumn> DETAIL_COLUMNS = SearchColumn.pick(COLUMNS,
             "id", "plan_id", "plan", "created", "updated", "context", "owner", "application", "current_step", "active", "resolved");
 
-    private static final List<SearchFilter> FILTERS = SearchFilter.onColumns(COLUMNS,
-            "id", "plan", "plan_id", "active", "updated", "application", "context", "created", "owner", "current_step", "resolved");
+    /**
+     * Iris's filters, plus {@code unacknowledged=1|0}: the plan ran out and nobody claimed or
+     * resolved the incident ({@link IncidentState#UNACKNOWLEDGED}), and {@code silenced=1|0}: a
+     * maintenance window holds it. They filter only; the rows keep Iris's fields.
+     */
+    private static final List<SearchFilter> FILTERS = Stream.concat(
+                    SearchFilter.onColumns(COLUMNS,
+                            "id", "plan", "plan_id", "active", "updated", "application", "context", "created", "owner", "current_step", "resolved").stream(),
+                    Stream.of(new SearchFilter("unacknowledged",
+                                    "(CASE WHEN " + IncidentState.unacknowledgedSql("incident") + " THEN 1 ELSE 0 END)", FilterType.INTEGER),
+                            new SearchFilter("silenced", "(CASE WHEN incident.silenced_by IS NOT NULL THEN 1 ELSE 0 END)", FilterType.INTEGER)))
+            .toList();
 
     private static final String STEPS_FROM = """
             message m

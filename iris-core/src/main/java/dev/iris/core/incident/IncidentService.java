@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.maintenance.MaintenanceService;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
@@ -116,7 +117,10 @@ public final class IncidentService
                 dao.insertDynamicTarget(incidentId, index, dynamicRows.get(index).roleId(), dynamicRows.get(index).targetId());
             }
             dao.insertEvent(incidentId, "created", application, "");
-            dao.scheduleEscalationNow(incidentId);
+            // Inside a maintenance window the incident is recorded but pages nobody.
+            if (!MaintenanceService.silenceNew(handle, incidentId, applicationId, planId)) {
+                dao.scheduleEscalationNow(incidentId);
+            }
             return new IncidentCreation(incidentId, false);
         });
     }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -126,6 +127,63 @@ public final class PlanService
      */
     public long create(JsonNode body, Predicate<String> mayActAs)
     {
+        return create(body, mayActAs, null);
+    }
+
+    /**
+     * Runs every check {@link #create} runs, the database's included, and stores nothing: the plan
+     * is written in a transaction that is then rolled back. A dry run that passes means the same
+     * create would pass now.
+     *
+     * @throws IrisException as {@link #create} would
+     */
+    public void validate(JsonNode body, Predicate<String> mayActAs)
+    {
+        preview(body, mayActAs, handle -> null);
+    }
+
+    /**
+     * Creates the plan as the active version inside a transaction, lets {@code inspect} look at
+     * the database as it would then be (a simulation of the draft), and rolls everything back.
+     *
+     * @throws IrisException as {@link #create} would
+     */
+    public <T> T preview(JsonNode body, Predicate<String> mayActAs, Function<Handle, T> inspect)
+    {
+        try {
+            create(body, mayActAs, requireNonNull(inspect, "inspect is null"));
+            throw new IllegalStateException("a preview must roll back");
+        }
+        catch (DryRunRollback rollback) {
+            @SuppressWarnings("unchecked")
+            T result = (T) rollback.result;
+            return result;
+        }
+    }
+
+    /**
+     * Whether any version of a plan has this name (creating a "new" plan must not replace it).
+     */
+    public boolean nameTaken(String name)
+    {
+        return jdbi.withExtension(PlanDao.class, dao -> dao.nameExists(name));
+    }
+
+    /** Rolls a preview's transaction back, carrying what the preview found. */
+    private static final class DryRunRollback
+            extends RuntimeException
+    {
+        private final transient Object result;
+
+        DryRunRollback(Object result)
+        {
+            super(null, null, false, false);
+            this.result = result;
+        }
+    }
+
+    private long create(JsonNode body, Predicate<String> mayActAs, Function<Handle, ?> preview)
+    {
         JsonNode nameNode = body.get("name");
         String name = nameNode == null || nameNode.isNull() ? "" : nameNode.isTextual() ? nameNode.asText().strip() : nameNode.toString();
         if (name.isEmpty()) {
@@ -206,6 +264,9 @@ public final class PlanService
                 insertStep(dao, planId, index, steps.get(index - 1));
             }
             dao.activate(planId);
+            if (preview != null) {
+                throw new DryRunRollback(preview.apply(handle));
+            }
             return planId;
         });
     }
@@ -213,48 +274,67 @@ public final class PlanService
     private void insertStep(PlanDao dao, long planId, int index, List<JsonNode> notifications)
     {
         boolean onlyOptional = true;
-        for (JsonNode notification : notifications) {
-            IrisException invalidData = IrisException.badRequest("Invalid plan", "Invalid data for step " + index);
-            boolean optional = JsonBody.integer(notification, "optional", invalidData).orElse(0L) != 0;
+        for (int position = 0; position < notifications.size(); position++) {
+            JsonNode notification = notifications.get(position);
+            int number = position + 1;
+            // Iris says only "Invalid data for step N"; we also name the notification and the field.
+            String where = "Step " + index + ", notification " + number + ": ";
+            boolean optional = JsonBody.integer(notification, "optional", invalid(where + "optional must be 0 or 1")).orElse(0L) != 0;
             if (!optional) {
                 onlyOptional = false;
             }
             String priorityName = notification.path("priority").asText("");
             long priorityId = dao.findPriorityId(priorityName)
-                    .orElseThrow(() -> IrisException.badRequest("Invalid plan", "Priority not found for step " + index));
-            Long dynamicIndex = JsonBody.integer(notification, "dynamic_index", invalidData).orElse(null);
+                    .orElseThrow(() -> IrisException.badRequest("Invalid plan", "Priority not found for step " + index
+                            + " (notification " + number + ": priority '" + priorityName + "')"));
+            Long dynamicIndex = JsonBody.integer(notification, "dynamic_index", invalid(where + "dynamic_index must be an integer")).orElse(null);
             Long roleId = null;
             Long targetId = null;
             if (dynamicIndex == null) {
                 String roleName = notification.path("role").asText("");
                 roleId = dao.findRoleId(roleName)
-                        .orElseThrow(() -> IrisException.badRequest("Invalid plan", "Role not found for step " + index));
+                        .orElseThrow(() -> IrisException.badRequest("Invalid plan", "Role not found for step " + index
+                                + " (notification " + number + ": role '" + roleName + "')"));
                 JsonNode targetNode = notification.get("target");
                 String target = targetNode == null || targetNode.isNull() ? null : targetNode.asText();
                 List<Long> allowedRoles = target == null ? List.of() : dao.findRolesAllowedFor(target);
                 if (allowedRoles.isEmpty()) {
-                    throw IrisException.badRequest("Invalid plan", "Target " + target + " not found for step " + index);
+                    throw IrisException.badRequest("Invalid plan", "Target " + target + " not found for step " + index
+                            + " (notification " + number + ": target)");
                 }
                 if (!allowedRoles.contains(roleId)) {
                     throw IrisException.badRequest("Invalid role", "Role " + roleName + " is not appropriate for target " + target + " in step " + index);
                 }
-                targetId = dao.findTargetForRole(target, roleId).orElseThrow(() -> invalidData);
+                targetId = dao.findTargetForRole(target, roleId).orElseThrow(() -> invalid(where + "target '" + target + "' cannot take role " + roleName));
             }
             // Iris's step refers to template_active by name (a foreign key): no active template, no plan.
-            String template = JsonBody.text(notification, "template", invalidData)
+            String template = JsonBody.text(notification, "template", invalid(where + "template must be a template name"))
                     .filter(value -> !value.isEmpty() && value.length() <= 255)
-                    .filter(dao::templateIsActive)
-                    .orElseThrow(() -> invalidData);
-            long repeat = JsonBody.integer(notification, "repeat", invalidData).orElse(0L);
-            long wait = JsonBody.integer(notification, "wait", invalidData).orElse(0L);
-            if (!isUnsignedInt(repeat) || !isUnsignedInt(wait) || (dynamicIndex != null && !isUnsignedInt(dynamicIndex))) {
-                throw invalidData;
+                    .orElseThrow(() -> invalid(where + "template is missing"));
+            if (!dao.templateIsActive(template)) {
+                throw invalid(where + "template '" + template + "' has no active version");
+            }
+            long repeat = JsonBody.integer(notification, "repeat", invalid(where + "repeat must be a whole number of extra rounds")).orElse(0L);
+            long wait = JsonBody.integer(notification, "wait", invalid(where + "wait must be a whole number of seconds")).orElse(0L);
+            if (!isUnsignedInt(repeat)) {
+                throw invalid(where + "repeat must be between 0 and " + 0xFFFFFFFFL);
+            }
+            if (!isUnsignedInt(wait)) {
+                throw invalid(where + "wait must be between 0 and " + 0xFFFFFFFFL + " seconds");
+            }
+            if (dynamicIndex != null && !isUnsignedInt(dynamicIndex)) {
+                throw invalid(where + "dynamic_index must not be negative");
             }
             dao.insertNotification(planId, index, template, targetId, roleId, priorityId, repeat, wait, optional, dynamicIndex);
         }
         if (onlyOptional) {
             throw IrisException.badRequest("Invalid plan", "You must have at least one non-optional notification per step. Step " + index + " has none.");
         }
+    }
+
+    private static IrisException invalid(String description)
+    {
+        return IrisException.badRequest("Invalid plan", description);
     }
 
     private static List<List<JsonNode>> steps(JsonNode body)

@@ -1,9 +1,11 @@
 package dev.iris.sender.escalation;
 
+import dev.iris.core.maintenance.MaintenanceService;
 import dev.iris.core.render.ContextValues;
 import dev.iris.core.render.TemplateRenderException;
 import dev.iris.core.render.TemplateRenderer;
 import dev.iris.db.DatabaseFailures;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.sender.escalation.EscalationDao.IncidentRow;
 import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;
@@ -40,11 +42,19 @@ import static java.util.Objects.requireNonNull;
  * <p>Sender transactions run at READ COMMITTED: at REPEATABLE READ the dispatcher's locking range
  * scans take gap locks that block the inserts of new messages, and vice versa. Everything the
  * sender decides on is protected by row locks (work row, incident), not by snapshot isolation.
+ *
+ * <p>Maintenance windows are read, not locked: under the incident's lock a pass asks which windows
+ * are in effect and silences the incidents they cover instead of paging them. A window committed
+ * just after that read can let one more round through; its start, applied once by whichever
+ * sender claims it ({@code FOR UPDATE SKIP LOCKED} on the window row, at the start of a pass),
+ * takes the incident locks in id order and stops what is still paging, as a claim does. So the
+ * rule stays: what a pass decides for an incident is decided under that incident's lock.
  */
 public final class EscalationService
 {
     private static final Logger log = LoggerFactory.getLogger(EscalationService.class);
     private static final Duration RETRY_AFTER_ERROR = Duration.ofSeconds(5);
+    private static final Duration WINDOW_CHECK_INTERVAL = Duration.ofSeconds(1);
     static final String CREATOR_FALLBACK_PREFIX = "You are receiving this as you created this plan and we can't resolve %s of %s at this time: %s.\n\n";
 
     private final Jdbi jdbi;
@@ -53,6 +63,9 @@ public final class EscalationService
     private final RoleResolver roles;
     private final TemplateRenderer renderer;
     private final EscalationListener listener;
+    private final MaintenanceService maintenance;
+    // Escalation threads may both check in the same second; applying a transition is idempotent.
+    private volatile Instant nextWindowCheck = Instant.MIN;
 
     public EscalationService(Jdbi jdbi, Clock clock, PlanCache plans, RoleResolver roles, TemplateRenderer renderer, EscalationListener listener)
     {
@@ -62,6 +75,7 @@ public final class EscalationService
         this.roles = requireNonNull(roles, "roles is null");
         this.renderer = requireNonNull(renderer, "renderer is null");
         this.listener = requireNonNull(listener, "listener is null");
+        this.maintenance = new MaintenanceService(jdbi, clock);
     }
 
     /**
@@ -85,6 +99,12 @@ public final class EscalationService
     public int processDue(int limit)
     {
         Instant now = clock.instant();
+        // Window starts and ends first, in their own transaction, so this pass sees their effect;
+        // at most once a second, as windows are set to the minute.
+        if (!now.isBefore(nextWindowCheck)) {
+            nextWindowCheck = now.plus(WINDOW_CHECK_INTERVAL);
+            maintenance.applyTransitions(now);
+        }
         int[] created = new int[1];
         int claimed;
         try {
@@ -183,11 +203,19 @@ public final class EscalationService
                 dao.rounds(incidents.keySet()).forEach(round ->
                         rounds.computeIfAbsent(round.incidentId(), id -> new HashMap<>()).put(round.planNotificationId(), round.state()));
             }
+            List<Long> active = incidents.values().stream().filter(IncidentRow::active).map(IncidentRow::id).sorted().toList();
+            Map<Long, Long> silenced = MaintenanceService.silencedAmong(handle, active, now);
             int created = 0;
             for (long incidentId : incidentIds) {
                 IncidentRow incident = incidents.get(incidentId);
                 if (incident == null) {
                     // A claim holds the incident; it deletes this work row when it commits, or we retry.
+                    continue;
+                }
+                Long window = silenced.get(incidentId);
+                if (window != null) {
+                    // A maintenance window covers it: recorded, visible as silenced, and nobody is paged.
+                    MaintenanceService.silence(handle, incidentId, window, now, "Maintenance window " + window + " is in effect: nobody is paged");
                     continue;
                 }
                 created += escalate(incident, rounds.getOrDefault(incidentId, new HashMap<>()));

@@ -2,6 +2,7 @@ package dev.iris.sender.bench;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.db.Database;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderConfig;
@@ -12,7 +13,6 @@ import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.sender.storm.DefaultQuota;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;

@@ -2,6 +2,7 @@ package dev.iris.sender.testing;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
+import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.schedule.ScheduleRoleLookup;
 import dev.iris.db.Database;
 import dev.iris.sender.Sender;
@@ -11,7 +12,6 @@ import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
-import dev.iris.sender.escalation.RoleResolver;
 import dev.iris.spi.vendor.Vendor;
 import dev.iris.testing.TestingClock;
 import dev.iris.testing.db.TestingMariaDb;

@@ -91,7 +91,7 @@ public final class PostmortemPagesResource
             return Response.ok(new PostmortemView(context, postmortem, shown, message, error)).build();
         }
         catch (IrisException e) {
-            return ErrorPage.of(context, e, LIST);
+            return ErrorPage.of(context, e);
         }
     }
 
@@ -121,7 +121,7 @@ public final class PostmortemPagesResource
                     .build();
         }
         catch (IrisException e) {
-            return ErrorPage.of(pages.context(request, "postmortems"), e, LIST);
+            return ErrorPage.of(pages.context(request, "postmortems"), e);
         }
     }
 

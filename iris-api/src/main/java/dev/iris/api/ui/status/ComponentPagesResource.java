@@ -80,7 +80,7 @@ public final class ComponentPagesResource
                 .filter(state -> String.valueOf(state.component().id()).equals(id))
                 .findFirst()
                 .map(state -> Response.ok(new ComponentView(context, state, message, error)).build())
-                .orElseGet(() -> ErrorPage.of(context, IrisException.notFound("Component not found", "No component " + id), LIST));
+                .orElseGet(() -> ErrorPage.of(context, IrisException.notFound("Component not found", "No component " + id)));
     }
 
     @POST

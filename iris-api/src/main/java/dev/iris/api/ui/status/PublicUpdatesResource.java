@@ -63,7 +63,7 @@ public final class PublicUpdatesResource
     {
         PageContext context = pages.context(request, "incidents");
         if (!dao.incidentExists(id)) {
-            return ErrorPage.of(context, IrisException.notFound("Incident not found", "No incident " + id), Redirects.HOME);
+            return ErrorPage.of(context, IrisException.notFound("Incident not found", "No incident " + id));
         }
         String title = dao.statusIncident(id).map(StatusDao.StatusIncidentRow::title).orElse(null);
         return Response.ok(new PublicUpdatesView(context, id, title, dao.updates(List.of(id)), board.componentsOf(id), message, error)).build();

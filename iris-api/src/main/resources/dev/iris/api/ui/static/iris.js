@@ -19,3 +19,23 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+document.addEventListener('change', function (event) {
+  // <input type=checkbox data-select-all="form-id">: tick or untick every box of that form.
+  var input = event.target;
+  if (!input.matches || !input.matches('input[type=checkbox]')) {
+    return;
+  }
+  var formId = input.getAttribute('data-select-all') || input.getAttribute('form');
+  if (!formId) {
+    return;
+  }
+  var boxes = document.querySelectorAll('input[type=checkbox][form="' + formId + '"]');
+  if (input.hasAttribute('data-select-all')) {
+    boxes.forEach(function (box) { box.checked = input.checked; });
+  }
+  var ticked = 0;
+  boxes.forEach(function (box) { if (box.checked) { ticked++; } });
+  document.querySelectorAll('[data-selected-count]').forEach(function (label) {
+    label.textContent = ticked ? ticked + ' selected' : '';
+  });
+});

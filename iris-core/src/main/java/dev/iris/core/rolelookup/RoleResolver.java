@@ -1,7 +1,10 @@
-package dev.iris.sender.escalation;
+package dev.iris.core.rolelookup;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.iris.core.plugin.PluginInstanceConfig;
+import dev.iris.core.plugin.PluginRegistry;
+import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupException;
 import org.slf4j.Logger;
@@ -9,7 +12,9 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -57,6 +62,26 @@ public final class RoleResolver
      * @param usernames the people; empty when nobody could be found
      * @param reason why nobody was found, when that is the case
      */
+    /**
+     * The chain the configuration names, or {@code defaultChain} when it names none: the sender
+     * pages through it (default: the built-in schedules, then Iris's tables), and the API's plan
+     * simulation expands roles through the same kind of chain.
+     *
+     * @param clock cached answers expire on it (the sender's clock)
+     */
+    public static RoleResolver fromConfig(List<PluginInstanceConfig> configs, List<String> defaultChain, PluginRegistry plugins, PluginContext context,
+            Clock clock)
+    {
+        List<PluginInstanceConfig> chain = configs.isEmpty()
+                ? defaultChain.stream().map(type -> new PluginInstanceConfig(type, null, Map.of())).toList()
+                : configs;
+        List<RoleLookup> lookups = new ArrayList<>();
+        for (PluginInstanceConfig lookup : chain) {
+            lookups.add(plugins.requireRoleLookup(lookup.getType()).create(lookup.toPluginConfig(), context));
+        }
+        return new RoleResolver(lookups, clock);
+    }
+
     public record Resolution(List<String> usernames, String reason) {}
 
     public Resolution resolve(String role, String target)
