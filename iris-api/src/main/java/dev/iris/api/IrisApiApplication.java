@@ -5,9 +5,9 @@ import com.google.inject.Injector;
 import com.google.inject.Stage;
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.HmacAuthFilter;
+import dev.iris.api.auth.RequestArrival;
 import dev.iris.api.http.AllowedOrigins;
 import dev.iris.api.http.IrisResponseHeaders;
-import dev.iris.api.auth.RequestArrival;
 import dev.iris.api.system.MigrateCommand;
 import dev.iris.api.ui.UiBundle;
 import dev.iris.api.ui.WebUi;
@@ -18,13 +18,13 @@ import dev.iris.db.Migrations;
 import dev.iris.server.http.ErrorMappers;
 import dev.iris.server.logging.SafeLoggingBundle;
 import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
-import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
-import io.dropwizard.configuration.SubstitutingSourceProvider;
-import org.glassfish.jersey.server.ServerProperties;
 import jakarta.servlet.DispatcherType;
+import org.glassfish.jersey.server.ServerProperties;
 
 import java.util.EnumSet;
 

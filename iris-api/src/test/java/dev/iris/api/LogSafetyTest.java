@@ -2,8 +2,8 @@ package dev.iris.api;
 
 import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.api.ui.UiHttp;
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.testing.LogCapture;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import io.dropwizard.testing.ConfigOverride;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

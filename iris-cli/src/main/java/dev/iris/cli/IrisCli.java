@@ -1,6 +1,5 @@
 package dev.iris.cli;
 
-import dev.iris.common.client.IrisApiUnreachableException;
 import dev.iris.cli.app.AppCommand;
 import dev.iris.cli.incident.ClaimCommand;
 import dev.iris.cli.incident.IncidentsCommand;
@@ -9,6 +8,7 @@ import dev.iris.cli.incident.TriggerCommand;
 import dev.iris.cli.maintenance.MaintenanceCommand;
 import dev.iris.cli.plan.PlanCommand;
 import dev.iris.cli.template.TemplateCommand;
+import dev.iris.common.client.IrisApiUnreachableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;

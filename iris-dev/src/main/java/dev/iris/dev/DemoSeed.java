@@ -2,11 +2,11 @@ package dev.iris.dev;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import dev.iris.core.auth.ApiKeys;
-import dev.iris.testing.seed.SeedWriter;
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.core.schedule.ScheduleDocument;
 import dev.iris.core.schedule.ScheduleDocument.RotationSpec;
 import dev.iris.core.schedule.ScheduleService;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

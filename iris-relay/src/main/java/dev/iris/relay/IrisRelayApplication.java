@@ -1,8 +1,5 @@
 package dev.iris.relay;
 
-import dev.iris.server.http.ErrorMappers;
-import dev.iris.server.http.TransientFailures;
-import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.relay.action.TokenChannelConfig;
 import dev.iris.relay.action.TokenClaims;
 import dev.iris.relay.api.ApiClient;
@@ -26,6 +23,9 @@ import dev.iris.relay.twilio.TwilioMessagesResource;
 import dev.iris.relay.twilio.TwilioSignatureFilter;
 import dev.iris.relay.twilio.TwilioStatusResource;
 import dev.iris.relay.twilio.TwilioUrls;
+import dev.iris.server.http.ErrorMappers;
+import dev.iris.server.http.TransientFailures;
+import dev.iris.server.logging.SafeLoggingBundle;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;

@@ -1,6 +1,5 @@
 package dev.iris.sender;
 
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
@@ -9,6 +8,7 @@ import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,9 +1,9 @@
 package dev.iris.sender;
 
 import dev.iris.db.Database;
+import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.seed.SeedWriter.Notification;
-import dev.iris.testing.db.TestingMariaDb;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;

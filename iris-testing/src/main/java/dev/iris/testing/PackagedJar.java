@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -72,6 +75,103 @@ public final class PackagedJar
     public boolean containsClass(String binaryName)
     {
         return classes.contains(binaryName.replace('.', '/'));
+    }
+
+    public Path file()
+    {
+        return file;
+    }
+
+    /**
+     * The jar's size in MiB, as the README's table gives it.
+     */
+    public double sizeInMegabytes()
+    {
+        try {
+            return Files.size(file) / (1024.0 * 1024.0);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The entries whose names start with any of {@code prefixes} (such as {@code com/mysql/}).
+     */
+    public List<String> entriesUnder(String... prefixes)
+    {
+        List<String> found = new ArrayList<>();
+        try (JarFile jar = new JarFile(file.toFile())) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                for (String prefix : prefixes) {
+                    if (name.startsWith(prefix)) {
+                        found.add(name);
+                        break;
+                    }
+                }
+            }
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    /**
+     * What {@code java -jar <this jar> <arguments>} printed and returned, run in {@code directory}
+     * with {@code environment} added to this JVM's.
+     */
+    public record Run(int exitCode, String output) {}
+
+    /**
+     * Runs the jar as production does, {@code java -jar}, and waits at most {@code timeout}.
+     */
+    public Run run(Duration timeout, Path directory, Map<String, String> environment, String... arguments)
+    {
+        Path output = directory.resolve(arguments[0] + ".log");
+        Process process = launch(output, environment, arguments);
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(file.getFileName() + " " + String.join(" ", arguments) + " did not end within " + timeout);
+            }
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts the jar as production does, {@code java -jar}, in the directory of {@code output},
+     * with its output (stdout and stderr) going to that file. Close it to stop it.
+     */
+    public PackagedProcess start(Path output, Map<String, String> environment, String... arguments)
+    {
+        return new PackagedProcess(launch(output, environment, arguments), output);
+    }
+
+    private Process launch(Path output, Map<String, String> environment, String... arguments)
+    {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", file.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(output.toAbsolutePath().getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        try {
+            return builder.start();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command, e);
+        }
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.iris.api.application;
 
 import dev.iris.api.auth.Caller;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.application.Actor;
 import dev.iris.core.application.ApplicationService;
-import dev.iris.common.http.IrisException;
 
 /**
  * Iris's "logged-in owner or admin" rule for application endpoints, with each endpoint's own

@@ -1,8 +1,8 @@
 package dev.iris.api.retention;
 
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.db.Database;
 import dev.iris.core.retention.RetentionJob;
+import dev.iris.db.Database;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;

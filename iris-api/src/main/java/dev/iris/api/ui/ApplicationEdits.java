@@ -1,9 +1,9 @@
 package dev.iris.api.ui;
 
 import dev.iris.api.auth.Caller;
+import dev.iris.common.http.IrisException;
 import dev.iris.core.application.Actor;
 import dev.iris.core.application.ApplicationService;
-import dev.iris.common.http.IrisException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 

@@ -2,8 +2,8 @@ package dev.iris.api.ui;
 
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.application.ApplicationService;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationService;
 import io.dropwizard.auth.Auth;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,7 +1,7 @@
 package dev.iris.api.ui;
 
-import dev.iris.core.application.QuotaSettings;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.QuotaSettings;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**

@@ -29,13 +29,14 @@ public final class UiBundle
     }
 
     /**
-     * The htmx version on the classpath, so the root pom alone decides it.
+     * The htmx version on the classpath, so the root pom alone decides it. The build writes it
+     * next to this class (the shaded jar carries no Maven metadata of its libraries).
      */
     static String htmxVersion()
     {
-        try (InputStream in = UiBundle.class.getResourceAsStream("/META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+        try (InputStream in = UiBundle.class.getResourceAsStream("htmx.properties")) {
             if (in == null) {
-                throw new IllegalStateException("the htmx.org WebJar is not on the classpath");
+                throw new IllegalStateException("htmx.properties is not on the classpath: build with Maven");
             }
             Properties properties = new Properties();
             properties.load(in);

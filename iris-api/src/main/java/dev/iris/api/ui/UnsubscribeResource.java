@@ -2,8 +2,8 @@ package dev.iris.api.ui;
 
 import dev.iris.api.auth.Caller;
 import dev.iris.api.auth.OwnAuthentication;
-import dev.iris.core.application.ApplicationService;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationService;
 import dev.iris.core.user.ModeUpdate;
 import dev.iris.core.user.UserService;
 import io.dropwizard.auth.Auth;

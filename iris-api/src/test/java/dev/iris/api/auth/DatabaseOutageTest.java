@@ -2,8 +2,8 @@ package dev.iris.api.auth;
 
 import dev.iris.api.testing.IrisTestClient;
 import dev.iris.api.testing.TestingIrisApi;
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.testing.TcpProxy;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import io.dropwizard.testing.ConfigOverride;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;

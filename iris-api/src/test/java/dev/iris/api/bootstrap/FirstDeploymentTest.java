@@ -1,10 +1,10 @@
 package dev.iris.api.bootstrap;
 
-import dev.iris.db.Database;
 import dev.iris.core.login.LocalAuthenticator;
 import dev.iris.core.login.LocalPasswordDao;
-import dev.iris.testing.seed.SeedWriter;
+import dev.iris.db.Database;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

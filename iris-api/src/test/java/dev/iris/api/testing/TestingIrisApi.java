@@ -2,8 +2,8 @@ package dev.iris.api.testing;
 
 import dev.iris.api.IrisApiApplication;
 import dev.iris.api.IrisApiConfiguration;
-import dev.iris.testing.seed.SeedWriter;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import org.jdbi.v3.core.Jdbi;

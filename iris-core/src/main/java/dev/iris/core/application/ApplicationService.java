@@ -1,7 +1,7 @@
 package dev.iris.core.application;
 
-import dev.iris.core.auth.ApiKeys;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.auth.ApiKeys;
 import dev.iris.core.plan.PlanSearch;
 import dev.iris.core.request.Names;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package dev.iris.core.category;
 
-import dev.iris.core.application.SqlErrors;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.SqlErrors;
 import dev.iris.core.query.ColumnType;
 import dev.iris.core.query.FilterType;
 import dev.iris.core.query.SearchColumn;

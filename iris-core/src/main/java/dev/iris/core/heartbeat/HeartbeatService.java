@@ -1,7 +1,7 @@
 package dev.iris.core.heartbeat;
 
-import dev.iris.core.alert.AutomatedIncidents;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.alert.AutomatedIncidents;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 

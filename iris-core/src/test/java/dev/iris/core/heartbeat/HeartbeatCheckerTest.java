@@ -1,11 +1,11 @@
 package dev.iris.core.heartbeat;
 
-import dev.iris.db.Database;
 import dev.iris.common.http.IrisException;
-import dev.iris.testing.seed.SeedWriter;
-import dev.iris.testing.seed.SeedWriter.Notification;
+import dev.iris.db.Database;
 import dev.iris.testing.TestingClock;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

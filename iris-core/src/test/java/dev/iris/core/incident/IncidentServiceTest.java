@@ -1,10 +1,10 @@
 package dev.iris.core.incident;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.db.Database;
 import dev.iris.common.http.IrisException;
-import dev.iris.testing.seed.SeedWriter;
+import dev.iris.db.Database;
 import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,13 @@
 package dev.iris.core.login;
 
 import dev.iris.db.Database;
-import dev.iris.testing.seed.SeedWriter;
-import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.IrisPlugin;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
 import dev.iris.spi.PluginContext;
+import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

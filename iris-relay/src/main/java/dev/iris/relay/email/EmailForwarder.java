@@ -2,9 +2,9 @@ package dev.iris.relay.email;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.relay.api.ApiClient;
 import dev.iris.common.client.IrisApiResponse;
 import dev.iris.common.client.IrisApiUnreachableException;
+import dev.iris.relay.api.ApiClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

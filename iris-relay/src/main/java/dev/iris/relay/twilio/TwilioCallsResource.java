@@ -1,12 +1,9 @@
 package dev.iris.relay.twilio;
 
-import com.twilio.twiml.VoiceResponse;
-import com.twilio.twiml.voice.Gather;
-import com.twilio.twiml.voice.Pause;
-import dev.iris.common.http.IrisException;
-import dev.iris.relay.api.ApiClient;
 import dev.iris.common.client.IrisApiResponse;
 import dev.iris.common.client.IrisApiUnreachableException;
+import dev.iris.common.http.IrisException;
+import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.api.ReplyTexts;
 import dev.iris.relay.http.FormBody;
 import jakarta.ws.rs.GET;
@@ -21,7 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -89,32 +88,29 @@ public final class TwilioCallsResource
         Map<String, String> replyParameters = replyParameters(messageId, incidentId, target);
         String answeredBy = FormBody.parse(body).get("AnsweredBy").orElse(answeredByQuery);
 
-        VoiceResponse.Builder response = new VoiceResponse.Builder();
         if (isMachine(answeredBy)) {
             // Voicemail: leave the page itself; nobody is there to press a key.
-            response.say(TwiMl.say(content, loopCount));
-            return TwiMl.xml(response.build());
+            return TwiMl.xml(List.of(TwiMl.say(content, loopCount)));
         }
         String action = relayUrl(uriInfo, replyParameters);
         boolean claimable = replyParameters.containsKey("message_id");
-        response.pause(new Pause.Builder().length(2).build());
+        List<TwiMl.Verb> verbs = new ArrayList<>();
+        verbs.add(TwiMl.pause(2));
         if (claimable) {
-            response.say(TwiMl.say("Press pound for menu.", null));
+            verbs.add(TwiMl.say("Press pound for menu.", null));
         }
-        response.gather(new Gather.Builder()
-                .timeout(0)
-                .finishOnKey("#")
-                .action(action)
-                .say(TwiMl.say(content, null))
-                .build());
+        Map<String, String> page = new LinkedHashMap<>();
+        page.put("timeout", "0");
+        page.put("finishOnKey", "#");
+        page.put("action", action);
+        verbs.add(TwiMl.gather(page, TwiMl.say(content, null)));
         if (claimable) {
-            response.gather(new Gather.Builder()
-                    .numDigits(1)
-                    .action(action)
-                    .say(TwiMl.say(instruction, loopCount))
-                    .build());
+            Map<String, String> menu = new LinkedHashMap<>();
+            menu.put("numDigits", "1");
+            menu.put("action", action);
+            verbs.add(TwiMl.gather(menu, TwiMl.say(instruction, loopCount)));
         }
-        return TwiMl.xml(response.build());
+        return TwiMl.xml(verbs);
     }
 
     @POST
@@ -151,7 +147,7 @@ public final class TwilioCallsResource
     private static Response xmlSay(String content, String loop)
     {
         requireParameter("content", content);
-        return TwiMl.xml(new VoiceResponse.Builder().say(TwiMl.say(content, parseLoop(loop))).build());
+        return TwiMl.xml(List.of(TwiMl.say(content, parseLoop(loop))));
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.iris.relay.twilio;
 
-import dev.iris.relay.api.ApiClient;
 import dev.iris.common.client.IrisApiResponse;
 import dev.iris.common.client.IrisApiUnreachableException;
+import dev.iris.relay.api.ApiClient;
 import dev.iris.relay.api.ReplyTexts;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

@@ -1,9 +1,9 @@
 package dev.iris.relay.twilio;
 
-import dev.iris.common.http.IrisException;
-import dev.iris.relay.api.ApiClient;
 import dev.iris.common.client.IrisApiResponse;
 import dev.iris.common.client.IrisApiUnreachableException;
+import dev.iris.common.http.IrisException;
+import dev.iris.relay.api.ApiClient;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;

@@ -1,12 +1,9 @@
 package dev.iris.sender.bench;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.iris.db.Database;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
-import dev.iris.testing.seed.SeedWriter;
-import dev.iris.testing.seed.SeedWriter.Notification;
-import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.core.rolelookup.RoleResolver;
+import dev.iris.db.Database;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderConfig;
 import dev.iris.sender.SenderEngine;
@@ -20,6 +17,9 @@ import dev.iris.sender.storm.DefaultQuota;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
+import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;

@@ -1,6 +1,5 @@
 package dev.iris.sender.dispatch;
 
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.sender.Sender;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Audit;
@@ -8,6 +7,7 @@ import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
 import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.iris.sender.escalation;
 
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.sender.Sender;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
 import dev.iris.sender.testing.TestingVendor;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

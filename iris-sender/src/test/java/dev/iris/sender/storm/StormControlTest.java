@@ -1,6 +1,5 @@
 package dev.iris.sender.storm;
 
-import dev.iris.testing.seed.SeedWriter.Notification;
 import dev.iris.sender.Sender;
 import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.testing.SenderFixture;
@@ -9,6 +8,7 @@ import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
 import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
+import dev.iris.testing.seed.SeedWriter.Notification;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,10 @@
 package dev.iris.sender.testing;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.iris.db.Database;
 import dev.iris.core.rolelookup.DatabaseRoleLookup;
-import dev.iris.testing.seed.SeedWriter;
-import dev.iris.testing.TestingClock;
-import dev.iris.testing.db.TestingMariaDb;
-import dev.iris.core.schedule.ScheduleRoleLookup;
 import dev.iris.core.rolelookup.RoleResolver;
+import dev.iris.core.schedule.ScheduleRoleLookup;
+import dev.iris.db.Database;
 import dev.iris.sender.Sender;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
@@ -16,6 +13,9 @@ import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
 import dev.iris.sender.escalation.EscalationService;
 import dev.iris.spi.vendor.Vendor;
+import dev.iris.testing.TestingClock;
+import dev.iris.testing.db.TestingMariaDb;
+import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;

@@ -44,6 +44,14 @@ public final class ExampleConfigs
     }
 
     /**
+     * The production config of a process, {@code configs/<process>.yaml}.
+     */
+    public static Path production(String process)
+    {
+        return root().resolve("configs").resolve(process + ".yaml");
+    }
+
+    /**
      * Loads and validates one file; throws Dropwizard's exception naming every problem.
      */
     public static <T> T load(Class<T> type, Path file)

@@ -1,9 +1,9 @@
 package dev.iris.testing.db;
 
 import dev.iris.db.Database;
-import dev.iris.testing.db.EmbeddedMariaDb;
 import dev.iris.db.JdbcUrls;
 import dev.iris.db.Migrations;
+import dev.iris.testing.db.EmbeddedMariaDb;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

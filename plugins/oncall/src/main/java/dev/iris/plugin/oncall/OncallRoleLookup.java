@@ -3,11 +3,9 @@ package dev.iris.plugin.oncall;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iris.common.auth.IrisHmac;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,11 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,7 +160,8 @@ final class OncallRoleLookup
                 .header("User-Agent", "iris role lookup")
                 .GET();
         if (config.application().isPresent()) {
-            request.header("Authorization", authorization(config.application().get(), config.key().orElseThrow(), signingClock.millis() / 1000 / 5, "GET", pathAndQuery, ""));
+            // Oncall's application HMAC is Iris's scheme, on the 5-second window.
+            request.header("Authorization", IrisHmac.authorization(config.application().get(), config.key().orElseThrow(), signingClock, "GET", pathAndQuery, "", null));
         }
         HttpResponse<String> response;
         try {
@@ -194,23 +191,6 @@ final class OncallRoleLookup
         }
         catch (JsonProcessingException e) {
             throw new RoleLookupException("Oncall sent an answer that is not JSON for " + where);
-        }
-    }
-
-    /**
-     * Oncall's application HMAC (the same scheme as Iris's): {@code hmac app:digest}, the digest
-     * being the URL-safe base64 HMAC-SHA512 of {@code "<unix seconds / 5> <METHOD> <path?query> <body>"}.
-     */
-    static String authorization(String application, String key, long window, String method, String pathAndQuery, String body)
-    {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA512"));
-            byte[] digest = mac.doFinal((window + " " + method + " " + pathAndQuery + " " + body).getBytes(StandardCharsets.UTF_8));
-            return "hmac " + application + ":" + Base64.getUrlEncoder().encodeToString(digest);
-        }
-        catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA512 is not available", e);
         }
     }
 

@@ -7,6 +7,7 @@ import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupException;
 import dev.iris.testing.LogCapture;
+import dev.iris.common.auth.IrisHmac;
 import dev.iris.testing.TestingClock;
 import dev.iris.testing.fakes.FakeOncallServer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +155,8 @@ final class OncallRoleLookupTest
     void signsLikeOncallsPythonClient()
     {
         // base64.urlsafe_b64encode(hmac.new(b'abc', b'340000000 GET /api/v0/teams/t/rosters ', hashlib.sha512).digest())
-        assertThat(OncallRoleLookup.authorization("iris", "abc", 340_000_000L, "GET", "/api/v0/teams/t/rosters", ""))
+        Clock windowStart = Clock.fixed(Instant.ofEpochSecond(340_000_000L * 5), ZoneOffset.UTC);
+        assertThat(IrisHmac.authorization("iris", "abc", windowStart, "GET", "/api/v0/teams/t/rosters", "", null))
                 .isEqualTo("hmac iris:G8yMs1Jf0hugVrFcW04v33nEy-4CQgHKiKQLxo9o2kmtZtQaySJOsOanbYQRD770o7q0efugFxOL53AdByssLA==");
     }
 
