@@ -3,8 +3,11 @@ package dev.iris.api.ui;
 import io.dropwizard.testing.ResourceHelpers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -116,6 +119,49 @@ final class Browser
     <T> T waitFor(ExpectedCondition<T> condition)
     {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+    }
+
+    /**
+     * Clicks an element that leaves the page (a form's button, a link) and waits until that page
+     * is gone. A node of the old document is "stale" to Selenium, or, when Chromium's inspector
+     * answers first, "does not belong to the document": both mean the new page has come.
+     */
+    void clickAndWaitForNextPage(By by)
+    {
+        WebElement element = find(by);
+        element.click();
+        waitFor(webDriver -> {
+            try {
+                element.isEnabled();
+                return false;
+            }
+            catch (StaleElementReferenceException e) {
+                return true;
+            }
+            catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Waits until the element's text contains {@code expected} (read again whenever the page it was
+     * on has gone) and returns the whole text.
+     */
+    String waitForText(By by, String expected)
+    {
+        return waitFor(webDriver -> {
+            try {
+                String text = webDriver.findElement(by).getText();
+                return text.contains(expected) ? text : null;
+            }
+            catch (NoSuchElementException | StaleElementReferenceException e) {
+                return null;
+            }
+        });
     }
 
     /**

@@ -113,7 +113,8 @@ final class PlanConsoleBrowserTest
         browser.find(By.id("step-0-0-count")).clear();
         browser.find(By.id("step-0-0-count")).sendKeys("0");
         browser.find(By.id("publish")).click();
-        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText())
+        // The page before had a flash error of its own (the taken name): wait for this one's.
+        assertThat(browser.waitForText(By.cssSelector(".flash.error"), "count must be at least 1"))
                 .isEqualTo("Invalid plan: Step 1, notification 1: count must be at least 1 (the number of times to page)");
         assertThat(count("SELECT COUNT(*) FROM plan WHERE name = 'fresh-plan'")).isZero();
     }

@@ -179,9 +179,7 @@ final class StatusAdminBrowserTest
      */
     private static void submit(Browser browser, By button)
     {
-        WebElement element = browser.find(button);
-        element.click();
-        browser.waitFor(ExpectedConditions.stalenessOf(element));
+        browser.clickAndWaitForNextPage(button);
     }
 
     private static IrisTestClient.Response alert(TestingIrisApi api, String status)
