@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class PeriodicJobTest
 {
     @Test
-    void aFailedRunDoesNotEndTheJob()
+    void aFailedRunDoesNotEndTheJobAndStopEndsItsThread()
             throws InterruptedException
     {
         CountDownLatch secondRun = new CountDownLatch(2);
         AtomicInteger runs = new AtomicInteger();
-        PeriodicJob job = new PeriodicJob("test-job", 1, "off")
+        PeriodicJob job = new PeriodicJob("periodic-job-test-failing", 1, "off")
         {
             @Override
             protected void runOnce()
@@ -35,9 +35,8 @@ final class PeriodicJobTest
         finally {
             job.stop();
         }
-        int afterStop = runs.get();
-        Thread.sleep(1_500);
-        assertThat(runs.get()).as("no run after stop").isEqualTo(afterStop);
+        // stop() waits for the job's thread to end, so no run can follow.
+        assertThat(threadNamed("periodic-job-test-failing")).as("the job's thread after stop").isFalse();
     }
 
     @Test
@@ -45,7 +44,7 @@ final class PeriodicJobTest
             throws InterruptedException
     {
         AtomicInteger runs = new AtomicInteger();
-        PeriodicJob job = new PeriodicJob("test-job", 0, "off")
+        PeriodicJob job = new PeriodicJob("periodic-job-test-off", 0, "off")
         {
             @Override
             protected void runOnce()
@@ -54,8 +53,32 @@ final class PeriodicJobTest
             }
         };
         job.start();
-        Thread.sleep(1_200);
+        // A scheduled job has its thread from start(); an off one never gets one, so it cannot run.
+        assertThat(threadNamed("periodic-job-test-off")).isFalse();
         job.stop();
         assertThat(runs.get()).isZero();
+    }
+
+    @Test
+    void aScheduledJobHasItsThreadFromStart()
+            throws InterruptedException
+    {
+        PeriodicJob job = new PeriodicJob("periodic-job-test-on", 60, "off")
+        {
+            @Override
+            protected void runOnce() {}
+        };
+        job.start();
+        try {
+            assertThat(threadNamed("periodic-job-test-on")).isTrue();
+        }
+        finally {
+            job.stop();
+        }
+    }
+
+    private static boolean threadNamed(String name)
+    {
+        return Thread.getAllStackTraces().keySet().stream().anyMatch(thread -> thread.isAlive() && thread.getName().equals(name));
     }
 }

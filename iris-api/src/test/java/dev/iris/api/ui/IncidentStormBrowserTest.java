@@ -12,6 +12,8 @@ import org.openqa.selenium.Point;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class IncidentStormBrowserTest
 {
+    private static final Logger log = LoggerFactory.getLogger(IncidentStormBrowserTest.class);
     private static TestingIrisApi api;
     private static Browser browser;
     private static IrisTestClient grafana;
@@ -105,7 +108,7 @@ final class IncidentStormBrowserTest
         long phoneRows = browser.visibleCount("tr.incident");
         Browser.publish(browser.screenshot("incidents-storm-phone"), "incidents-storm-phone.png");
         assertThat(phoneRows).as("rows fully visible at 390x844").isGreaterThanOrEqualTo(6);
-        System.out.println("Incident rows fully visible in a storm (dense): desktop " + desktopRows + ", phone " + phoneRows);
+        log.info("Incident rows fully visible in a storm (dense): desktop {}, phone {}", desktopRows, phoneRows);
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -146,9 +148,11 @@ final class IrisApiClientTest
     @Test
     void aSlowAnswerTimesOut()
     {
+        // The server answers only once the client has given up.
+        CountDownLatch clientGaveUp = new CountDownLatch(1);
         server.createContext("/slow", exchange -> {
             try {
-                Thread.sleep(2_000);
+                clientGaveUp.await(10, TimeUnit.SECONDS);
             }
             catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -158,9 +162,14 @@ final class IrisApiClientTest
         });
         IrisApiClient client = IrisApiClient.builder(base("")).signedAs("app", KEY).build();
 
-        assertThatThrownBy(() -> client.send("GET", "/slow", null, "", Duration.ofMillis(200)))
-                .isInstanceOf(IrisApiUnreachableException.class)
-                .satisfies(failure -> assertThat(((IrisApiUnreachableException) failure).timedOut()).isTrue());
+        try {
+            assertThatThrownBy(() -> client.send("GET", "/slow", null, "", Duration.ofMillis(200)))
+                    .isInstanceOf(IrisApiUnreachableException.class)
+                    .satisfies(failure -> assertThat(((IrisApiUnreachableException) failure).timedOut()).isTrue());
+        }
+        finally {
+            clientGaveUp.countDown();
+        }
     }
 
     @Test
