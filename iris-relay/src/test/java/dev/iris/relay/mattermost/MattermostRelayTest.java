@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.relay.testing.FakeIrisApi;
 import dev.iris.relay.testing.Http;
+import dev.iris.relay.testing.RelayWithFakeApi;
 import dev.iris.relay.testing.TestingRelay;
 import dev.iris.spi.action.ActionToken;
 import dev.iris.testing.LogCapture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -25,32 +24,8 @@ final class MattermostRelayTest
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ActionToken TOKENS = new ActionToken("mattermost", TestingRelay.MATTERMOST_SECRET);
 
-    private static FakeIrisApi api;
-    private static TestingRelay relay;
-
-    private int before;
-
-    @BeforeAll
-    static void start()
-            throws Exception
-    {
-        api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
-        relay = TestingRelay.builder(api.url()).start();
-    }
-
-    @BeforeEach
-    void rememberForwarded()
-    {
-        api.respondAppResponse("/v0/response/mattermost", "Iris incident(9) claimed.");
-        before = api.forwarded().size();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        relay.close();
-        api.close();
-    }
+    @RegisterExtension
+    static final RelayWithFakeApi RELAY = new RelayWithFakeApi("/v0/response/mattermost", "Iris incident(9) claimed.");
 
     @Test
     void buttonIsForwardedAsAClaimByTheUsernameAndUpdatesThePostOnce()
@@ -65,7 +40,7 @@ final class MattermostRelayTest
         assertThat(answer.path("ephemeral_text").asText()).isEqualTo("Iris incident(9) claimed.");
         assertThat(answer.path("update").path("props").path("attachments").path(0).path("text").asText()).isEqualTo("Iris incident(9) claimed.");
         assertThat(answer.path("update").path("props").path("attachments").path(0).has("actions")).as("the button is gone").isFalse();
-        FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
+        FakeIrisApi.Forwarded forwarded = RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before());
         assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/response/mattermost");
         assertThat(MAPPER.readTree(forwarded.body())).isEqualTo(MAPPER.readTree("{\"msg_id\": 4242, \"source\": \"alice\", \"content\": \"claim\"}"));
 
@@ -73,7 +48,7 @@ final class MattermostRelayTest
         assertThat(second.statusCode()).isEqualTo(200);
         assertThat(MAPPER.readTree(second.body()).path("ephemeral_text").asText()).isEqualTo("This claim button was already used");
         assertThat(MAPPER.readTree(second.body()).has("update")).isFalse();
-        assertThat(api.forwarded()).hasSize(before + 1);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before() + 1);
     }
 
     @Test
@@ -94,16 +69,16 @@ final class MattermostRelayTest
             }
             assertThat(logs.text()).contains("invalid or expired").doesNotContain(forged);
         }
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
     void badBodiesAreBadRequests()
     {
-        assertThat(Http.post(relay.uri(PATH), "application/json", "not json").statusCode()).isEqualTo(400);
-        assertThat(Http.post(relay.uri(PATH), "application/json", "{\"context\": {}}").statusCode()).isEqualTo(400);
-        assertThat(Http.post(relay.uri(PATH), "application/json", "{\"context\": {\"token\": \"" + "a".repeat(20_000) + "\"}}").statusCode()).isEqualTo(413);
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "not json").statusCode()).isEqualTo(400);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "{\"context\": {}}").statusCode()).isEqualTo(400);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "{\"context\": {\"token\": \"" + "a".repeat(20_000) + "\"}}").statusCode()).isEqualTo(413);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     private static HttpResponse<String> press(String token)
@@ -116,6 +91,6 @@ final class MattermostRelayTest
                 .put("type", "")
                 .put("data_source", "");
         request.putObject("context").put("token", token);
-        return Http.post(relay.uri(PATH), "application/json", request.toString());
+        return Http.post(RELAY.relay().uri(PATH), "application/json", request.toString());
     }
 }

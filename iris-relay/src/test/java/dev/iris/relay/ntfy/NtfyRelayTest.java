@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.relay.api.ReplyTexts;
 import dev.iris.relay.testing.FakeIrisApi;
 import dev.iris.relay.testing.Http;
+import dev.iris.relay.testing.RelayWithFakeApi;
 import dev.iris.relay.testing.TestingRelay;
 import dev.iris.spi.action.ActionToken;
 import dev.iris.testing.LogCapture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -24,32 +23,8 @@ final class NtfyRelayTest
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ActionToken TOKENS = new ActionToken("ntfy", TestingRelay.NTFY_SECRET);
 
-    private static FakeIrisApi api;
-    private static TestingRelay relay;
-
-    private int before;
-
-    @BeforeAll
-    static void start()
-            throws Exception
-    {
-        api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
-        relay = TestingRelay.builder(api.url()).start();
-    }
-
-    @BeforeEach
-    void rememberForwarded()
-    {
-        api.respondAppResponse("/v0/response/ntfy", "Iris incident(9) claimed.");
-        before = api.forwarded().size();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        relay.close();
-        api.close();
-    }
+    @RegisterExtension
+    static final RelayWithFakeApi RELAY = new RelayWithFakeApi("/v0/response/ntfy", "Iris incident(9) claimed.");
 
     @Test
     void validTokenIsForwardedAsAClaimByTheTopicAndASecondUseIsRefused()
@@ -61,14 +36,14 @@ final class NtfyRelayTest
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(MAPPER.readTree(first.body()).path("text").asText()).isEqualTo("Iris incident(9) claimed.");
-        FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
+        FakeIrisApi.Forwarded forwarded = RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before());
         assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/response/ntfy");
         assertThat(MAPPER.readTree(forwarded.body())).isEqualTo(MAPPER.readTree("{\"msg_id\": 4242, \"source\": \"alice-pager\", \"content\": \"claim\"}"));
 
         HttpResponse<String> second = claim(token);
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(MAPPER.readTree(second.body()).path("title").asText()).isEqualTo("Already used");
-        assertThat(api.forwarded()).hasSize(before + 1);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before() + 1);
     }
 
     @Test
@@ -88,16 +63,16 @@ final class NtfyRelayTest
             }
             assertThat(logs.text()).contains("invalid or expired").doesNotContain(valid).doesNotContain(forged);
         }
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
     void badBodiesAreBadRequests()
     {
-        assertThat(Http.post(relay.uri(PATH), "application/json", "not json").statusCode()).isEqualTo(400);
-        assertThat(Http.post(relay.uri(PATH), "application/json", "{\"token\": 5}").statusCode()).isEqualTo(400);
-        assertThat(Http.post(relay.uri(PATH), "application/json", "{\"token\": \"" + "a".repeat(5000) + "\"}").statusCode()).isEqualTo(413);
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "not json").statusCode()).isEqualTo(400);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "{\"token\": 5}").statusCode()).isEqualTo(400);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "{\"token\": \"" + "a".repeat(5000) + "\"}").statusCode()).isEqualTo(413);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
@@ -105,12 +80,12 @@ final class NtfyRelayTest
             throws Exception
     {
         String token = TOKENS.issue(77, "alice-pager", Instant.now().plusSeconds(600));
-        api.respond("/v0/response/ntfy", 503, "{\"title\": \"down\"}");
+        RELAY.api().respond("/v0/response/ntfy", 503, "{\"title\": \"down\"}");
 
         HttpResponse<String> failed = claim(token);
         assertThat(MAPPER.readTree(failed.body()).path("text").asText()).isEqualTo(ReplyTexts.API_FAILED);
 
-        api.respondAppResponse("/v0/response/ntfy", "Iris incident(9) claimed.");
+        RELAY.api().respondAppResponse("/v0/response/ntfy", "Iris incident(9) claimed.");
         HttpResponse<String> retried = claim(token);
         assertThat(retried.statusCode()).isEqualTo(200);
         assertThat(MAPPER.readTree(retried.body()).path("text").asText()).isEqualTo("Iris incident(9) claimed.");
@@ -118,6 +93,6 @@ final class NtfyRelayTest
 
     private static HttpResponse<String> claim(String token)
     {
-        return Http.post(relay.uri(PATH), "application/json", MAPPER.createObjectNode().put("token", token).toString());
+        return Http.post(RELAY.relay().uri(PATH), "application/json", MAPPER.createObjectNode().put("token", token).toString());
     }
 }

@@ -3,13 +3,12 @@ package dev.iris.relay.teams;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.relay.testing.FakeIrisApi;
 import dev.iris.relay.testing.Http;
+import dev.iris.relay.testing.RelayWithFakeApi;
 import dev.iris.relay.testing.TestingRelay;
 import dev.iris.spi.action.ActionToken;
 import dev.iris.testing.LogCapture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
@@ -25,38 +24,14 @@ final class TeamsRelayTest
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ActionToken TOKENS = new ActionToken("teams", TestingRelay.TEAMS_SECRET);
 
-    private static FakeIrisApi api;
-    private static TestingRelay relay;
-
-    private int before;
-
-    @BeforeAll
-    static void start()
-            throws Exception
-    {
-        api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
-        relay = TestingRelay.builder(api.url()).start();
-    }
-
-    @BeforeEach
-    void rememberForwarded()
-    {
-        api.respondAppResponse("/v0/response/teams", "Iris incident(9) claimed <at once>.");
-        before = api.forwarded().size();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        relay.close();
-        api.close();
-    }
+    @RegisterExtension
+    static final RelayWithFakeApi RELAY = new RelayWithFakeApi("/v0/response/teams", "Iris incident(9) claimed <at once>.");
 
     @Test
     void openingTheLinkClaimsNothingAndShowsAStrictConfirmationPage()
             throws Exception
     {
-        HttpResponse<String> page = Http.get(relay.uri(PATH));
+        HttpResponse<String> page = Http.get(RELAY.relay().uri(PATH));
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
@@ -70,7 +45,7 @@ final class TeamsRelayTest
                 .contains("form-action 'self'"));
         assertThat(page.headers().firstValue("Referrer-Policy")).contains("no-referrer");
         assertThat(page.headers().firstValue("Cache-Control")).contains("no-store");
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
@@ -83,14 +58,14 @@ final class TeamsRelayTest
 
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).contains("Iris incident(9) claimed &lt;at once&gt;.");
-        FakeIrisApi.Forwarded forwarded = api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before);
+        FakeIrisApi.Forwarded forwarded = RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before());
         assertThat(forwarded.pathAndQuery()).isEqualTo("/v0/response/teams");
         assertThat(MAPPER.readTree(forwarded.body())).isEqualTo(MAPPER.readTree("{\"msg_id\": 4242, \"source\": \"alice@example.com\", \"content\": \"claim\"}"));
 
         HttpResponse<String> second = submit(token);
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(second.body()).contains("already used").startsWith("<!doctype html>");
-        assertThat(api.forwarded()).hasSize(before + 1);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before() + 1);
     }
 
     @Test
@@ -109,8 +84,8 @@ final class TeamsRelayTest
             assertThat(logs.text()).contains("invalid or expired").doesNotContain(forged);
         }
         assertThat(submit("").statusCode()).isEqualTo(400);
-        assertThat(Http.post(relay.uri(PATH), "application/x-www-form-urlencoded", "token=" + "a".repeat(5000)).statusCode()).isEqualTo(413);
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(Http.post(RELAY.relay().uri(PATH), "application/x-www-form-urlencoded", "token=" + "a".repeat(5000)).statusCode()).isEqualTo(413);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     private static String sha256(String text)
@@ -121,6 +96,6 @@ final class TeamsRelayTest
 
     private static HttpResponse<String> submit(String token)
     {
-        return Http.post(relay.uri(PATH), "application/x-www-form-urlencoded", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        return Http.post(RELAY.relay().uri(PATH), "application/x-www-form-urlencoded", "token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
     }
 }

@@ -2,13 +2,11 @@ package dev.iris.relay.telegram;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iris.relay.testing.FakeIrisApi;
 import dev.iris.relay.testing.Http;
+import dev.iris.relay.testing.RelayWithFakeApi;
 import dev.iris.relay.testing.TestingRelay;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,31 +18,8 @@ final class TelegramRelayTest
     private static final String PATH = "/api/v0/telegram/webhook";
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static FakeIrisApi api;
-    private static TestingRelay relay;
-    private int before;
-
-    @BeforeAll
-    static void start()
-            throws Exception
-    {
-        api = FakeIrisApi.start(TestingRelay.RELAY_KEY);
-        relay = TestingRelay.builder(api.url()).start();
-    }
-
-    @BeforeEach
-    void rememberForwarded()
-    {
-        api.respondAppResponse("/v0/response/telegram", "Iris incident(9) claimed.");
-        before = api.forwarded().size();
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        relay.close();
-        api.close();
-    }
+    @RegisterExtension
+    static final RelayWithFakeApi RELAY = new RelayWithFakeApi("/v0/response/telegram", "Iris incident(9) claimed.");
 
     @Test
     void claimButtonIsForwardedAndAnsweredWithAnswerCallbackQuery()
@@ -60,7 +35,7 @@ final class TelegramRelayTest
         assertThat(answer.path("method").asText()).isEqualTo("answerCallbackQuery");
         assertThat(answer.path("callback_query_id").asText()).isEqualTo("cq1");
         assertThat(answer.path("text").asText()).isEqualTo("Iris incident(9) claimed.");
-        JsonNode forwarded = MAPPER.readTree(api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before).body());
+        JsonNode forwarded = MAPPER.readTree(RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before()).body());
         assertThat(forwarded).isEqualTo(MAPPER.readTree("{\"msg_id\": 4242, \"source\": \"5550001\", \"content\": \"claim\"}"));
     }
 
@@ -77,7 +52,7 @@ final class TelegramRelayTest
         assertThat(answer.path("method").asText()).isEqualTo("sendMessage");
         assertThat(answer.path("chat_id").asText()).isEqualTo("5550001");
         assertThat(answer.path("text").asText()).isEqualTo("Iris incident(9) claimed.");
-        JsonNode forwarded = MAPPER.readTree(api.awaitForwarded(before + 1, Duration.ofSeconds(5)).get(before).body());
+        JsonNode forwarded = MAPPER.readTree(RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before()).body());
         assertThat(forwarded).isEqualTo(MAPPER.readTree("{\"msg_id\": 4242, \"source\": \"5550001\", \"content\": \"claim\"}"));
     }
 
@@ -90,7 +65,7 @@ final class TelegramRelayTest
                 TestingRelay.TELEGRAM_SECRET);
 
         assertThat(MAPPER.readTree(response.body()).path("text").asText()).contains("5550001");
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
@@ -100,7 +75,7 @@ final class TelegramRelayTest
         assertThat(update(body, null).statusCode()).isEqualTo(401);
         assertThat(update(body, TestingRelay.TELEGRAM_SECRET + "x").statusCode()).isEqualTo(401);
         assertThat(update(body, "").statusCode()).isEqualTo(401);
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     @Test
@@ -108,13 +83,13 @@ final class TelegramRelayTest
     {
         assertThat(update("{\"update_id\": 5, \"edited_message\": {}}", TestingRelay.TELEGRAM_SECRET).statusCode()).isEqualTo(200);
         assertThat(update("not json", TestingRelay.TELEGRAM_SECRET).statusCode()).isEqualTo(400);
-        assertThat(api.forwarded()).hasSize(before);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
     }
 
     private static HttpResponse<String> update(String body, String secret)
     {
         return secret == null
-                ? Http.post(relay.uri(PATH), "application/json", body)
-                : Http.post(relay.uri(PATH), "application/json", body, TelegramResource.SECRET_HEADER, secret);
+                ? Http.post(RELAY.relay().uri(PATH), "application/json", body)
+                : Http.post(RELAY.relay().uri(PATH), "application/json", body, TelegramResource.SECRET_HEADER, secret);
     }
 }
