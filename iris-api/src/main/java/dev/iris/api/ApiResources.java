@@ -35,7 +35,8 @@ final class ApiResources
             dev.iris.api.status.StatusApiResource.class,
             dev.iris.api.schedule.ScheduleResource.class,
             dev.iris.api.schedule.OncallResource.class,
-            dev.iris.api.maintenance.MaintenanceResource.class);
+            dev.iris.api.maintenance.MaintenanceResource.class,
+            dev.iris.api.team.TeamChannelResource.class);
 
     static final List<Class<?>> SERVICES = List.of(
             dev.iris.core.template.JinjaTemplates.class,
@@ -74,7 +75,8 @@ final class ApiResources
             dev.iris.core.schedule.ScheduleService.class,
             dev.iris.api.schedule.ScheduleAccess.class,
             dev.iris.api.schedule.IcalFeeds.class,
-            dev.iris.core.maintenance.MaintenanceService.class);
+            dev.iris.core.maintenance.MaintenanceService.class,
+            dev.iris.core.team.TeamChannels.class);
 
     private ApiResources() {}
 }

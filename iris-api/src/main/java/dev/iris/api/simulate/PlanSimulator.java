@@ -10,6 +10,8 @@ import dev.iris.common.incident.IncidentState;
 import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.target.RoleMembers;
 import dev.iris.core.target.RoleMembers.Member;
+import dev.iris.core.team.TeamChannelDao;
+import dev.iris.core.team.TeamChannels;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,7 +40,8 @@ import static java.util.Objects.requireNonNull;
  * sender's database role lookup uses; the API has no role-lookup chain, so other roles (oncall-*,
  * LDAP) are named in a note. Modes follow Iris's order: the user's setting for the
  * application, the application's default, the user's global setting, the priority's default; a
- * mode the application may not use, or a missing contact, falls back to email.
+ * mode the application may not use, or a missing contact, falls back to email. A countdown
+ * notification is one post in the team's chat channel, shown with the time of the next step.
  */
 public final class PlanSimulator
 {
@@ -93,6 +96,13 @@ public final class PlanSimulator
             }
             long nextStepStart = Long.MAX_VALUE;
             for (PlanStep notification : entry.getValue()) {
+                nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
+            }
+            for (PlanStep notification : entry.getValue()) {
+                if (notification.countdown()) {
+                    pages.addAll(countdown(handle, dao, plan, start, stepStart, nextStepStart, notification, steps.containsKey(entry.getKey() + 1), notes));
+                    continue;
+                }
                 Instant stepAt = start.plusSeconds(stepStart);
                 Recipients recipients = recipients(handle, dao, plan, notification, dynamicTargets, notes, stepAt);
                 for (int round = 0; round <= notification.repeat(); round++) {
@@ -101,7 +111,6 @@ public final class PlanSimulator
                         pages.add(page(dao, start, offset, notification, round, recipients, person, applicationId, supportedModes));
                     }
                 }
-                nextStepStart = Math.min(nextStepStart, stepStart + (long) (notification.repeat() + 1) * notification.waitSeconds());
             }
             stepStart = nextStepStart;
             expectedStep++;
@@ -118,6 +127,44 @@ public final class PlanSimulator
                 .thenComparingLong(SimulatedPage::planNotificationId)
                 .thenComparing(page -> page.user() == null ? "" : page.user()));
         return new Simulation(plan.name(), plan.id(), applicationName, start.getEpochSecond(), pages, notes);
+    }
+
+    /**
+     * A countdown notification's posts in the team's chat channel (one per round while the step
+     * lasts), or the plan creator's page when the team has no channel.
+     */
+    private List<SimulatedPage> countdown(Handle handle, SimulationDao dao, ActivePlan plan, Instant start, long stepStart, long stepEnd,
+            PlanStep notification, boolean hasNextStep, List<String> notes)
+    {
+        Optional<TeamChannelDao.Channel> channel = notification.targetId() == null ? Optional.empty()
+                : handle.attach(TeamChannelDao.class).channels(notification.targetId(), TeamChannels.MODES).stream()
+                        .min(Comparator.comparingInt(found -> TeamChannels.MODES.indexOf(found.mode())));
+        List<SimulatedPage> posts = new ArrayList<>();
+        if (channel.isEmpty()) {
+            if (notification.optional()) {
+                notes.add("Step " + notification.step() + ": " + notification.target() + " has no chat channel; the optional countdown is skipped");
+                return posts;
+            }
+            notes.add("Step " + notification.step() + ": " + notification.target() + " has no chat channel (set one at /v0/teams/"
+                    + notification.target() + "/channels); the plan creator is paged instead of the countdown");
+            posts.add(new SimulatedPage(start.getEpochSecond() + stepStart, stepStart, notification.step(), 0, notification.id(),
+                    notification.role(), notification.target(), plan.creator(), "low", FALLBACK_MODE, "fallback", "",
+                    notification.template(), "countdown: the team has no chat channel: the plan creator is paged instead"));
+            return posts;
+        }
+        String next = hasNextStep
+                ? "countdown: step " + (notification.step() + 1) + " pages at +" + stepEnd + "s unless someone claims in the channel first"
+                : "countdown: last step; the plan ends at +" + stepEnd + "s";
+        for (int round = 0; round <= notification.repeat(); round++) {
+            long offset = stepStart + (long) round * notification.waitSeconds();
+            if (round > 0 && offset >= stepEnd) {
+                break;
+            }
+            posts.add(new SimulatedPage(start.getEpochSecond() + offset, offset, notification.step(), round, notification.id(),
+                    notification.role(), notification.target(), null, notification.priority(), channel.get().mode(), "team channel",
+                    channel.get().destination(), notification.template(), next));
+        }
+        return posts;
     }
 
     private record Recipients(String role, String target, String priority, int priorityId, List<Member> people, String note) {}

@@ -18,7 +18,7 @@ public interface SimulationDao
     record ActivePlan(long id, String name, long creatorId, String creator) {}
 
     record PlanStep(long id, int step, int repeat, int waitSeconds, boolean optional, String template, Integer dynamicIndex,
-            String role, String target, Long targetId, int priorityId, String priority) {}
+            String role, String target, Long targetId, int priorityId, String priority, boolean countdown) {}
 
     @SqlQuery("""
             SELECT p.id, p.name, p.user_id AS creatorId, t.name AS creator
@@ -32,7 +32,7 @@ public interface SimulationDao
     @SqlQuery("""
             SELECT pn.id, pn.step, pn.`repeat` AS `repeat`, pn.`wait` AS waitSeconds, pn.optional, pn.template,
                    pn.dynamic_index AS dynamicIndex, r.name AS role, t.name AS target, pn.target_id AS targetId,
-                   pr.id AS priorityId, pr.name AS priority
+                   pr.id AS priorityId, pr.name AS priority, pn.countdown
             FROM plan_notification pn
             JOIN priority pr ON pr.id = pn.priority_id
             LEFT JOIN target_role r ON r.id = pn.role_id

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * {@code thresholdMinutes}, {@code aggregationMinutes}, {@code resetMinutes}, {@code trackingType},
  * {@code trackingKey}, {@code trackingTemplate} (JSON), and per notification
  * {@code step.<s>.<n>.<field>} with fields role, target, priority, template, count, waitMinutes,
- * optional.
+ * optional, countdown.
  */
 public record PlanDraft(
         String name,
@@ -42,11 +42,12 @@ public record PlanDraft(
     /**
      * One notification of a step, as typed.
      */
-    public record Notification(String role, String target, String priority, String template, String count, String waitMinutes, boolean optional)
+    public record Notification(String role, String target, String priority, String template, String count, String waitMinutes, boolean optional,
+            boolean countdown)
     {
         public static Notification empty()
         {
-            return new Notification("user", "", "high", "", "1", "5", false);
+            return new Notification("user", "", "high", "", "1", "5", false, false);
         }
     }
 
@@ -77,7 +78,7 @@ public record PlanDraft(
             for (Map<String, String> fields : step.values()) {
                 notifications.add(new Notification(
                         text(fields.get("role")), text(fields.get("target")), text(fields.get("priority")), text(fields.get("template")),
-                        text(fields.get("count")), text(fields.get("waitMinutes")), "on".equals(fields.get("optional")) || "1".equals(fields.get("optional"))));
+                        text(fields.get("count")), text(fields.get("waitMinutes")), checked(fields.get("optional")), checked(fields.get("countdown"))));
             }
             steps.add(notifications);
         }
@@ -102,7 +103,8 @@ public record PlanDraft(
                         notification.path("template").asText(""),
                         String.valueOf(notification.path("repeat").asLong(0) + 1),
                         minutes(notification.path("wait")),
-                        notification.path("optional").asInt(0) != 0));
+                        notification.path("optional").asInt(0) != 0,
+                        notification.path("countdown").asInt(0) != 0));
             }
             steps.add(notifications);
         }
@@ -165,6 +167,9 @@ public record PlanDraft(
                 }
                 putNumber(node, "wait", notification.waitMinutes(), 60);
                 node.put("optional", notification.optional() ? 1 : 0);
+                if (notification.countdown()) {
+                    node.put("countdown", 1);
+                }
             }
         }
         return body;
@@ -281,5 +286,10 @@ public record PlanDraft(
     private static String text(String value)
     {
         return value == null ? "" : value.strip();
+    }
+
+    private static boolean checked(String value)
+    {
+        return "on".equals(value) || "1".equals(value);
     }
 }

@@ -20,7 +20,7 @@ public final class PlanYaml
 {
     private static final List<String> PLAN_FIELDS = List.of("name", "description", "threshold_window", "threshold_count",
             "aggregation_window", "aggregation_reset", "tracking_type", "tracking_key", "tracking_template");
-    private static final List<String> NOTIFICATION_FIELDS = List.of("role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional");
+    private static final List<String> NOTIFICATION_FIELDS = List.of("role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional", "countdown");
     private static final int MAX_YAML_CHARS = 256 * 1024;
 
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()

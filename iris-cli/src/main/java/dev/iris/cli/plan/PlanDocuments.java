@@ -21,7 +21,7 @@ final class PlanDocuments
             "name", "description", "threshold_window", "threshold_count", "aggregation_window", "aggregation_reset",
             "tracking_type", "tracking_key", "tracking_template");
     private static final List<String> NOTIFICATION_FIELDS = List.of(
-            "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional");
+            "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional", "countdown");
 
     static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical, "/v0/plans/validate");
 
@@ -73,6 +73,14 @@ final class PlanDocuments
                     else if (canonicalNotification.get(field).isBoolean()) {
                         canonicalNotification.put(field, canonicalNotification.get(field).asBoolean() ? 1 : 0);
                     }
+                }
+                // The API lists countdown only where it is on.
+                JsonNode countdown = canonicalNotification.get("countdown");
+                if (countdown != null && (countdown.isBoolean() ? countdown.asBoolean() : countdown.asInt() != 0)) {
+                    canonicalNotification.put("countdown", 1);
+                }
+                else {
+                    canonicalNotification.remove("countdown");
                 }
             }
         }

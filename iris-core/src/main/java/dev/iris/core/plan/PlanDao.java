@@ -58,11 +58,12 @@ public interface PlanDao
             @Bind("trackingKey") String trackingKey, @Bind("trackingType") String trackingType, @Bind("trackingTemplate") String trackingTemplate);
 
     @SqlUpdate("""
-            INSERT INTO plan_notification (plan_id, step, template, target_id, role_id, priority_id, `repeat`, `wait`, optional, dynamic_index)
-            VALUES (:planId, :step, :template, :targetId, :roleId, :priorityId, :repeat, :wait, :optional, :dynamicIndex)""")
+            INSERT INTO plan_notification (plan_id, step, template, target_id, role_id, priority_id, `repeat`, `wait`, optional, dynamic_index, countdown)
+            VALUES (:planId, :step, :template, :targetId, :roleId, :priorityId, :repeat, :wait, :optional, :dynamicIndex, :countdown)""")
     void insertNotification(@Bind("planId") long planId, @Bind("step") int step, @Bind("template") String template,
             @Bind("targetId") Long targetId, @Bind("roleId") Long roleId, @Bind("priorityId") long priorityId,
-            @Bind("repeat") long repeat, @Bind("wait") long wait, @Bind("optional") boolean optional, @Bind("dynamicIndex") Long dynamicIndex);
+            @Bind("repeat") long repeat, @Bind("wait") long wait, @Bind("optional") boolean optional, @Bind("dynamicIndex") Long dynamicIndex,
+            @Bind("countdown") boolean countdown);
 
     @SqlUpdate("""
             INSERT INTO plan_active (name, plan_id) SELECT name, id FROM plan WHERE id = :planId

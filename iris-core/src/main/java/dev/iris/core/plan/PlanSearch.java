@@ -53,7 +53,8 @@ public final class PlanSearch
             new SearchColumn("target", "t.name", ColumnType.STRING),
             new SearchColumn("template", "pn.template", ColumnType.STRING),
             new SearchColumn("priority", "p.name", ColumnType.STRING),
-            new SearchColumn("dynamic_index", "pn.dynamic_index", ColumnType.INTEGER));
+            new SearchColumn("dynamic_index", "pn.dynamic_index", ColumnType.INTEGER),
+            new SearchColumn("countdown", "pn.countdown", ColumnType.FLAG));
 
     static final String STEPS_FROM = """
             plan_notification pn

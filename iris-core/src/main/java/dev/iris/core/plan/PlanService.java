@@ -111,6 +111,10 @@ public final class PlanService
         List<List<Map<String, Object>>> steps = new ArrayList<>();
         long currentStep = -1;
         for (Map<String, Object> notification : query.execute(handle, objectMapper)) {
+            // Only countdown notifications say so: every other step keeps Iris's exact shape.
+            if (!Integer.valueOf(1).equals(notification.get("countdown"))) {
+                notification.remove("countdown");
+            }
             long step = ((Number) notification.get("step")).longValue();
             if (step != currentStep) {
                 steps.add(new ArrayList<>());
@@ -325,7 +329,12 @@ public final class PlanService
             if (dynamicIndex != null && !isUnsignedInt(dynamicIndex)) {
                 throw invalid(where + "dynamic_index must not be negative");
             }
-            dao.insertNotification(planId, index, template, targetId, roleId, priorityId, repeat, wait, optional, dynamicIndex);
+            boolean countdown = JsonBody.integer(notification, "countdown", invalid(where + "countdown must be true or false")).orElse(0L) != 0;
+            if (countdown && !"team".equals(notification.path("role").asText(""))) {
+                // The countdown goes to one place the whole team reads: the team's chat channel.
+                throw invalid(where + "a countdown notification needs role team (it posts to the team's chat channel)");
+            }
+            dao.insertNotification(planId, index, template, targetId, roleId, priorityId, repeat, wait, optional, dynamicIndex, countdown);
         }
         if (onlyOptional) {
             throw IrisException.badRequest("Invalid plan", "You must have at least one non-optional notification per step. Step " + index + " has none.");

@@ -40,6 +40,11 @@ public final class Responders
                 Optional<Responder> byContact = dao.findByContact("slack", List.of(bare, "@" + bare));
                 yield byContact.isPresent() ? byContact : dao.findByName(bare);
             }
+            case "mattermost" -> {
+                // Contacts are usernames, written with or without '@'; a channel button sends the bare user_name.
+                String bare = address.startsWith("@") ? address.substring(1) : address;
+                yield dao.findByContact("mattermost", List.of(bare, "@" + bare));
+            }
             default -> dao.findByContact(mode, List.of(address));
         };
     }

@@ -57,6 +57,19 @@ public final class TokenClaims
      */
     public String claim(String token)
     {
+        return claim(token, null);
+    }
+
+    /**
+     * Claims with {@code token} pressed by {@code presser} (the channel's own name for the person
+     * who pressed, or null when the channel does not say). A token for a channel post (its
+     * recipient is {@code ~channel}, a countdown notification) claims as the presser, since the
+     * whole team sees the button; a token for a person claims as that person whoever presses.
+     *
+     * @throws IrisException 400 for a channel token without a presser, otherwise as {@link #claim(String)}
+     */
+    public String claim(String token, String presser)
+    {
         if (tokens.isEmpty()) {
             log.warn("Refused a {} claim: no actionSecret is configured", channel);
             throw IrisException.unauthorized("Unauthorized", "Claims on " + channel + " are not configured");
@@ -65,6 +78,13 @@ public final class TokenClaims
             log.warn("Refused a {} claim: the token is invalid or expired", channel);
             return IrisException.unauthorized("Unauthorized", "This claim button is invalid or has expired; claim in the Iris web UI");
         });
+        String source = claim.recipient();
+        if (source.startsWith("~")) {
+            if (presser == null || presser.isBlank()) {
+                throw IrisException.badRequest("Bad Request", "This claim button is in a channel and the request does not say who pressed it");
+            }
+            source = presser.strip();
+        }
         if (!used.firstSeen(claim.id(), claim.expires().getEpochSecond())) {
             log.warn("Refused a {} claim for message {}: the token was already used", channel, claim.messageId());
             throw new IrisException(409, "Already used", "This claim button was already used");
@@ -74,7 +94,7 @@ public final class TokenClaims
         try {
             response = api.post(path, ApiClient.JSON, MAPPER.createObjectNode()
                     .put("msg_id", claim.messageId())
-                    .put("source", claim.recipient())
+                    .put("source", source)
                     .put("content", "claim")
                     .toString(), apiTimeout);
         }

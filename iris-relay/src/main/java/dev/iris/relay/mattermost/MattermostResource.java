@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * {@code {user_id, user_name, channel_id, post_id, ..., context}} here and signs nothing, so the
  * button's {@code context.token} (a signed, expiring, single-use claim token, see
  * {@link TokenClaims}) is the proof; it names the message and the Mattermost username it went to,
- * which claims. The answer is Mattermost's integration response: a claim replaces the post's
+ * which claims; on a team channel's post (a countdown) the token names the channel and the
+ * presser's {@code user_name} claims. The answer is Mattermost's integration response: a claim replaces the post's
  * buttons with the outcome ({@code update}) and tells the presser ({@code ephemeral_text}); a
  * refused button only tells the presser, with status 200, because Mattermost shows any other
  * status as a bare "action failed".
@@ -57,7 +58,8 @@ public final class MattermostResource
         ObjectNode answer = MAPPER.createObjectNode();
         String text;
         try {
-            text = claims.claim(token.asText());
+            JsonNode presser = request.get("user_name");
+            text = claims.claim(token.asText(), presser != null && presser.isTextual() ? presser.asText() : null);
         }
         catch (IrisException refused) {
             if (refused.status() != 401 && refused.status() != 409) {

@@ -101,6 +101,35 @@ public interface EscalationDao
             @Bind("plan") long planId, @Bind("priority") int priorityId, @Bind("body") String body,
             @Bind("incident") long incidentId, @Bind("notification") long planNotificationId, @Bind("round") int round);
 
+    /**
+     * A team's contact in a chat mode: where its countdown notifications go.
+     */
+    record TeamChannel(long teamId, int modeId, String mode, String destination) {}
+
+    @SqlQuery("""
+            SELECT t.id AS team_id, m.id AS mode_id, m.name AS mode, c.destination
+            FROM target t
+            JOIN target_type tt ON tt.id = t.type_id AND tt.name = 'team'
+            JOIN target_contact c ON c.target_id = t.id AND c.disabled = 0
+            JOIN mode m ON m.id = c.mode_id
+            WHERE t.name = :team AND t.active = 1 AND m.name IN (<modes>)""")
+    @RegisterConstructorMapper(TeamChannel.class)
+    List<TeamChannel> teamChannels(@Bind("team") String team, @BindList("modes") Collection<String> modes);
+
+    /**
+     * A countdown message: addressed to the team's channel already, so the dispatcher keeps its mode
+     * and destination; its body is the countdown line the rendered template follows.
+     */
+    @SqlUpdate("""
+            INSERT INTO message (created, application_id, target_id, destination, mode_id, plan_id, priority_id, body, incident_id,
+                                 plan_notification_id, `round`, active, `status`, next_attempt_at)
+            VALUES (:now, :application, :team, :destination, :mode, :plan, :priority, :body, :incident, :notification, :round,
+                    1, 'queued', :now)""")
+    @GetGeneratedKeys("id")
+    long insertChannelMessage(@Bind("now") Instant now, @Bind("application") int applicationId, @Bind("team") long teamId,
+            @Bind("destination") String destination, @Bind("mode") int modeId, @Bind("plan") long planId, @Bind("priority") int priorityId,
+            @Bind("body") String body, @Bind("incident") long incidentId, @Bind("notification") long planNotificationId, @Bind("round") int round);
+
     @SqlUpdate("""
             INSERT INTO message (created, application_id, destination, mode_id, plan_id, subject, body, active, `status`, next_attempt_at)
             SELECT :now, :application, :destination, m.id, :plan, :subject, :body, 1, 'queued', :now

@@ -6,6 +6,7 @@ import dev.iris.core.render.TemplateRenderException;
 import dev.iris.core.render.TemplateRenderer;
 import dev.iris.db.DatabaseFailures;
 import dev.iris.core.rolelookup.RoleResolver;
+import dev.iris.core.team.TeamChannels;
 import dev.iris.sender.escalation.EscalationDao.IncidentRow;
 import dev.iris.sender.escalation.EscalationDao.RoundState;
 import dev.iris.sender.escalation.EscalationDao.UserTarget;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,7 @@ public final class EscalationService
     private final TemplateRenderer renderer;
     private final EscalationListener listener;
     private final MaintenanceService maintenance;
+    private final Countdown countdown;
     // Escalation threads may both check in the same second; applying a transition is idempotent.
     private volatile Instant nextWindowCheck = Instant.MIN;
 
@@ -76,6 +79,7 @@ public final class EscalationService
         this.renderer = requireNonNull(renderer, "renderer is null");
         this.listener = requireNonNull(listener, "listener is null");
         this.maintenance = new MaintenanceService(jdbi, clock);
+        this.countdown = new Countdown(roles);
     }
 
     /**
@@ -368,6 +372,13 @@ public final class EscalationService
 
         void fire(PlanNotification notification, int round)
         {
+            if (notification.countdown()) {
+                int recipients = postCountdown(notification, round);
+                writes.round(incident.id(), notification.id(), round, recipients);
+                rounds.put(notification.id(), new RoundState(notification.id(), round, now));
+                messagesCreated += recipients;
+                return;
+            }
             String role = notification.roleName();
             String target = notification.targetName();
             RoleResolver.Resolution resolution;
@@ -405,6 +416,34 @@ public final class EscalationService
             writes.round(incident.id(), notification.id(), round, recipients);
             rounds.put(notification.id(), new RoundState(notification.id(), round, now));
             messagesCreated += recipients;
+        }
+
+        /**
+         * A countdown notification: one message to the team's chat channel, written at once (not
+         * batched) because it carries its own body, mode and destination. A team without a channel
+         * is treated like a role that resolves to nobody.
+         */
+        private int postCountdown(PlanNotification notification, int round)
+        {
+            String team = notification.targetName();
+            Optional<EscalationDao.TeamChannel> channel = dao.teamChannels(team, TeamChannels.MODES).stream()
+                    .min(Comparator.comparingInt(found -> TeamChannels.MODES.indexOf(found.mode())));
+            if (channel.isEmpty()) {
+                if (notification.optional()) {
+                    return 0;
+                }
+                return pageCreator(notification, round, "team channel", team,
+                        "the team has no chat channel (a " + String.join(" or ", TeamChannels.MODES) + " contact of the team)");
+            }
+            int step = notification.step();
+            if (round > 0 && !Countdown.stepEnds(plan, step, rounds, now).isAfter(now)) {
+                // A repeat after the countdown ran out: the next step is paging already.
+                return 0;
+            }
+            String text = countdown.text(incident.id(), plan, step, rounds, now, index -> dao.dynamicTarget(incident.id(), index));
+            dao.insertChannelMessage(now, incident.applicationId(), channel.get().teamId(), channel.get().destination(), channel.get().modeId(),
+                    plan.id(), notification.priorityId(), text, incident.id(), notification.id(), round);
+            return 1;
         }
 
         private int pageCreator(PlanNotification notification, int round, String role, String target, String reason)

@@ -29,7 +29,7 @@ public final class PlanCache
     {
         List<PlanNotification> notifications = handle.createQuery("""
                         SELECT pn.id, pn.step, pn.template, t.name AS target_name, r.name AS role_name, pn.priority_id,
-                               pn.`repeat`, pn.`wait`, pn.optional, pn.dynamic_index
+                               pn.`repeat`, pn.`wait`, pn.optional, pn.dynamic_index, pn.countdown
                         FROM plan_notification pn
                         LEFT JOIN target t ON t.id = pn.target_id
                         LEFT JOIN target_role r ON r.id = pn.role_id
@@ -46,7 +46,8 @@ public final class PlanCache
                         rs.getInt("repeat"),
                         rs.getInt("wait"),
                         rs.getBoolean("optional"),
-                        rs.getObject("dynamic_index", Integer.class)))
+                        rs.getObject("dynamic_index", Integer.class),
+                        rs.getBoolean("countdown")))
                 .list();
         return handle.createQuery("""
                         SELECT id, name, user_id, step_count, threshold_window, threshold_count, aggregation_window,

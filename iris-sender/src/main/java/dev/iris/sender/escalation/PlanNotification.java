@@ -3,7 +3,8 @@ package dev.iris.sender.escalation;
 /**
  * One notification of a plan step. {@code roleName}/{@code targetName} are null in a dynamic
  * step, which reads its role and target from the incident's {@code dynamic_plan_map} at
- * {@code dynamicIndex}.
+ * {@code dynamicIndex}. A {@code countdown} notification (role team) posts one message to the
+ * team's chat channel instead of paging its members (see {@link Countdown}).
  */
 public record PlanNotification(
         long id,
@@ -15,7 +16,8 @@ public record PlanNotification(
         int repeat,
         int waitSeconds,
         boolean optional,
-        Integer dynamicIndex)
+        Integer dynamicIndex,
+        boolean countdown)
 {
     public boolean isDynamic()
     {

@@ -27,6 +27,10 @@ import static java.util.Objects.requireNonNull;
  * context carries a signed, expiring, single-use {@link ActionToken} naming the message and the
  * username, which the relay verifies.
  *
+ * <p>A contact {@code ~channel} (a team's channel, for countdown notifications) posts to that
+ * channel instead; its button's token names the channel, and the relay claims as the Mattermost
+ * user who pressed it.
+ *
  * <p>An incoming webhook rather than a bot account: a self-hosted install enables them by default,
  * they need one URL and no user-id lookups (a bot must resolve the username and open a direct
  * channel before each post), and the button's answer edits the post without any token. Incoming
@@ -38,6 +42,8 @@ final class MattermostVendor
     static final String CHANNEL = "mattermost";
     /** Mattermost usernames: a letter, then letters, digits, '.', '-' and '_', 3 to 22 long. */
     static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,21}");
+    /** Mattermost channel (URL) names: lower-case letters, digits, '-' and '_', up to 64. */
+    static final Pattern CHANNEL_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
     /** Mattermost's default post size limit is 16383 characters; leave room for the rest. */
     private static final int MAX_TEXT_CHARS = 12_000;
     private static final int MAX_TITLE_CHARS = 250;
@@ -69,13 +75,23 @@ final class MattermostVendor
         if (!message.mode().equals(CHANNEL)) {
             throw new VendorException(Category.CONFIGURATION, "The mattermost vendor does not deliver mode " + message.mode());
         }
-        // The contact is the username; "@alice" (as people write it) is taken too.
+        // The contact is the username; "@alice" (as people write it) is taken too; "~channel" is a channel.
         String contact = message.destination().strip();
-        String username = contact.startsWith("@") ? contact.substring(1) : contact;
-        if (!USERNAME.matcher(username).matches()) {
-            throw new VendorException(Category.PERMANENT, "Not a Mattermost username: message " + message.messageId());
+        String channel;
+        if (contact.startsWith("~")) {
+            channel = contact.substring(1);
+            if (!CHANNEL_NAME.matcher(channel).matches()) {
+                throw new VendorException(Category.PERMANENT, "Not a Mattermost channel name: message " + message.messageId());
+            }
         }
-        HttpResponse<String> response = webhook.post(payload(message, contact, username).toString(), message.messageId());
+        else {
+            String username = contact.startsWith("@") ? contact.substring(1) : contact;
+            if (!USERNAME.matcher(username).matches()) {
+                throw new VendorException(Category.PERMANENT, "Not a Mattermost username: message " + message.messageId());
+            }
+            channel = "@" + username;
+        }
+        HttpResponse<String> response = webhook.post(payload(message, contact, channel).toString(), message.messageId());
         return result(message, response);
     }
 
@@ -114,10 +130,10 @@ final class MattermostVendor
         }
     }
 
-    ObjectNode payload(OutboundMessage message, String contact, String username)
+    ObjectNode payload(OutboundMessage message, String contact, String channel)
     {
         ObjectNode payload = json.createObjectNode();
-        payload.put("channel", "@" + username);
+        payload.put("channel", channel);
         config.username().ifPresent(name -> payload.put("username", name));
         String application = message.application() == null ? "unknown app" : message.application();
         String title = "[" + application + "] " + (message.subject().isBlank() ? "Iris" : message.subject());
