@@ -103,11 +103,20 @@ public final class IrisDeployment
 
     public synchronized IrisProcess startApi()
     {
+        return startApi(List.of());
+    }
+
+    /**
+     * Starts iris-api with these JVM options after the suite's.
+     */
+    public synchronized IrisProcess startApi(List<String> extraJvmOptions)
+    {
         Map<String, String> environment = new HashMap<>(databaseEnvironment());
         environment.put("IRIS_API_PORT", String.valueOf(apiPort));
         environment.put("IRIS_API_ADMIN_PORT", String.valueOf(apiAdminPort));
         environment.put("IRIS_UI_SESSION_SECRET", sessionSecret);
-        api = track(IrisProcess.startServer(name + "-api", PackagedJars.api(), "iris-api", environment, apiAdminPort, logs.resolve("iris-api.log")));
+        api = track(IrisProcess.startServer(name + "-api", PackagedJars.api(), "iris-api", environment, apiAdminPort, logs.resolve("iris-api.log"),
+                extraJvmOptions));
         return api;
     }
 
@@ -128,6 +137,14 @@ public final class IrisDeployment
      */
     public IrisProcess startSender(String scenario, String senderName)
     {
+        return startSender(scenario, senderName, List.of());
+    }
+
+    /**
+     * Starts one more sender with these JVM options after the suite's.
+     */
+    public IrisProcess startSender(String scenario, String senderName, List<String> extraJvmOptions)
+    {
         int adminPort = Ports.free();
         Map<String, String> environment = new HashMap<>(databaseEnvironment());
         environment.put("IRIS_VENDORS", senderSettings.vendorsYaml());
@@ -136,7 +153,7 @@ public final class IrisDeployment
         environment.put("IRIS_SENDER_MAX_BACKOFF", SenderSettings.duration(senderSettings.maxBackoff()));
         environment.put("IRIS_SENDER_ADMIN_PORT", String.valueOf(adminPort));
         return track(IrisProcess.startServer(name + "-" + senderName, PackagedJars.sender(), "iris-sender", environment, adminPort,
-                logs.resolve(scenario).resolve(senderName + ".log")));
+                logs.resolve(scenario).resolve(senderName + ".log"), extraJvmOptions));
     }
 
     private synchronized IrisProcess track(IrisProcess process)

@@ -49,7 +49,18 @@ public final class IrisProcess
      */
     public static IrisProcess startServer(String name, Path jar, String configProcess, Map<String, String> environment, int adminPort, Path log)
     {
+        return startServer(name, jar, configProcess, environment, adminPort, log, List.of());
+    }
+
+    /**
+     * As {@link #startServer(String, Path, String, Map, int, Path)}, with JVM options after the
+     * suite's (a later option wins: the benchmark turns the full JIT back on and adds JFR).
+     */
+    public static IrisProcess startServer(String name, Path jar, String configProcess, Map<String, String> environment, int adminPort, Path log,
+            List<String> extraJvmOptions)
+    {
         List<String> command = javaCommand(jar);
+        command.addAll(command.size() - 2, extraJvmOptions);
         command.add("server");
         command.add(SuitePaths.productionConfig(configProcess).toString());
         IrisProcess server = new IrisProcess(name, command, environment, adminPort, log);
@@ -182,6 +193,14 @@ public final class IrisProcess
     public String name()
     {
         return name;
+    }
+
+    /**
+     * The operating system's id of the running process.
+     */
+    public synchronized long pid()
+    {
+        return process.pid();
     }
 
     public Path log()

@@ -51,6 +51,16 @@ public final class Tenant
     public static Tenant seed(IrisDeployment deployment, String prefix, FakeWebhookReceiver receiver)
     {
         requireNonNull(receiver, "receiver is null");
+        return seed(deployment, prefix, receiver::url);
+    }
+
+    /**
+     * As {@link #seed(IrisDeployment, String, FakeWebhookReceiver)}, with the contacts on any
+     * receiver: {@code urlOf} turns a path starting with {@code /} into its URL.
+     */
+    public static Tenant seed(IrisDeployment deployment, String prefix, java.util.function.UnaryOperator<String> urlOf)
+    {
+        requireNonNull(urlOf, "urlOf is null");
         String application = prefix + "-app";
         String key = Secrets.issue("key of application " + application, 16);
         List<String> users = List.of(prefix + "-u1", prefix + "-u2", prefix + "-u3");
@@ -63,7 +73,7 @@ public final class Tenant
             for (String user : users) {
                 Map<String, String> contacts = new LinkedHashMap<>();
                 for (String mode : MODES) {
-                    contacts.put(mode, receiver.url("/u/" + user + "/" + mode));
+                    contacts.put(mode, urlOf.apply("/u/" + user + "/" + mode));
                 }
                 ids.add(seed.user(user, false, contacts));
             }
