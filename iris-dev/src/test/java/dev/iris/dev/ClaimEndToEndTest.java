@@ -102,6 +102,8 @@ final class ClaimEndToEndTest
     private static final Pattern LEADING_ID = Pattern.compile("^([0-9]+) ");
     /** The plans repeat every {@value} seconds: an unclaimed incident would page again quickly. */
     private static final int REPEAT_WAIT_SECONDS = 2;
+    /** Long enough for the test to press the channel's button before step 2 is due. */
+    private static final int COUNTDOWN_SECONDS = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -144,6 +146,10 @@ final class ClaimEndToEndTest
             seed.plan("by-mattermost", alice, "", List.of(Notification.of(1, "user", alice, "medium", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.plan("by-teams", alice, "", List.of(Notification.of(1, "user", alice, "low", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.plan("by-ntfy", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "push-page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
+            // A countdown in ops' Mattermost channel, then Alice by Mattermost direct message.
+            long ops = seed.team("ops", List.of(alice));
+            seed.plan("countdown", alice, "", List.of(Notification.of(1, "team", ops, "medium", "push-page", 0, COUNTDOWN_SECONDS),
+                    Notification.of(2, "user", alice, "medium", "push-page", 0, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
             seed.template("page", alice, application, List.of("sms", "call", "email", "slack"), "{{ title }}", "Something broke: {{ title }}");
             // urgent calls, high pages by SMS, medium by email; low goes to Slack for Alice.
             seed.plan("by-call", alice, "", List.of(Notification.of(1, "user", alice, "urgent", "page", 3, REPEAT_WAIT_SECONDS)), 900, 100, 300, 300);
@@ -171,6 +177,13 @@ final class ClaimEndToEndTest
                 INSERT INTO target_application_mode (target_id, application_id, priority_id, mode_id)
                 SELECT t.id, a.id, p.id, m.id FROM target t, application a, priority p, mode m
                 WHERE t.name = 'alice' AND a.name = 'push' AND p.name = 'low' AND m.name = 'teams'"""));
+
+        jdbi.useHandle(handle -> handle.execute("""
+                UPDATE plan_notification pn JOIN plan p ON p.id = pn.plan_id SET pn.countdown = 1
+                WHERE p.name = 'countdown' AND pn.step = 1"""));
+        jdbi.useHandle(handle -> handle.execute("""
+                INSERT INTO target_contact (target_id, mode_id, destination)
+                SELECT t.id, m.id, '~ops-oncall' FROM target t, mode m WHERE t.name = 'ops' AND m.name = 'mattermost'"""));
 
         twilio = FakeTwilioServer.start(TWILIO_ACCOUNT, TWILIO_TOKEN);
         slack = FakeSlackServer.start(SLACK_TOKEN);
@@ -488,6 +501,30 @@ final class ClaimEndToEndTest
         assertThat(post.action("Claim")).as("the post lost its button").isEmpty();
         assertThat(post.payload().path("attachments").path(0).path("text").asText()).isEqualTo("Iris incident(" + incident + ") claimed.");
         assertClaimedOnceWithoutFurtherPages(incident);
+    }
+
+    @Test
+    void aClaimInTheTeamChannelDuringTheCountdownStopsTheNextStep()
+    {
+        long incident = trigger("push", "push-key", "countdown");
+        await("the countdown in ops' channel for incident " + incident, () -> mattermostFor(incident).isPresent());
+        FakeMattermostServer.Post post = mattermostFor(incident).orElseThrow();
+        assertThat(post.channel()).isEqualTo("ops-oncall");
+        assertThat(post.payload().path("attachments").path(0).path("text").asText())
+                .startsWith("Countdown for incident " + incident + ": unless someone claims it here, step 2 pages alice (user of alice) at ");
+
+        // Anyone in the channel may press; the claim is theirs.
+        FakeMattermostServer.Answer answer = mattermost.pressButton(post, "Claim", "alice");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.ephemeralText()).contains("Iris incident(" + incident + ") claimed.");
+        assertThat(owner(incident)).contains("alice");
+        Instant stepTwoDue = Instant.ofEpochMilli(count("SELECT UNIX_TIMESTAMP(created) * 1000 FROM message WHERE incident_id = ?", incident))
+                .plusSeconds(COUNTDOWN_SECONDS + 2);
+        await("step 2's due time to pass", () -> databaseNow().isAfter(stepTwoDue));
+        assertThat(count("SELECT COUNT(*) FROM message WHERE incident_id = ?", incident)).as("only the countdown post").isEqualTo(1);
+        assertThat(mattermost.posts().stream().filter(sent -> sent.channel().equals("@alice") && sent.titleLink().endsWith("/incidents/" + incident)))
+                .isEmpty();
     }
 
     @Test
