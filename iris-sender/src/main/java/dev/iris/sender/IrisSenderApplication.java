@@ -114,10 +114,12 @@ public class IrisSenderApplication
         environment.lifecycle().manage(tasks);
 
         SenderConfig settings = configuration.getSender();
-        int connectionsNeeded = 2 * settings.getEscalationThreads() + settings.getDispatchThreads() + settings.getSendThreads();
+        // The loops hold a connection for a whole pass; a send borrows one only to record its
+        // outcome, so the sends need a few, not one each.
+        int connectionsNeeded = 2 * settings.getEscalationThreads() + settings.getDispatchThreads() + Math.min(settings.getSendThreads(), 8);
         if (configuration.getDatabase().getMaxPoolSize() < connectionsNeeded) {
-            log.warn("database.maxPoolSize is {}, but the sender's threads may hold {} connections at once; sends will queue for connections",
-                    configuration.getDatabase().getMaxPoolSize(), connectionsNeeded);
+            log.warn("database.maxPoolSize is {}, but the sender's loops and the sends' outcome records may hold {} connections at once;"
+                    + " passes will queue for connections", configuration.getDatabase().getMaxPoolSize(), connectionsNeeded);
         }
         AtomicReference<SenderEngine> engine = new AtomicReference<>();
         Sender sender = new Sender(jdbi, clock, settings.dispatchSettings(), settings.dispatchRules(), settings.getSenderApplication(), vendors,

@@ -44,11 +44,14 @@ public class SenderConfig
     @JsonProperty
     private int dispatchThreads = 4;
 
-    /** Concurrent vendor calls. */
+    /**
+     * Most vendor calls in flight at once, one thread each: a sender delivers about this many
+     * divided by the vendor's latency per second (512 / 0.3 s is 1,700 a second).
+     */
     @Min(1)
-    @Max(1000)
+    @Max(4096)
     @JsonProperty
-    private int sendThreads = 32;
+    private int sendThreads = 512;
 
     /** How long a send may take before another sender may take the message over. */
     @NotNull

@@ -75,12 +75,21 @@ public final class IncidentService
         }
         return jdbi.inTransaction(handle -> {
             IncidentDao dao = handle.attach(IncidentDao.class);
-            long planId = dao.findActivePlanId(planName)
-                    .orElseThrow(() -> IrisException.notFound("Plan not found", "No active plan named " + planName));
-            long applicationId = dao.findApplicationId(application)
-                    .orElseThrow(() -> IrisException.badRequest("Invalid application"));
+            // One round trip for what the checks below need: a trigger storm runs this per incident.
+            Lookup lookup = handle.createQuery(LOOKUP).bind("plan", planName).bind("application", application)
+                    .map((rs, ctx) -> new Lookup(nullableLong(rs, "plan_id"), nullableLong(rs, "application_id"), rs.getInt("dynamic_count"),
+                            rs.getBoolean("has_template")))
+                    .one();
+            if (lookup.planId() == null) {
+                throw IrisException.notFound("Plan not found", "No active plan named " + planName);
+            }
+            if (lookup.applicationId() == null) {
+                throw IrisException.badRequest("Invalid application");
+            }
+            long planId = lookup.planId();
+            long applicationId = lookup.applicationId();
 
-            int dynamicCount = dao.countDynamicIndices(planId);
+            int dynamicCount = lookup.dynamicCount();
             List<IncidentDao.RoleAndTarget> dynamicRows = new ArrayList<>();
             if (dynamicCount > 0) {
                 if (dynamicTargets.size() != dynamicCount) {
@@ -98,7 +107,7 @@ public final class IncidentService
             if (ContextSize.exceedsLimit(contextSize)) {
                 throw IrisException.badRequest("Context too large. " + contextSize + " is larger than limit " + ContextSize.LIMIT);
             }
-            if (!dao.planHasTemplateFor(planId, applicationId)) {
+            if (!lookup.hasTemplate()) {
                 throw IrisException.badRequest(NO_TEMPLATES);
             }
 
@@ -123,6 +132,33 @@ public final class IncidentService
             }
             return new IncidentCreation(incidentId, false);
         });
+    }
+
+    /**
+     * The active plan and the application by name (each null when there is none), the plan's
+     * number of dynamic targets, and whether it has template content for the application: the
+     * checks of {@link IncidentDao#findActivePlanId}, {@link IncidentDao#findApplicationId},
+     * {@link IncidentDao#countDynamicIndices} and {@link IncidentDao#planHasTemplateFor} in one
+     * statement.
+     */
+    private static final String LOOKUP = """
+            SELECT p.plan_id, a.id AS application_id,
+                   (SELECT COUNT(DISTINCT dynamic_index) FROM plan_notification WHERE plan_id = p.plan_id) AS dynamic_count,
+                   EXISTS (SELECT 1 FROM plan_notification pn
+                           JOIN template t ON t.name = pn.template
+                           JOIN template_content c ON c.template_id = t.id
+                           WHERE pn.plan_id = p.plan_id AND c.application_id = a.id) AS has_template
+            FROM (SELECT 1 AS one) x
+            LEFT JOIN plan_active p ON p.name = :plan
+            LEFT JOIN application a ON a.name = :application""";
+
+    private record Lookup(Long planId, Long applicationId, int dynamicCount, boolean hasTemplate) {}
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column)
+            throws java.sql.SQLException
+    {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     private String filteredContext(JsonNode context, List<String> variables)
