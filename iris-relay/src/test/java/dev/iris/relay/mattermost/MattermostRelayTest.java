@@ -73,6 +73,34 @@ final class MattermostRelayTest
     }
 
     @Test
+    void aChannelButtonClaimsAsWhoeverPressedIt()
+            throws Exception
+    {
+        String token = TOKENS.issue(5151, "~db-oncall", Instant.now().plusSeconds(600));
+
+        HttpResponse<String> anonymous = Http.post(RELAY.relay().uri(PATH), "application/json",
+                MAPPER.createObjectNode().set("context", MAPPER.createObjectNode().put("token", token)).toString());
+        assertThat(anonymous.statusCode()).as("a channel post claims as the presser, so one must be named").isEqualTo(400);
+        assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
+
+        HttpResponse<String> pressed = press(token, "bob");
+
+        assertThat(pressed.statusCode()).as(pressed.body()).isEqualTo(200);
+        FakeIrisApi.Forwarded forwarded = RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before());
+        assertThat(MAPPER.readTree(forwarded.body())).isEqualTo(MAPPER.readTree("{\"msg_id\": 5151, \"source\": \"bob\", \"content\": \"claim\"}"));
+    }
+
+    @Test
+    void aPersonsButtonClaimsAsThatPersonWhoeverPresses()
+            throws Exception
+    {
+        press(TOKENS.issue(6161, "alice", Instant.now().plusSeconds(600)), "mallory");
+
+        FakeIrisApi.Forwarded forwarded = RELAY.api().awaitForwarded(RELAY.before() + 1, Duration.ofSeconds(5)).get(RELAY.before());
+        assertThat(MAPPER.readTree(forwarded.body()).path("source").asText()).isEqualTo("alice");
+    }
+
+    @Test
     void badBodiesAreBadRequests()
     {
         assertThat(Http.post(RELAY.relay().uri(PATH), "application/json", "not json").statusCode()).isEqualTo(400);
@@ -83,9 +111,14 @@ final class MattermostRelayTest
 
     private static HttpResponse<String> press(String token)
     {
+        return press(token, "alice");
+    }
+
+    private static HttpResponse<String> press(String token, String username)
+    {
         ObjectNode request = MAPPER.createObjectNode()
-                .put("user_id", "uid-alice")
-                .put("user_name", "alice")
+                .put("user_id", "uid-" + username)
+                .put("user_name", username)
                 .put("channel_id", "cid")
                 .put("post_id", "pid")
                 .put("type", "")

@@ -80,6 +80,21 @@ final class MattermostVendorTest
     }
 
     @Test
+    void aTeamChannelContactPostsInTheChannelWithAButtonNamingTheChannel()
+            throws Exception
+    {
+        vendor(Map.of()).send(message("~db-oncall", true));
+
+        FakeMattermostServer.Post post = mattermost.posts().get(0);
+        assertThat(post.channel()).isEqualTo("db-oncall");
+        String token = post.action("Claim").orElseThrow().path("integration").path("context").path("token").asText();
+        assertThat(new ActionToken("mattermost", SECRET).verify(token, NOW).orElseThrow().recipient())
+                .as("the relay claims a channel's button as the presser").isEqualTo("~db-oncall");
+        assertThatThrownBy(() -> vendor(Map.of()).send(message("~Not A Channel", true)))
+                .isInstanceOfSatisfying(VendorException.class, e -> assertThat(e.getCategory()).isEqualTo(Category.PERMANENT));
+    }
+
+    @Test
     void notClaimableMessagesHaveNoButton()
             throws Exception
     {
