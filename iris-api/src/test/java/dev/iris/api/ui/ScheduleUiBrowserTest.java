@@ -4,11 +4,13 @@ import dev.iris.api.testing.TestingIrisApi;
 import dev.iris.core.schedule.ScheduleDocument;
 import dev.iris.core.schedule.ScheduleDocument.RotationSpec;
 import dev.iris.core.schedule.ScheduleService;
+import dev.iris.core.team.TeamChannels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,8 +19,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The schedule page in a real headless Chromium: who is on call now and next, and a timeline of
- * the coming weeks with the gaps in red.
+ * The schedule page in a real headless Chromium: who is on call now and next, a timeline of the
+ * coming weeks with the gaps in red, and the team's chat channels.
  */
 final class ScheduleUiBrowserTest
 {
@@ -83,5 +85,27 @@ final class ScheduleUiBrowserTest
 
         browser.get("/schedules/no-such-team");
         assertThat(browser.find(By.tagName("body")).getText()).doesNotContain("Exception");
+    }
+
+    @Test
+    void membersSetTheChatChannelCountdownsArePostedIn()
+    {
+        browser.get("/schedules/ops");
+        WebElement mattermost = browser.find(By.id("channel-mattermost"));
+        mattermost.clear();
+        mattermost.sendKeys("~ops-oncall");
+        browser.find(By.id("save-channels")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText())
+                .isEqualTo("Saved the chat channels of ops");
+        assertThat(browser.find(By.id("channel-mattermost")).getAttribute("value")).isEqualTo("~ops-oncall");
+        assertThat(new TeamChannels(api.jdbi()).channels("ops")).containsExactly(Map.entry("mattermost", "~ops-oncall"));
+
+        WebElement telegram = browser.find(By.id("channel-telegram"));
+        telegram.clear();
+        telegram.sendKeys("ops chat");
+        browser.find(By.id("save-channels")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText())
+                .isEqualTo("Invalid channel: The telegram channel must be a group chat id, such as -1001234567890");
+        assertThat(new TeamChannels(api.jdbi()).channels("ops")).as("a refused form changes nothing").containsExactly(Map.entry("mattermost", "~ops-oncall"));
     }
 }

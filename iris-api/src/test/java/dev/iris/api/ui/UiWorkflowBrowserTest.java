@@ -352,6 +352,31 @@ final class UiWorkflowBrowserTest
         assertThat(browser.find(By.id("incident-emails")).getText()).doesNotContain("alerts@example.com");
     }
 
+    @Test
+    void chatContactsAreSavedFromTheSettingsPageAndBadOnesRefused()
+    {
+        browser.get("/user");
+        type("contact-mattermost", "alice.b");
+        type("contact-telegram", "123456789");
+        browser.find(By.id("save-contacts")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.ok"))).getText()).isEqualTo("Saved your contacts");
+        assertThat(browser.find(By.id("contacts")).getText()).contains("mattermost", "alice.b", "telegram", "123456789");
+        assertThat(contactOfAlice("telegram")).contains("123456789");
+
+        type("contact-telegram", "@alice");
+        browser.find(By.id("save-contacts")).click();
+        assertThat(browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash.error"))).getText()).contains("telegram");
+        assertThat(contactOfAlice("telegram")).as("a refused contact changes nothing").contains("123456789");
+    }
+
+    private static java.util.Optional<String> contactOfAlice(String mode)
+    {
+        return api.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT c.destination FROM target_contact c JOIN mode m ON m.id = c.mode_id JOIN target t ON t.id = c.target_id
+                        WHERE t.name = 'alice' AND m.name = :mode""")
+                .bind("mode", mode).mapTo(String.class).findOne());
+    }
+
     private static void type(String id, String text)
     {
         WebElement input = browser.find(By.id(id));

@@ -1,17 +1,24 @@
 package dev.iris.api.ui.schedule;
 
+import dev.iris.api.auth.Caller;
 import dev.iris.api.ui.PageContext;
 import dev.iris.api.ui.PageView;
 import dev.iris.api.ui.UiPage;
+import dev.iris.api.ui.Redirects;
 import dev.iris.api.ui.UiPages;
 import dev.iris.core.schedule.OnCall;
 import dev.iris.core.schedule.ScheduleRole;
 import dev.iris.core.schedule.ScheduleService;
 import dev.iris.core.schedule.Segment;
+import dev.iris.core.team.TeamChannels;
+import io.dropwizard.auth.Auth;
 import dev.iris.common.http.IrisException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,20 +26,27 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * {@code /schedules}: the teams with a schedule; {@code /schedules/{team}}: who is on call now and
- * next, and a timeline of the coming weeks per role, gaps in red.
+ * next, a timeline of the coming weeks per role, gaps in red, and the team's chat channels (where
+ * its plans' countdown notifications are posted), which members of the team and admins can change.
  */
 @Path("/schedules")
 @UiPage
@@ -43,12 +57,14 @@ public final class SchedulePagesResource
     private static final int MAX_WEEKS = 26;
 
     private final ScheduleService schedules;
+    private final TeamChannels channels;
     private final UiPages pages;
 
     @Inject
-    public SchedulePagesResource(ScheduleService schedules, UiPages pages)
+    public SchedulePagesResource(ScheduleService schedules, TeamChannels channels, UiPages pages)
     {
         this.schedules = requireNonNull(schedules, "schedules is null");
+        this.channels = requireNonNull(channels, "channels is null");
         this.pages = requireNonNull(pages, "pages is null");
     }
 
@@ -60,7 +76,8 @@ public final class SchedulePagesResource
 
     @GET
     @Path("/{team}")
-    public ScheduleView team(@Context ContainerRequestContext request, @PathParam("team") String team, @QueryParam("weeks") Integer weeks)
+    public ScheduleView team(@Context ContainerRequestContext request, @PathParam("team") String team, @QueryParam("weeks") Integer weeks,
+            @QueryParam("message") String message, @QueryParam("error") String error)
     {
         PageContext context = pages.context(request, "schedules");
         int shown = weeks == null ? DEFAULT_WEEKS : Math.max(1, Math.min(weeks, MAX_WEEKS));
@@ -87,7 +104,32 @@ public final class SchedulePagesResource
                     segments.stream().filter(Segment::isGap).count(),
                     TimelineSvg.render(role.wireName(), segments, now, to, zone, List.copyOf(people))));
         }
-        return new ScheduleView(context, team, shown, roles);
+        return new ScheduleView(context, team, shown, roles, channels.channels(team), message, error);
+    }
+
+    /**
+     * The channel form: replaces the team's chat channels (a blank field removes that channel).
+     */
+    @POST
+    @Path("/{team}/channels")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response saveChannels(@PathParam("team") String team, @FormParam("mattermost") String mattermost, @FormParam("telegram") String telegram,
+            @Auth Caller caller)
+    {
+        String page = "/schedules/" + URLEncoder.encode(team, StandardCharsets.UTF_8).replace("+", "%20");
+        if (!caller.admin() && !schedules.isTeamMember(caller.requireUsername(), team)) {
+            return Redirects.withFlash(page, "error", "Only members of " + team + " and admins may change its channels");
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("mattermost", mattermost == null ? "" : mattermost);
+        wanted.put("telegram", telegram == null ? "" : telegram);
+        try {
+            channels.replace(team, wanted);
+            return Redirects.withFlash(page, "message", "Saved the chat channels of " + team);
+        }
+        catch (IrisException e) {
+            return Redirects.withFlash(page, "error", Redirects.describe(e));
+        }
     }
 
     private static String describe(Segment segment)
@@ -126,13 +168,39 @@ public final class SchedulePagesResource
         private final String team;
         private final int weeks;
         private final List<RoleTimeline> roles;
+        private final Map<String, String> channels;
+        private final String message;
+        private final String error;
 
-        ScheduleView(PageContext context, String team, int weeks, List<RoleTimeline> roles)
+        ScheduleView(PageContext context, String team, int weeks, List<RoleTimeline> roles, Map<String, String> channels, String message, String error)
         {
             super("schedule.ftlh", context, "Schedule of " + team);
             this.team = team;
             this.weeks = weeks;
             this.roles = roles;
+            this.channels = channels;
+            this.message = message;
+            this.error = error;
+        }
+
+        public String getMattermostChannel()
+        {
+            return channels.getOrDefault("mattermost", "");
+        }
+
+        public String getTelegramChannel()
+        {
+            return channels.getOrDefault("telegram", "");
+        }
+
+        public String getMessage()
+        {
+            return message;
+        }
+
+        public String getError()
+        {
+            return error;
         }
 
         public String getTeam()
