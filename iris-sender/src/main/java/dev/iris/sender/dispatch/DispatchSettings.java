@@ -22,8 +22,11 @@ import static java.util.Objects.requireNonNull;
 public record DispatchSettings(Duration sendDeadline, Duration deliveryBudget, Duration fallbackAfter, Duration retryBackoff,
         Duration maxBackoff, List<String> fallbackModes)
 {
-    /** Iris's one fallback first, then the modes that wake people up. */
-    public static final List<String> DEFAULT_FALLBACK_MODES = List.of("email", "sms", "call", "slack");
+    /**
+     * Iris's one fallback first, then the modes that wake people up, then the chat and push
+     * channels (each used only where the person has a contact for it and a vendor serves it).
+     */
+    public static final List<String> DEFAULT_FALLBACK_MODES = List.of("email", "sms", "call", "slack", "ntfy", "telegram", "mattermost", "teams");
 
     public DispatchSettings
     {

@@ -226,6 +226,23 @@ final class DeliveryFailureTest
     }
 
     @Test
+    void whenSmsAndEmailRefuseThePageMovesOnToTheChatChannels()
+    {
+        TestingVendor telegram = new TestingVendor("telegram", Set.of("telegram"));
+        fixture.jdbi().useHandle(handle -> handle.execute(
+                "INSERT INTO target_contact (target_id, mode_id, destination) SELECT ?, id, '424242' FROM mode WHERE name = 'telegram'", seed.alice()));
+        sender = fixture.sender(smsPrimary, email, telegram);
+        smsPrimary.failAlways(Category.PERMANENT);
+        email.failAlways(Category.PERMANENT);
+
+        runUntilIdle(sender);
+
+        assertThat(message().status()).isEqualTo("sent");
+        assertThat(message().mode()).isEqualTo("telegram");
+        assertThat(telegram.sent()).singleElement().satisfies(sent -> assertThat(sent.destination()).isEqualTo("424242"));
+    }
+
+    @Test
     void aModeWithoutVendorFallsBackToEmail()
     {
         sender = fixture.sender(email);
