@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Not a test: it runs only with {@code -Diris.bench=true}, asserts nothing and logs
  * {@code BENCH} lines. {@code -Diris.bench.seconds} sets the length of a measured phase (default
  * 20), {@code -Diris.bench.jfr=true} records a JFR profile of each process next to its log,
- * {@code -Diris.bench.drainLatencies=0,100,300} the receiver latencies of the drain phases.
+ * {@code -Diris.bench.drainLatencies=0,100,300} the receiver latencies of the drain phases,
+ * {@code -Diris.bench.jvmOptions="..."} JVM options for the api and sender processes.
  */
 @EnabledIfSystemProperty(named = "iris.bench", matches = "true")
 final class WholePathBenchmark
@@ -52,8 +53,12 @@ final class WholePathBenchmark
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("iris.bench.seconds", 20));
     private static final int DRAIN_INCIDENTS = Integer.getInteger("iris.bench.drainIncidents", 3000);
     private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(120);
-    // The suite's JVM options with the full JIT back on: a benchmark measures the code C2 makes.
-    private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=4", "-Xmx256m");
+    // Added after the suite's JVM options (C1 only, serial GC, 384 MB heap). With the full JIT
+    // (-XX:TieredStopAtLevel=4) C2 compiled for minutes on two shared cores and took more CPU
+    // than the work in a run this short (bench/README.md), so the default keeps the suite's.
+    private static final List<String> JVM_OPTIONS = System.getProperty("iris.bench.jvmOptions", "").isBlank()
+            ? List.of()
+            : List.of(System.getProperty("iris.bench.jvmOptions").trim().split("\\s+"));
 
     private MariaDbServer server;
     private IrisDeployment deployment;
@@ -66,8 +71,8 @@ final class WholePathBenchmark
             throws Exception
     {
         Files.createDirectories(SuitePaths.output());
-        report("machine: %d cores, load average %s, java %s", Runtime.getRuntime().availableProcessors(), ProcessStats.loadAverage(),
-                System.getProperty("java.version"));
+        report("machine: %d cores, load average %s, java %s, extra JVM options of api and sender: %s", Runtime.getRuntime().availableProcessors(),
+                ProcessStats.loadAverage(), System.getProperty("java.version"), JVM_OPTIONS);
         try (MariaDbServer database = MariaDbServer.startNew("mariadb-bench", SuitePaths.root().resolve("iris-faults/target/bench-mariadb"));
                 LatencyReceiver latencyReceiver = LatencyReceiver.start();
                 IrisDeployment iris = IrisDeployment.create("bench", database)) {
