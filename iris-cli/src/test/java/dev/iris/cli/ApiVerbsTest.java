@@ -34,6 +34,7 @@ final class ApiVerbsTest
             long app = seed.application("ops", "ops-key", true, List.of("title", "host"));
             long alice = seed.user("alice", true, Map.of("email", "alice@example.com"));
             seed.user("bob", false, Map.of("email", "bob@example.com"));
+            seed.team("ops-team", List.of(alice));
             seed.owner(app, alice);
             seed.template("page", alice, app, List.of("email", "sms", "call"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("ops-plan", alice, "ops escalation", List.of(Notification.of(1, "user", alice, "high", "page", 1, 300)), 0, 0, 0, 0);
@@ -264,6 +265,37 @@ final class ApiVerbsTest
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
         assertThat(applied.out()).containsPattern("Created plan ops-plan version \\d+ \\(now active\\)");
         assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 600");
+    }
+
+    @Test
+    void countdownStepsRoundTripThroughPlanFiles(@TempDir Path directory)
+            throws Exception
+    {
+        Path file = directory.resolve("countdown.yaml");
+        Files.writeString(file, """
+                name: countdown-plan
+                description: the channel first, then alice
+                steps:
+                  - - role: team
+                      target: ops-team
+                      priority: high
+                      template: page
+                      wait: 5m
+                      countdown: true
+                  - - role: user
+                      target: alice
+                      priority: high
+                      template: page
+                      wait: 5m
+                """);
+
+        CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
+
+        String exported = cli.run("plan", "export", "countdown-plan").out();
+        assertThat(exported).containsOnlyOnce("countdown: 1");
+        CliRunner.Result again = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        assertThat(again.err()).as("true and 1 are the same countdown, and omitted fields the defaults: " + again).contains("Plan countdown-plan is unchanged");
     }
 
     @Test

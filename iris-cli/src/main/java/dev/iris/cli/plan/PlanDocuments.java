@@ -22,6 +22,7 @@ final class PlanDocuments
             "tracking_type", "tracking_key", "tracking_template");
     private static final List<String> NOTIFICATION_FIELDS = List.of(
             "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional", "countdown");
+    private static final List<String> DEFAULTED_FIELDS = List.of("repeat", "wait", "optional");
 
     static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical, "/v0/plans/validate");
 
@@ -59,27 +60,25 @@ final class PlanDocuments
                     throw new UsageException(source + ": step " + stepNumber + " has a notification that is not a mapping");
                 }
                 ObjectNode canonicalNotification = canonicalStep.addObject();
+                // Fields in one order, Iris's defaults written out ("omitted" and "0" are the same),
+                // flags as 0/1, and countdown only where it is on, as the API lists it.
                 for (String field : NOTIFICATION_FIELDS) {
                     JsonNode value = notification.get(field);
-                    if (value != null && !value.isNull()) {
+                    boolean defaulted = DEFAULTED_FIELDS.contains(field);
+                    if (value == null || value.isNull()) {
+                        if (defaulted) {
+                            canonicalNotification.put(field, 0);
+                        }
+                    }
+                    else if (value.isBoolean() && (defaulted || field.equals("countdown"))) {
+                        canonicalNotification.put(field, value.asBoolean() ? 1 : 0);
+                    }
+                    else {
                         canonicalNotification.set(field, value);
                     }
                 }
-                // Iris's defaults, written out so "omitted" and "0" do not show as a change.
-                for (String field : List.of("repeat", "wait", "optional")) {
-                    if (!canonicalNotification.has(field)) {
-                        canonicalNotification.put(field, 0);
-                    }
-                    else if (canonicalNotification.get(field).isBoolean()) {
-                        canonicalNotification.put(field, canonicalNotification.get(field).asBoolean() ? 1 : 0);
-                    }
-                }
-                // The API lists countdown only where it is on.
                 JsonNode countdown = canonicalNotification.get("countdown");
-                if (countdown != null && (countdown.isBoolean() ? countdown.asBoolean() : countdown.asInt() != 0)) {
-                    canonicalNotification.put("countdown", 1);
-                }
-                else {
+                if (countdown != null && countdown.asInt() == 0 && !countdown.isTextual()) {
                     canonicalNotification.remove("countdown");
                 }
             }
