@@ -34,7 +34,9 @@ final class ApiVerbsTest
             long app = seed.application("ops", "ops-key", true, List.of("title", "host"));
             long alice = seed.user("alice", true, Map.of("email", "alice@example.com"));
             seed.user("bob", false, Map.of("email", "bob@example.com"));
-            seed.team("ops-team", List.of(alice));
+            // What configs/examples/countdown-plan.yaml names.
+            seed.team("service-team", List.of(alice));
+            seed.template("service-alert", alice, app, List.of("email", "mattermost"), "{{title}}", "{{title}} on {{host}}");
             seed.owner(app, alice);
             seed.template("page", alice, app, List.of("email", "sms", "call"), "{{title}}", "{{title}} on {{host}}");
             seed.plan("ops-plan", alice, "ops escalation", List.of(Notification.of(1, "user", alice, "high", "page", 1, 300)), 0, 0, 0, 0);
@@ -268,34 +270,21 @@ final class ApiVerbsTest
     }
 
     @Test
-    void countdownStepsRoundTripThroughPlanFiles(@TempDir Path directory)
+    void theCountdownExampleAppliesAndRoundTrips(@TempDir Path directory)
             throws Exception
     {
-        Path file = directory.resolve("countdown.yaml");
-        Files.writeString(file, """
-                name: countdown-plan
-                description: the channel first, then alice
-                steps:
-                  - - role: team
-                      target: ops-team
-                      priority: high
-                      template: page
-                      wait: 5m
-                      countdown: true
-                  - - role: user
-                      target: alice
-                      priority: high
-                      template: page
-                      wait: 5m
-                """);
+        Path example = Path.of("../configs/examples/countdown-plan.yaml");
+        assertThat(Files.readString(example)).contains("countdown: true");
 
-        CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
+        CliRunner.Result applied = cli.run("plan", "apply", example.toString(), "--user", "alice");
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
 
-        String exported = cli.run("plan", "export", "countdown-plan").out();
-        assertThat(exported).containsOnlyOnce("countdown: 1");
-        CliRunner.Result again = cli.run("plan", "apply", file.toString(), "--user", "alice");
-        assertThat(again.err()).as("true and 1 are the same countdown, and omitted fields the defaults: " + again).contains("Plan countdown-plan is unchanged");
+        Path exported = directory.resolve("exported.yaml");
+        assertThat(cli.run("plan", "export", "service-countdown", "-o", exported.toString()).exitCode()).isEqualTo(0);
+        assertThat(Files.readString(exported)).containsOnlyOnce("countdown: 1");
+        CliRunner.Result again = cli.run("plan", "apply", example.toString(), "--user", "alice");
+        assertThat(again.err()).as("true and 1 are the same countdown, and omitted fields the defaults: " + again)
+                .contains("Plan service-countdown is unchanged");
     }
 
     @Test
