@@ -28,8 +28,8 @@ public final class DocumentApply
         ApiClient client = options.client();
 
         Optional<JsonNode> active = activeVersion(client, kind, name);
-        String activeYaml = active.map(document -> Documents.toYaml(kind.canonical().of(document, "active " + kind.noun() + " " + name))).orElse("");
-        List<String> diff = Documents.diff(name, activeYaml, Documents.toYaml(proposed));
+        String activeYaml = active.map(document -> kind.yaml(kind.canonical().of(document, "active " + kind.noun() + " " + name))).orElse("");
+        List<String> diff = Documents.diff(name, activeYaml, kind.yaml(proposed));
         if (active.isPresent() && diff.isEmpty()) {
             long id = active.get().path("id").asLong();
             output.note(kind.capitalizedNoun() + " " + name + " is unchanged (active version " + id + "); nothing to apply.");

@@ -32,7 +32,7 @@ public final class DocumentExport
             output.json(document);
             return ExitCodes.OK;
         }
-        String yaml = Documents.toYaml(kind.canonical().of(document, kind.noun() + " " + name));
+        String yaml = kind.yaml(kind.canonical().of(document, kind.noun() + " " + name));
         if (file != null) {
             Documents.writeFile(file, yaml);
             output.note("Wrote " + kind.noun() + " " + name + " to " + file);

@@ -3,6 +3,8 @@ package dev.iris.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.function.UnaryOperator;
+
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -14,12 +16,14 @@ import static java.util.Objects.requireNonNull;
  * @param canonical the document's canonical form, from the API's JSON or a YAML file; the second
  *        argument names the source in errors
  * @param validatePath where the API checks a document without storing it, or null when it cannot
+ * @param readable the canonical document as people write it, for exports and diffs (plans: {@code
+ *        wait: 5m}); what is sent to the API stays canonical
  */
-public record DocumentKind(String noun, String collection, Canonical canonical, String validatePath)
+public record DocumentKind(String noun, String collection, Canonical canonical, String validatePath, UnaryOperator<ObjectNode> readable)
 {
     public DocumentKind(String noun, String collection, Canonical canonical)
     {
-        this(noun, collection, canonical, null);
+        this(noun, collection, canonical, null, UnaryOperator.identity());
     }
 
     /**
@@ -36,6 +40,15 @@ public record DocumentKind(String noun, String collection, Canonical canonical, 
         requireNonNull(noun, "noun is null");
         requireNonNull(collection, "collection is null");
         requireNonNull(canonical, "canonical is null");
+        requireNonNull(readable, "readable is null");
+    }
+
+    /**
+     * The YAML people read: the canonical document in its readable form.
+     */
+    String yaml(ObjectNode canonicalDocument)
+    {
+        return Documents.toYaml(readable.apply(canonicalDocument.deepCopy()));
     }
 
     String path(String name)

@@ -249,24 +249,25 @@ final class ApiVerbsTest
         CliRunner.Result exported = cli.run("plan", "export", "ops-plan", "-o", file.toString());
         assertThat(exported.exitCode()).as(exported.toString()).isEqualTo(0);
         String yaml = Files.readString(file);
-        assertThat(yaml).contains("name: ops-plan", "description: ops escalation", "target: alice", "wait: 300");
+        assertThat(yaml).contains("name: ops-plan", "description: ops escalation", "target: alice", "wait: 5m");
 
         CliRunner.Result unchanged = cli.run("plan", "apply", file.toString(), "--user", "alice");
         assertThat(unchanged.exitCode()).as(unchanged.toString()).isEqualTo(0);
         assertThat(unchanged.err()).contains("Plan ops-plan is unchanged");
 
-        Files.writeString(file, yaml.replace("wait: 300", "wait: 600"));
+        Files.writeString(file, yaml.replace("wait: 5m", "wait: 10m"));
         CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
         assertThat(dryRun.out()).contains("Changes to plan ops-plan:", "--- ops-plan (active)", "+++ ops-plan (proposed)")
-                .containsPattern("(?m)^- +wait: 300$")
-                .containsPattern("(?m)^\\+ +wait: 600$");
-        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 300");
+                .containsPattern("(?m)^- +wait: 5m$")
+                .containsPattern("(?m)^\\+ +wait: 10m$");
+        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 5m");
 
         CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
         assertThat(applied.out()).containsPattern("Created plan ops-plan version \\d+ \\(now active\\)");
-        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 600");
+        assertThat(cli.run("plan", "export", "ops-plan").out()).contains("wait: 10m");
+        assertThat(waitOfActive("ops-plan")).as("the API still gets seconds").isEqualTo(600);
     }
 
     @Test
@@ -339,13 +340,14 @@ final class ApiVerbsTest
 
         CliRunner.Result dryRun = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isEqualTo(0);
-        assertThat(dryRun.out()).contains("wait: 300");
+        assertThat(dryRun.out()).contains("wait: 5m");
         assertThat(dryRun.err()).contains("Dry run: the server accepts this plan; nothing applied.");
         assertThat(cli.run("plan", "export", "duration-plan").exitCode()).isEqualTo(ExitCodes.REFUSED);
 
         CliRunner.Result applied = cli.run("plan", "apply", file.toString(), "--user", "alice");
         assertThat(applied.exitCode()).as(applied.toString()).isEqualTo(0);
-        assertThat(cli.run("plan", "export", "duration-plan").out()).contains("wait: 300");
+        assertThat(cli.run("plan", "export", "duration-plan").out()).contains("wait: 5m");
+        assertThat(waitOfActive("duration-plan")).isEqualTo(300);
 
         Files.writeString(file, Files.readString(file).replace("wait: 5m", "wait: five minutes"));
         CliRunner.Result bad = cli.run("plan", "apply", file.toString(), "--dry-run", "--user", "alice");
@@ -430,5 +432,13 @@ final class ApiVerbsTest
     private static String context(long id)
     {
         return api.jdbi().withHandle(handle -> handle.createQuery("SELECT context FROM incident WHERE id = :id").bind("id", id).mapTo(String.class).one());
+    }
+
+    private static long waitOfActive(String plan)
+    {
+        return api.jdbi().withHandle(handle -> handle.createQuery("""
+                        SELECT pn.`wait` FROM plan_notification pn JOIN plan_active pa ON pa.plan_id = pn.plan_id
+                        WHERE pa.name = :plan ORDER BY pn.id LIMIT 1""")
+                .bind("plan", plan).mapTo(Long.class).one());
     }
 }

@@ -53,6 +53,8 @@ public final class PlanYaml
                 }
             }
         }
+        // Durations as people write them (wait: 5m); the import reads them back as seconds.
+        PlanDurations.toText(out);
         try {
             return yaml.writeValueAsString(out);
         }

@@ -99,6 +99,7 @@ final class PlanDraftTest
         stored.put("created", 1700000000);
         String text = yaml.export(stored);
         assertThat(text).contains("name: web").doesNotContain("id:").doesNotContain("created").doesNotContain("creator");
+        assertThat(text).as("durations as people write them").containsPattern("wait: \\d+[dhms]");
         ObjectNode imported = yaml.toRequest(text, "bob");
         assertThat(imported.get("creator").asText()).isEqualTo("bob");
         assertThat(imported.get("steps").toString()).isEqualTo(stored.get("steps").toString());

@@ -24,7 +24,7 @@ final class PlanDocuments
             "role", "target", "dynamic_index", "priority", "template", "repeat", "wait", "optional", "countdown");
     private static final List<String> DEFAULTED_FIELDS = List.of("repeat", "wait", "optional");
 
-    static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical, "/v0/plans/validate");
+    static final DocumentKind KIND = new DocumentKind("plan", "/v0/plans", PlanDocuments::canonical, "/v0/plans/validate", PlanDurations::toText);
 
     private PlanDocuments() {}
 

@@ -62,6 +62,52 @@ public final class PlanDurations
     }
 
     /**
+     * Rewrites the duration fields of a plan document (seconds, as the API keeps them) as people
+     * write them ({@code 300} becomes {@code 5m}, {@code 5400} {@code 1h30m}), in place, for exports
+     * and diffs; {@link #toSeconds} reads them back. Zero stays 0.
+     */
+    public static ObjectNode toText(ObjectNode plan)
+    {
+        for (String field : PLAN_FIELDS) {
+            readable(plan, field);
+        }
+        for (JsonNode step : plan.path("steps")) {
+            for (JsonNode notification : step) {
+                if (notification instanceof ObjectNode object) {
+                    readable(object, "wait");
+                }
+            }
+        }
+        return plan;
+    }
+
+    private static void readable(ObjectNode node, String field)
+    {
+        JsonNode value = node.get(field);
+        if (value != null && value.isIntegralNumber() && value.asLong() > 0) {
+            node.put(field, text(value.asLong()));
+        }
+    }
+
+    /**
+     * A positive number of seconds as {@code 1d2h3m4s}, largest units first, zero parts left out.
+     */
+    public static String text(long seconds)
+    {
+        StringBuilder text = new StringBuilder();
+        long rest = seconds;
+        long[] units = {86_400, 3_600, 60, 1};
+        String[] names = {"d", "h", "m", "s"};
+        for (int unit = 0; unit < units.length; unit++) {
+            if (rest >= units[unit]) {
+                text.append(rest / units[unit]).append(names[unit]);
+                rest %= units[unit];
+            }
+        }
+        return text.toString();
+    }
+
+    /**
      * Seconds of a duration text ({@code 300}, {@code 5m}, {@code 1h30m}), if it is one.
      */
     public static Optional<Long> parse(String text)
