@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 
 /**
  * {@code ./iris <verb>}: the Iris command line. Exit codes are in {@link ExitCodes}.
@@ -57,6 +58,11 @@ public final class IrisCli
     {
         CommandLine commandLine = new CommandLine(new IrisCli());
         commandLine.setExecutionExceptionHandler(IrisCli::handleFailure);
+        CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
+        // Scripts that asked for JSON get JSON for a mistyped command line too.
+        commandLine.setParameterExceptionHandler((exception, args) -> Arrays.asList(args).contains("--json")
+                ? JsonErrors.report(new UsageException(exception.getMessage()), exception.getCommandLine().getErr())
+                : usage.handleParseException(exception, args));
         return commandLine;
     }
 

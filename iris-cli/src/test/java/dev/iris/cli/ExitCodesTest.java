@@ -2,6 +2,9 @@ package dev.iris.cli;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,6 +37,18 @@ final class ExitCodesTest
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("Unmatched argument", "frobnicate");
+    }
+
+    @Test
+    void aMistypedCommandLineUnderJsonIsAJsonUsageError()
+            throws Exception
+    {
+        CliRunner.Result result = CliRunner.runRaw("trigger", "--app=a", "--key=k", "--json");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        JsonNode error = new ObjectMapper().readTree(result.err()).path("error");
+        assertThat(error.path("kind").asText()).isEqualTo("usage");
+        assertThat(error.path("title").asText()).contains("Missing required parameter", "PLAN");
     }
 
     @Test
