@@ -11,11 +11,13 @@ import java.util.Optional;
  */
 public interface ApplicationAuthDao
 {
-    @SqlQuery("""
+    String FIND_BY_NAME = """
             SELECT id, name, `key`, secondary_key AS secondaryKey,
                    allow_authenticating_users AS allowAuthenticatingUsers,
                    allow_other_app_incidents AS allowOtherAppIncidents
-            FROM application WHERE name = :name""")
+            FROM application WHERE name = :name""";
+
+    @SqlQuery(FIND_BY_NAME)
     @RegisterConstructorMapper(AuthenticatedApplication.class)
     Optional<AuthenticatedApplication> findByName(@Bind("name") String name);
 
