@@ -10,6 +10,7 @@ import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
 import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.db.Database;
+import dev.iris.db.DatabaseClock;
 import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
 
@@ -48,7 +49,8 @@ final class ApiModule
         bind(Database.class).toInstance(database);
         bind(Jdbi.class).toInstance(database.jdbi());
         bind(ObjectMapper.class).toInstance(objectMapper);
-        bind(Clock.class).toInstance(Clock.systemUTC());
+        // Sessions, windows, hold-downs and request times are compared with times the database wrote.
+        bind(Clock.class).toInstance(new DatabaseClock(database.jdbi()));
         bind(dev.iris.core.status.StatusSettings.class).toInstance(configuration.getStatus().settings());
         bindConstant().annotatedWith(Names.named(UiPages.DEV_INBOX)).to(devInbox);
         for (Class<?> resource : ApiResources.ALL) {

@@ -8,7 +8,7 @@ import dev.iris.sender.Sender;
 import dev.iris.sender.SenderConfig;
 import dev.iris.sender.SenderEngine;
 import dev.iris.sender.SenderJdbi;
-import dev.iris.sender.clock.DatabaseClock;
+import dev.iris.db.DatabaseClock;
 import dev.iris.sender.dispatch.DispatchRules;
 import dev.iris.sender.dispatch.DispatchSettings;
 import dev.iris.sender.dispatch.VendorPool;
