@@ -6,6 +6,7 @@ import com.google.inject.name.Names;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.iris.api.ui.UiPages;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
 import dev.iris.core.rolelookup.RoleResolver;
@@ -13,8 +14,6 @@ import dev.iris.db.Database;
 import dev.iris.db.DatabaseClock;
 import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
-
-import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.util.List;
@@ -71,15 +70,7 @@ final class ApiModule
     @Singleton
     static RoleResolver roleResolver(IrisApiConfiguration configuration, Database database)
     {
-        DataSource dataSource = database.dataSource();
-        PluginContext context = new PluginContext()
-        {
-            @Override
-            public DataSource dataSource()
-            {
-                return dataSource;
-            }
-        };
+        PluginContext context = new CoreServices(Clock.systemUTC(), database.jdbi());
         // Built-in schedules are expanded by the simulator itself, at the simulated instant.
         return RoleResolver.fromConfig(configuration.getRoleLookups(), List.of(DatabaseRoleLookupFactory.NAME), PluginRegistry.fromClasspath(), context,
                 Clock.systemUTC());

@@ -2,6 +2,7 @@ package dev.iris.sender;
 
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.MetricRegistry;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
@@ -27,8 +28,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +82,9 @@ public class IrisSenderApplication
 
         Jdbi jdbi = SenderJdbi.create(database.dataSource());
         Clock clock = new DatabaseClock(jdbi);
-        PluginContext pluginContext = new SenderPluginContext(clock, database.dataSource());
+        // The plugins' Jdbi is the database's own, not the sender's: they bind instants as Jdbi
+        // does by default, as they did when each built its own on the pool.
+        PluginContext pluginContext = new CoreServices(clock, database.jdbi());
         PluginRegistry plugins = PluginRegistry.fromClasspath();
         VendorPool vendors = new VendorPool(configuration.getVendors().stream()
                 .map(vendor -> new VendorPool.NamedVendor(vendor.getName(),
@@ -167,7 +168,4 @@ public class IrisSenderApplication
             }
         });
     }
-
-    private record SenderPluginContext(Clock clock, DataSource dataSource)
-            implements PluginContext {}
 }

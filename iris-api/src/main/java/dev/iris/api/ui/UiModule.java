@@ -4,16 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.iris.api.IrisApiConfiguration;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.plugin.PluginRegistry;
-import dev.iris.db.Database;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -62,21 +60,14 @@ public final class UiModule
 
     @Provides
     @Singleton
-    static LoginService loginService(IrisApiConfiguration configuration, Database database, Jdbi jdbi)
+    static LoginService loginService(IrisApiConfiguration configuration, Jdbi jdbi)
     {
-        return new LoginService(configuration.getAuth().map(auth -> createAuthenticator(auth, database.dataSource())), jdbi);
+        return new LoginService(configuration.getAuth().map(auth -> createAuthenticator(auth, jdbi)), jdbi);
     }
 
-    private static Authenticator createAuthenticator(PluginInstanceConfig auth, DataSource dataSource)
+    private static Authenticator createAuthenticator(PluginInstanceConfig auth, Jdbi jdbi)
     {
-        PluginContext context = new PluginContext()
-        {
-            @Override
-            public DataSource dataSource()
-            {
-                return dataSource;
-            }
-        };
+        PluginContext context = new CoreServices(Clock.systemUTC(), jdbi);
         Authenticator authenticator = PluginRegistry.fromClasspath()
                 .requireAuthenticator(auth.getType())
                 .create(auth.toPluginConfig(), context);

@@ -1,16 +1,15 @@
 package dev.iris.core.rolelookup;
 
-import dev.iris.db.TransactionRetry;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupFactory;
-import org.jdbi.v3.core.Jdbi;
 
 import java.util.Set;
 
 /**
- * {@code {type: database}}: no settings. Needs the process's database from the plugin context.
+ * {@code {type: database}}: no settings. Built into Iris: reads the database through {@link CoreServices}.
  */
 public final class DatabaseRoleLookupFactory
         implements RoleLookupFactory
@@ -27,6 +26,6 @@ public final class DatabaseRoleLookupFactory
     public RoleLookup create(PluginConfig config, PluginContext context)
     {
         config.rejectUnknownKeys(Set.of());
-        return new DatabaseRoleLookup(TransactionRetry.install(Jdbi.create(context.dataSource())));
+        return new DatabaseRoleLookup(CoreServices.of(context, "the database role lookup").jdbi());
     }
 }

@@ -1,16 +1,15 @@
 package dev.iris.core.schedule;
 
-import dev.iris.db.TransactionRetry;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginContext;
 import dev.iris.spi.rolelookup.RoleLookup;
 import dev.iris.spi.rolelookup.RoleLookupFactory;
-import org.jdbi.v3.core.Jdbi;
 
 import java.util.Set;
 
 /**
- * {@code {type: schedule}}: no settings. Needs the process's database and clock.
+ * {@code {type: schedule}}: no settings. Built into Iris: reads the database through {@link CoreServices}.
  */
 public final class ScheduleRoleLookupFactory
         implements RoleLookupFactory
@@ -27,6 +26,6 @@ public final class ScheduleRoleLookupFactory
     public RoleLookup create(PluginConfig config, PluginContext context)
     {
         config.rejectUnknownKeys(Set.of());
-        return new ScheduleRoleLookup(TransactionRetry.install(Jdbi.create(context.dataSource())), context.clock());
+        return new ScheduleRoleLookup(CoreServices.of(context, "the schedule role lookup").jdbi(), context.clock());
     }
 }

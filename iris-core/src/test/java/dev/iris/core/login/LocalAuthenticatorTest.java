@@ -1,19 +1,18 @@
 package dev.iris.core.login;
 
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.db.Database;
 import dev.iris.spi.Authenticator;
 import dev.iris.spi.IrisPlugin;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
-import dev.iris.spi.PluginContext;
 import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.testing.seed.SeedWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-
+import java.time.Clock;
 import java.util.Map;
 import java.util.ServiceLoader;
 
@@ -91,14 +90,6 @@ final class LocalAuthenticatorTest
 
     private static Authenticator create(Map<String, String> settings)
     {
-        DataSource dataSource = database.dataSource();
-        return new LocalAuthenticatorFactory().create(new PluginConfig("local", settings), new PluginContext()
-        {
-            @Override
-            public DataSource dataSource()
-            {
-                return dataSource;
-            }
-        });
+        return new LocalAuthenticatorFactory().create(new PluginConfig("local", settings), new CoreServices(Clock.systemUTC(), database.jdbi()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.iris.core.rolelookup;
 
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.db.Database;
 import dev.iris.spi.PluginConfig;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,16 +41,8 @@ final class DatabaseRoleLookupTest
             seed.team("headless", List.of(alice));
             seed.mailingList("list", List.of(alice, gone));
         });
-        DataSource dataSource = database.dataSource();
         lookup = PluginRegistry.fromClasspath().requireRoleLookup("database")
-                .create(new PluginConfig("database", Map.of()), new PluginContext()
-                {
-                    @Override
-                    public DataSource dataSource()
-                    {
-                        return dataSource;
-                    }
-                });
+                .create(new PluginConfig("database", Map.of()), new CoreServices(Clock.systemUTC(), database.jdbi()));
     }
 
     @AfterAll
@@ -86,5 +78,13 @@ final class DatabaseRoleLookupTest
     {
         assertThatThrownBy(() -> new DatabaseRoleLookupFactory().create(new PluginConfig("database", Map.of("url", "x")), new PluginContext() {}))
                 .isInstanceOf(PluginConfigException.class);
+    }
+
+    @Test
+    void runsOnlyWithIrisOwnContext()
+    {
+        assertThatThrownBy(() -> new DatabaseRoleLookupFactory().create(new PluginConfig("database", Map.of()), new PluginContext() {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("database role lookup is built into Iris");
     }
 }

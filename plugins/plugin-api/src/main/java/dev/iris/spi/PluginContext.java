@@ -1,5 +1,7 @@
 package dev.iris.spi;
 
+import dev.iris.spi.people.IrisPeople;
+
 import java.time.Clock;
 
 /**
@@ -22,21 +24,26 @@ public interface PluginContext
     }
 
     /**
-     * Iris's database, for plugins that keep or read state there (the dev inbox, the database role
-     * lookup). Connections taken from it must be closed by the plugin.
+     * Iris's own users, teams and mailing lists, for a plugin that keeps them in step with an
+     * outside directory (the LDAP plugin's {@code ldap-sync} task). Plugins get narrow services
+     * like this one, never the database itself: what they may change is named here, and Iris's
+     * schema can change without breaking them.
+     *
+     * @since SPI version 3
      */
-    default javax.sql.DataSource dataSource()
+    default IrisPeople people()
     {
-        throw new UnsupportedOperationException("this Iris process gives plugins no database");
+        throw new UnsupportedOperationException("this Iris process gives plugins no access to its people");
     }
 
     /**
      * A version number of this SPI, raised when methods are added. Plugins may check it to use
      * newer services only where they exist. Version 2 added periodic tasks
-     * ({@link IrisPlugin#getPeriodicTaskFactories()}).
+     * ({@link IrisPlugin#getPeriodicTaskFactories()}). Version 3 added {@link #people()} and removed
+     * {@code dataSource()}: plugins get narrow services, never Iris's database.
      */
     default int spiVersion()
     {
-        return 2;
+        return 3;
     }
 }

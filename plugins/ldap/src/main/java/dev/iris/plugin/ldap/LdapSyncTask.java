@@ -2,13 +2,13 @@ package dev.iris.plugin.ldap;
 
 import com.unboundid.ldap.sdk.DN;
 import com.unboundid.ldap.sdk.LDAPException;
+import dev.iris.spi.people.DirectoryUser;
+import dev.iris.spi.people.IrisPeople;
 import dev.iris.spi.task.PeriodicTask;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,34 +19,34 @@ import java.util.Set;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Copies people, teams and mailing lists from the directory into Iris's tables: creates missing
- * users, sets their {@code email}, {@code sms} and {@code call} contacts from the directory's
- * mail and mobile attributes, creates teams (members, manager) and mailing lists (members,
+ * Copies people, teams and mailing lists from the directory into Iris ({@link IrisPeople}):
+ * creates missing users, sets their {@code email}, {@code sms} and {@code call} contacts from the
+ * directory's mail and mobile attributes, creates teams (members, manager) and mailing lists (members,
  * count), and makes memberships match the directory. Users that left the directory are
  * deactivated only with {@code deactivate_missing_users}, since local accounts live in the same
  * table. Contacts the directory does not have are left as users set them.
  *
- * <p>Each step is an upsert in its own short transaction, so a run can overlap another sender's.
+ * <p>Every write of {@link IrisPeople} is an upsert in its own short transaction, so a run can
+ * overlap another sender's.
  */
 final class LdapSyncTask
         implements PeriodicTask
 {
     private static final Logger log = LoggerFactory.getLogger(LdapSyncTask.class);
-    private static final int USERS_PER_TRANSACTION = 200;
 
     /** What one run changed, for logs and tests. */
     record Summary(int users, int teams, int mailingLists, int deactivated) {}
 
     private final LdapDirectory directory;
-    private final Jdbi jdbi;
+    private final IrisPeople iris;
     private final Duration interval;
     private final boolean deactivateMissingUsers;
     private final String defaultCountryCode;
 
-    LdapSyncTask(LdapDirectory directory, Jdbi jdbi, Duration interval, boolean deactivateMissingUsers, String defaultCountryCode)
+    LdapSyncTask(LdapDirectory directory, IrisPeople iris, Duration interval, boolean deactivateMissingUsers, String defaultCountryCode)
     {
         this.directory = requireNonNull(directory, "directory is null");
-        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.iris = requireNonNull(iris, "iris is null");
         this.interval = requireNonNull(interval, "interval is null");
         this.deactivateMissingUsers = deactivateMissingUsers;
         this.defaultCountryCode = requireNonNull(defaultCountryCode, "defaultCountryCode is null");
@@ -80,95 +80,47 @@ final class LdapSyncTask
         Map<DN, List<DN>> membersByGroup = new HashMap<>();
         teams.forEach(team -> membersByGroup.put(team.dn(), team.memberDns()));
         lists.forEach(list -> membersByGroup.put(list.dn(), list.memberDns()));
-        syncPeople(people);
-        Map<String, Long> userIds = new HashMap<>();
-        jdbi.withExtension(LdapSyncDao.class, LdapSyncDao::activeUsers).forEach(user -> userIds.put(user.name(), user.id()));
+        iris.upsertUsers(people.stream().map(this::toIrisUser).toList());
+        // Members and managers are the directory's people that are active Iris users.
+        Set<String> activeUsers = iris.activeUserNames();
 
         for (LdapDirectory.Group team : teams) {
-            syncTeam(team, memberIds(flatten(team.memberDns(), membersByGroup), usernameByDn, userIds), memberIds(team.managerDns(), usernameByDn, userIds));
+            List<String> managers = activeUsernames(team.managerDns(), usernameByDn, activeUsers);
+            iris.upsertTeam(team.name(), Set.copyOf(activeUsernames(flatten(team.memberDns(), membersByGroup), usernameByDn, activeUsers)),
+                    managers.stream().findFirst());
         }
         for (LdapDirectory.Group list : lists) {
-            syncMailingList(list, memberIds(flatten(list.memberDns(), membersByGroup), usernameByDn, userIds));
+            iris.upsertMailingList(list.name(), Set.copyOf(activeUsernames(flatten(list.memberDns(), membersByGroup), usernameByDn, activeUsers)));
         }
-        int deactivated = deactivateMissingUsers ? deactivateMissing(people, userIds) : 0;
+        int deactivated = deactivateMissingUsers ? deactivateMissing(people, activeUsers) : 0;
         return new Summary(people.size(), teams.size(), lists.size(), deactivated);
     }
 
-    private void syncPeople(List<LdapDirectory.Person> people)
+    /**
+     * The person's {@code email}, {@code sms} and {@code call} contacts: the mail attribute, and
+     * the mobile number in E.164 (skipped with a warning when it is not a phone number).
+     */
+    private DirectoryUser toIrisUser(LdapDirectory.Person person)
     {
-        for (int start = 0; start < people.size(); start += USERS_PER_TRANSACTION) {
-            List<LdapDirectory.Person> chunk = people.subList(start, Math.min(people.size(), start + USERS_PER_TRANSACTION));
-            jdbi.useTransaction(handle -> {
-                LdapSyncDao dao = handle.attach(LdapSyncDao.class);
-                Optional<Integer> email = dao.modeId("email");
-                Optional<Integer> sms = dao.modeId("sms");
-                Optional<Integer> call = dao.modeId("call");
-                for (LdapDirectory.Person person : chunk) {
-                    dao.upsertTarget(person.username(), "user");
-                    long id = dao.targetId(person.username(), "user");
-                    dao.insertUser(id);
-                    if (person.email().isPresent() && email.isPresent()) {
-                        dao.upsertContact(id, email.get(), person.email().get());
-                    }
-                    Optional<String> phone = person.mobile().flatMap(raw -> PhoneNumbers.normalize(raw, defaultCountryCode));
-                    if (person.mobile().isPresent() && phone.isEmpty()) {
-                        log.warn("LDAP sync: the mobile number of {} is not a phone number; skipped", person.username());
-                    }
-                    if (phone.isPresent()) {
-                        sms.ifPresent(mode -> dao.upsertContact(id, mode, phone.get()));
-                        call.ifPresent(mode -> dao.upsertContact(id, mode, phone.get()));
-                    }
-                }
-            });
+        Map<String, String> contacts = new HashMap<>();
+        person.email().ifPresent(email -> contacts.put("email", email));
+        Optional<String> phone = person.mobile().flatMap(raw -> PhoneNumbers.normalize(raw, defaultCountryCode));
+        if (person.mobile().isPresent() && phone.isEmpty()) {
+            log.warn("LDAP sync: the mobile number of {} is not a phone number; skipped", person.username());
         }
-    }
-
-    private void syncTeam(LdapDirectory.Group team, Set<Long> members, Set<Long> managers)
-    {
-        jdbi.useTransaction(handle -> {
-            LdapSyncDao dao = handle.attach(LdapSyncDao.class);
-            dao.upsertTarget(team.name(), "team");
-            long id = dao.targetId(team.name(), "team");
-            dao.insertTeam(id);
-            dao.setTeamManager(id, managers.stream().findFirst().orElse(null));
-            List<Long> current = dao.teamMembers(id);
-            List<Long> removed = current.stream().filter(member -> !members.contains(member)).toList();
-            if (!removed.isEmpty()) {
-                dao.removeTeamMembers(id, removed);
-            }
-            members.stream().filter(member -> !current.contains(member)).forEach(member -> dao.addTeamMember(id, member));
+        phone.ifPresent(number -> {
+            contacts.put("sms", number);
+            contacts.put("call", number);
         });
+        return new DirectoryUser(person.username(), contacts);
     }
 
-    private void syncMailingList(LdapDirectory.Group list, Set<Long> members)
-    {
-        jdbi.useTransaction(handle -> {
-            LdapSyncDao dao = handle.attach(LdapSyncDao.class);
-            dao.upsertTarget(list.name(), "mailing-list");
-            long id = dao.targetId(list.name(), "mailing-list");
-            dao.upsertMailingList(id, members.size());
-            List<Long> current = dao.listMembers(id);
-            List<Long> removed = current.stream().filter(member -> !members.contains(member)).toList();
-            if (!removed.isEmpty()) {
-                dao.removeListMembers(id, removed);
-            }
-            members.stream().filter(member -> !current.contains(member)).forEach(member -> dao.addListMember(id, member));
-        });
-    }
-
-    private int deactivateMissing(List<LdapDirectory.Person> people, Map<String, Long> userIds)
+    private int deactivateMissing(List<LdapDirectory.Person> people, Set<String> activeUsers)
     {
         Set<String> present = new HashSet<>();
         people.forEach(person -> present.add(person.username()));
-        List<Long> missing = new ArrayList<>();
-        userIds.forEach((name, id) -> {
-            if (!present.contains(name)) {
-                missing.add(id);
-            }
-        });
-        if (!missing.isEmpty()) {
-            jdbi.useExtension(LdapSyncDao.class, dao -> dao.deactivate(missing));
-        }
+        List<String> missing = activeUsers.stream().filter(name -> !present.contains(name)).toList();
+        iris.deactivateUsers(missing);
         return missing.size();
     }
 
@@ -195,16 +147,9 @@ final class LdapSyncTask
         return List.copyOf(result);
     }
 
-    private static Set<Long> memberIds(List<DN> dns, Map<DN, String> usernameByDn, Map<String, Long> userIds)
+    private static List<String> activeUsernames(List<DN> dns, Map<DN, String> usernameByDn, Set<String> activeUsers)
     {
-        Set<Long> ids = new java.util.LinkedHashSet<>();
-        for (String username : LdapDirectory.usernamesOf(dns, usernameByDn)) {
-            Long id = userIds.get(username);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return ids;
+        return LdapDirectory.usernamesOf(dns, usernameByDn).stream().filter(activeUsers::contains).toList();
     }
 
     @Override

@@ -4,10 +4,9 @@ import com.unboundid.ldap.sdk.LDAPException;
 import dev.iris.spi.PluginConfig;
 import dev.iris.spi.PluginConfigException;
 import dev.iris.spi.PluginContext;
+import dev.iris.spi.people.IrisPeople;
 import dev.iris.spi.task.PeriodicTask;
 import dev.iris.spi.task.PeriodicTaskFactory;
-import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 import java.time.Duration;
 import java.util.Set;
@@ -16,7 +15,8 @@ import java.util.Set;
  * {@code type: ldap-sync} in a process's {@code tasks:}: the directory settings of
  * {@link LdapDirectoryConfig} plus {@code interval_seconds} (default 3600, at least 60),
  * {@code deactivate_missing_users} (default false) and {@code default_country_code} for mobile
- * numbers written without one (default 1). Needs Iris's database from the plugin context.
+ * numbers written without one (default 1). Writes through the plugin context's
+ * {@link PluginContext#people()} (SPI version 3).
  */
 public final class LdapSyncTaskFactory
         implements PeriodicTaskFactory
@@ -50,9 +50,9 @@ public final class LdapSyncTaskFactory
             throw new PluginConfigException(DEFAULT_COUNTRY_CODE, "must be a calling code such as 1 or 44");
         }
         boolean deactivate = config.booleanValue(DEACTIVATE_MISSING_USERS, false);
-        Jdbi jdbi = Jdbi.create(context.dataSource()).installPlugin(new SqlObjectPlugin());
+        IrisPeople people = context.people();
         try {
-            return new LdapSyncTask(new LdapDirectory(directoryConfig), jdbi, Duration.ofSeconds(interval), deactivate, countryCode);
+            return new LdapSyncTask(new LdapDirectory(directoryConfig), people, Duration.ofSeconds(interval), deactivate, countryCode);
         }
         catch (LDAPException e) {
             throw new PluginConfigException(LdapServerConfig.URL, "cannot set up the connection: " + e.getResultCode());

@@ -2,9 +2,9 @@ package dev.iris.plugin.ldap;
 
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
+import dev.iris.core.plugin.CoreServices;
 import dev.iris.db.Database;
 import dev.iris.spi.PluginConfig;
-import dev.iris.spi.PluginContext;
 import dev.iris.spi.task.PeriodicTask;
 import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.testing.seed.SeedWriter;
@@ -12,8 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import javax.sql.DataSource;
-
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -118,15 +117,7 @@ final class LdapSyncTaskTest
     {
         Map<String, String> settings = new HashMap<>(directory.directorySettings());
         settings.putAll(overrides);
-        DataSource dataSource = database.dataSource();
-        return new LdapSyncTaskFactory().create(new PluginConfig("ldap-sync-test", settings), new PluginContext()
-        {
-            @Override
-            public DataSource dataSource()
-            {
-                return dataSource;
-            }
-        });
+        return new LdapSyncTaskFactory().create(new PluginConfig("ldap-sync-test", settings), new CoreServices(Clock.systemUTC(), database.jdbi()));
     }
 
     private List<String> activeUsers()

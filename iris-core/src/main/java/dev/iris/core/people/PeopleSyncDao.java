@@ -1,4 +1,4 @@
-package dev.iris.plugin.ldap;
+package dev.iris.core.people;
 
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The writes of the LDAP sync to Iris's people tables. Every statement is an upsert, so two
- * senders running the sync at once converge on the same rows.
+ * The statements of {@link DatabasePeople}. Every write is an upsert (or an {@code INSERT IGNORE}),
+ * so two senders running a directory sync at once converge on the same rows.
  */
-interface LdapSyncDao
+interface PeopleSyncDao
 {
-    record NamedId(long id, String name) {}
-
     @SqlQuery("SELECT id FROM mode WHERE name = :name")
     Optional<Integer> modeId(@Bind("name") String name);
 
+    // An existing target of that name and type is activated again.
     @SqlUpdate("""
             INSERT INTO target (name, type_id)
             SELECT :name, id FROM target_type WHERE name = :type
@@ -42,13 +41,19 @@ interface LdapSyncDao
     void upsertContact(@Bind("targetId") long targetId, @Bind("modeId") int modeId, @Bind("destination") String destination);
 
     @SqlQuery("""
-            SELECT t.id, t.name FROM target t JOIN target_type tt ON tt.id = t.type_id
+            SELECT t.name FROM target t JOIN target_type tt ON tt.id = t.type_id
             WHERE tt.name = 'user' AND t.active = 1""")
-    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(NamedId.class)
-    List<NamedId> activeUsers();
+    List<String> activeUserNames();
 
-    @SqlUpdate("UPDATE target SET active = 0 WHERE id IN (<ids>)")
-    void deactivate(@BindList("ids") List<Long> ids);
+    @SqlQuery("""
+            SELECT t.id FROM target t JOIN target_type tt ON tt.id = t.type_id
+            WHERE tt.name = 'user' AND t.active = 1 AND t.name IN (<names>)""")
+    List<Long> activeUserIds(@BindList("names") List<String> names);
+
+    @SqlUpdate("""
+            UPDATE target t JOIN target_type tt ON tt.id = t.type_id SET t.active = 0
+            WHERE tt.name = 'user' AND t.name IN (<names>)""")
+    void deactivateUsers(@BindList("names") List<String> names);
 
     @SqlUpdate("INSERT IGNORE INTO team (target_id) VALUES (:id)")
     void insertTeam(@Bind("id") long id);
