@@ -68,9 +68,9 @@ final class ApiModule
      */
     @Provides
     @Singleton
-    static RoleResolver roleResolver(IrisApiConfiguration configuration, Database database)
+    static RoleResolver roleResolver(IrisApiConfiguration configuration, Database database, Clock clock)
     {
-        PluginContext context = new CoreServices(Clock.systemUTC(), database.jdbi());
+        PluginContext context = new CoreServices(clock, database.jdbi());
         // Built-in schedules are expanded by the simulator itself, at the simulated instant.
         return RoleResolver.fromConfig(configuration.getRoleLookups(), List.of(DatabaseRoleLookupFactory.NAME), PluginRegistry.fromClasspath(), context,
                 Clock.systemUTC());

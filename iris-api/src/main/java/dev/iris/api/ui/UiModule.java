@@ -60,14 +60,14 @@ public final class UiModule
 
     @Provides
     @Singleton
-    static LoginService loginService(IrisApiConfiguration configuration, Jdbi jdbi)
+    static LoginService loginService(IrisApiConfiguration configuration, Jdbi jdbi, Clock clock)
     {
-        return new LoginService(configuration.getAuth().map(auth -> createAuthenticator(auth, jdbi)), jdbi);
+        return new LoginService(configuration.getAuth().map(auth -> createAuthenticator(auth, jdbi, clock)), jdbi);
     }
 
-    private static Authenticator createAuthenticator(PluginInstanceConfig auth, Jdbi jdbi)
+    private static Authenticator createAuthenticator(PluginInstanceConfig auth, Jdbi jdbi, Clock clock)
     {
-        PluginContext context = new CoreServices(Clock.systemUTC(), jdbi);
+        PluginContext context = new CoreServices(clock, jdbi);
         Authenticator authenticator = PluginRegistry.fromClasspath()
                 .requireAuthenticator(auth.getType())
                 .create(auth.toPluginConfig(), context);
