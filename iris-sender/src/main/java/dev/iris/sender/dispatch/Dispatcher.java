@@ -40,7 +40,11 @@ import static java.util.Objects.requireNonNull;
  * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
  * application quota; move the message to {@code sending} with a deadline.
  *
- * <p><b>Deliver</b> (no transaction held): render, call the vendors, then record the outcome,
+ * <p><b>Deliver</b> (no transaction held): a page that waited for a send slot longer than
+ * {@link #LAST_LOOK_AFTER} (a backed-up send queue on a busy host) first reads its incident once
+ * more and is cancelled if a claim or resolve committed while it waited, so the claim-to-send
+ * window stays that of a call already under way rather than of the queue; then render, call the
+ * vendors, then record the outcome,
  * guarded by the attempt number so a sender that overran its deadline cannot overwrite a newer
  * attempt. A failure is handled by the {@link DeliveryPolicy}: retried with backoff (the message
  * stays {@code sending}, its deadline moved to the retry time), moved on to the person's next mode
@@ -62,6 +66,11 @@ public final class Dispatcher
      * far earlier, at the end of the delivery budget.
      */
     static final int MAX_ATTEMPTS = 100;
+    /**
+     * How long a claimed page may wait for its send before it looks at its incident again: longer
+     * than a send normally waits, so the extra read costs nothing on a host that keeps up.
+     */
+    static final Duration LAST_LOOK_AFTER = Duration.ofMillis(100);
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -332,6 +341,9 @@ public final class Dispatcher
      */
     public void deliver(ClaimedMessage message)
     {
+        if (claimedBeforeItsIncidentStopped(message)) {
+            return;
+        }
         ClaimedMessage current = message;
         MessageContent.Content rendered = content.render(current);
         if (bodyLengthLimit.dropIfTooLong(current, rendered)) {
@@ -352,6 +364,29 @@ public final class Dispatcher
             rendered = content.render(current);
         }
         log.error("Message {} changed modes more often than there are fallback modes; it is retried at its deadline", message.id());
+    }
+
+    /**
+     * The last look: for a page that waited past {@link #LAST_LOOK_AFTER} since it was claimed,
+     * whether its incident was claimed or resolved meanwhile, in which case the page is cancelled.
+     */
+    private boolean claimedBeforeItsIncidentStopped(ClaimedMessage message)
+    {
+        Long incidentId = message.row().incidentId();
+        Instant claimedAt = message.deadline().minus(settings.sendDeadline());
+        if (incidentId == null || Duration.between(claimedAt, clock.instant()).compareTo(LAST_LOOK_AFTER) <= 0) {
+            return false;
+        }
+        return jdbi.withHandle(handle -> {
+            MessageDao dao = handle.attach(MessageDao.class);
+            if (!dao.incidentStopped(incidentId).orElse(false)) {
+                return false;
+            }
+            if (dao.cancelSending(message.id(), message.attempt(), "the incident was claimed or resolved before the send began") > 0) {
+                metrics.cancelled();
+            }
+            return true;
+        });
     }
 
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)

@@ -81,6 +81,13 @@ public interface MessageDao
     @SqlQuery("SELECT (owner_id IS NOT NULL OR resolved = 1) FROM incident WHERE id = :id FOR UPDATE")
     Optional<Boolean> lockIncidentStopped(@Bind("id") long incidentId);
 
+    /**
+     * Whether the incident was claimed or resolved, without a lock (a claim committing after this
+     * read meets a send already under way).
+     */
+    @SqlQuery("SELECT (owner_id IS NOT NULL OR resolved = 1) FROM incident WHERE id = :id")
+    Optional<Boolean> incidentStopped(@Bind("id") long incidentId);
+
     @SqlUpdate("UPDATE message SET `status` = 'cancelled', active = 0, send_deadline = NULL WHERE id = :id")
     void cancel(@Bind("id") long id);
 

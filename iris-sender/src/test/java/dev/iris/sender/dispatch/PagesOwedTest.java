@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Set;
 
 import static dev.iris.sender.testing.SenderFixture.runUntilIdle;
@@ -113,6 +114,39 @@ final class PagesOwedTest
 
         assertThat(fixture.messages(incident)).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo("cancelled"));
         assertThat(sms.sent()).isEmpty();
+    }
+
+    @Test
+    void aPageThatWaitedForASendSlotLooksAtItsIncidentOnceMore()
+    {
+        long plan = seed.plan(fixture, "waited", Notification.of(1, "user", seed.alice(), "high", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", CONTEXT);
+        sender.escalation().processDue(100);
+        List<ClaimedMessage> claimed = sender.dispatcher().claimDue(100);
+        assertThat(claimed).hasSize(1);
+
+        // The send waits in a backed-up queue; a claim commits meanwhile.
+        fixture.claim(incident, seed.bob());
+        fixture.clock().advanceSeconds(1);
+        sender.dispatcher().deliver(claimed.get(0));
+
+        assertThat(sms.sent()).isEmpty();
+        assertThat(fixture.messages(incident)).singleElement().satisfies(page -> assertThat(page.status()).isEqualTo("cancelled"));
+    }
+
+    @Test
+    void aPageSentAtOnceIsNotHeldUpByTheLastLook()
+    {
+        long plan = seed.plan(fixture, "prompt", Notification.of(1, "user", seed.alice(), "high", "tpl", 0, 600));
+        long incident = fixture.createIncident(plan, "app", CONTEXT);
+        sender.escalation().processDue(100);
+        List<ClaimedMessage> claimed = sender.dispatcher().claimDue(100);
+
+        // Within the last-look time the page goes out as claimed: the vendor call is the in-flight case.
+        fixture.claim(incident, seed.bob());
+        sender.dispatcher().deliver(claimed.get(0));
+
+        assertThat(sms.sent()).hasSize(1);
     }
 
     @Test
