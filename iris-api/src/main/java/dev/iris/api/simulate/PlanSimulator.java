@@ -137,8 +137,8 @@ public final class PlanSimulator
             PlanStep notification, boolean hasNextStep, List<String> notes)
     {
         Optional<TeamChannelDao.Channel> channel = notification.targetId() == null ? Optional.empty()
-                : handle.attach(TeamChannelDao.class).channels(notification.targetId(), TeamChannels.MODES).stream()
-                        .min(Comparator.comparingInt(found -> TeamChannels.MODES.indexOf(found.mode())));
+                : TeamChannels.preferred(handle.attach(TeamChannelDao.class).channels(notification.targetId(), TeamChannels.MODES),
+                        TeamChannelDao.Channel::mode);
         List<SimulatedPage> posts = new ArrayList<>();
         if (channel.isEmpty()) {
             if (notification.optional()) {

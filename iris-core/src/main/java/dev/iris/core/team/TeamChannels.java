@@ -4,9 +4,13 @@ import dev.iris.common.http.IrisException;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Jdbi;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -29,6 +33,15 @@ public final class TeamChannels
             "telegram", "a group chat id, such as -1001234567890");
 
     private final Jdbi jdbi;
+
+    /**
+     * The channel countdowns use among a team's channels: the first of {@link #MODES}'s order.
+     */
+    public static <T> Optional<T> preferred(Collection<T> channels, Function<T, String> mode)
+    {
+        return channels.stream().filter(channel -> MODES.contains(mode.apply(channel)))
+                .min(Comparator.comparingInt(channel -> MODES.indexOf(mode.apply(channel))));
+    }
 
     @Inject
     public TeamChannels(Jdbi jdbi)

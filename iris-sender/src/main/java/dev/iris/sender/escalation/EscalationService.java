@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -426,8 +425,7 @@ public final class EscalationService
         private int postCountdown(PlanNotification notification, int round)
         {
             String team = notification.targetName();
-            Optional<EscalationDao.TeamChannel> channel = dao.teamChannels(team, TeamChannels.MODES).stream()
-                    .min(Comparator.comparingInt(found -> TeamChannels.MODES.indexOf(found.mode())));
+            Optional<EscalationDao.TeamChannel> channel = TeamChannels.preferred(dao.teamChannels(team, TeamChannels.MODES), EscalationDao.TeamChannel::mode);
             if (channel.isEmpty()) {
                 if (notification.optional()) {
                     return 0;
