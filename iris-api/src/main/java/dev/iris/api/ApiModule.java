@@ -6,6 +6,7 @@ import com.google.inject.name.Names;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.iris.api.ui.UiPages;
+import dev.iris.core.application.ApplicationCache;
 import dev.iris.core.plugin.CoreServices;
 import dev.iris.core.plugin.PluginRegistry;
 import dev.iris.core.rolelookup.DatabaseRoleLookupFactory;
@@ -16,6 +17,7 @@ import dev.iris.spi.PluginContext;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -60,6 +62,18 @@ final class ApiModule
         }
         bind(dev.iris.api.auth.HmacAuthFilter.class);
         install(new dev.iris.api.ui.UiModule());
+    }
+
+    /**
+     * The one application cache of this node: authentication, the trigger path and every change
+     * of an application share it.
+     */
+    @Provides
+    @Singleton
+    static ApplicationCache applicationCache(IrisApiConfiguration configuration, Database database)
+    {
+        // The local clock: only the age of an entry counts, not the database's time.
+        return new ApplicationCache(database.jdbi(), Clock.systemUTC(), Duration.ofMillis(configuration.getApplicationCacheTtl().toMilliseconds()));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.iris.api.webhook.WebhookConfig;
 import dev.iris.core.config.IrisBaseConfiguration;
 import dev.iris.core.plugin.PluginInstanceConfig;
 import dev.iris.core.retention.RetentionConfig;
+import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -90,6 +91,15 @@ public class IrisApiConfiguration
     private String healthcheckPath;
 
     /**
+     * How long this node trusts what it read about an application (keys, flags, template
+     * variables) before reading it again; changes made through this node apply at once, changes
+     * through other nodes within this time. 0 reads them for every request.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration applicationCacheTtl = Duration.seconds(5);
+
+    /**
      * How often this node looks for missed heartbeats, in seconds; 0 turns the checks off.
      */
     @Min(0)
@@ -133,6 +143,11 @@ public class IrisApiConfiguration
     public RetentionConfig getRetention()
     {
         return retention;
+    }
+
+    public Duration getApplicationCacheTtl()
+    {
+        return applicationCacheTtl;
     }
 
     public int getHeartbeatCheckSeconds()

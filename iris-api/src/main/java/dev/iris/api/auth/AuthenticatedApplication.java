@@ -1,5 +1,7 @@
 package dev.iris.api.auth;
 
+import dev.iris.core.application.ApplicationCache;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,15 @@ public record AuthenticatedApplication(
 {
     /** The internal application that UI sessions act through. */
     public static final String INTERNAL_NAME = "iris";
+
+    /**
+     * The application as the node's {@link ApplicationCache} holds it.
+     */
+    public static AuthenticatedApplication of(ApplicationCache.Entry application)
+    {
+        return new AuthenticatedApplication(application.id(), application.name(), application.key(), application.secondaryKey(),
+                application.allowAuthenticatingUsers(), application.allowOtherAppIncidents());
+    }
 
     public List<String> keys()
     {

@@ -3,6 +3,7 @@ package dev.iris.api.auth;
 import dev.iris.api.IrisApiConfiguration;
 import dev.iris.common.auth.IrisHmac;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationCache;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,8 +45,8 @@ public final class HmacAuthFilter
 
     private static final Logger log = LoggerFactory.getLogger(HmacAuthFilter.class);
 
-    private final Jdbi jdbi;
-    private final ApplicationAuthDao applications;
+    private final ApplicationCache applications;
+    private final ApplicationAuthDao users;
     private final Clock clock;
     private final int maxRequestBytes;
     private volatile SessionAuthenticator sessions = SessionAuthenticator.NONE;
@@ -57,10 +58,10 @@ public final class HmacAuthFilter
     private HttpServletRequest servletRequest;
 
     @Inject
-    public HmacAuthFilter(Jdbi jdbi, Clock clock, IrisApiConfiguration configuration)
+    public HmacAuthFilter(Jdbi jdbi, ApplicationCache applications, Clock clock, IrisApiConfiguration configuration)
     {
-        this.jdbi = requireNonNull(jdbi, "jdbi is null");
-        this.applications = jdbi.onDemand(ApplicationAuthDao.class);
+        this.applications = requireNonNull(applications, "applications is null");
+        this.users = jdbi.onDemand(ApplicationAuthDao.class);
         this.clock = requireNonNull(clock, "clock is null");
         this.maxRequestBytes = configuration.getMaxRequestBytes();
     }
@@ -137,20 +138,17 @@ public final class HmacAuthFilter
     }
 
     /**
-     * {@link ApplicationAuthDao#findByName} as a plain statement on a handle: every signed request
-     * runs it, and the on-demand SqlObject's dispatch cost more CPU than the query (bench/README.md).
+     * The application from the node's {@link ApplicationCache}: every signed request needs it, and
+     * reading it each time was a statement per request (bench/README.md).
      */
     private Optional<AuthenticatedApplication> findApplication(String name)
     {
-        return jdbi.withHandle(handle -> handle.createQuery(ApplicationAuthDao.FIND_BY_NAME).bind("name", name)
-                .map((rs, ctx) -> new AuthenticatedApplication(rs.getLong("id"), rs.getString("name"), rs.getString("key"), rs.getString("secondaryKey"),
-                        rs.getBoolean("allowAuthenticatingUsers"), rs.getBoolean("allowOtherAppIncidents")))
-                .findOne());
+        return applications.find(name).map(AuthenticatedApplication::of);
     }
 
     private boolean isAdmin(String username)
     {
-        return applications.isAdmin(username).orElse(false);
+        return users.isAdmin(username).orElse(false);
     }
 
     private boolean isAnnotated(Class<? extends java.lang.annotation.Annotation> annotation)

@@ -1,12 +1,11 @@
 package dev.iris.api.ingest;
 
-import dev.iris.api.auth.ApplicationAuthDao;
 import dev.iris.api.auth.AuthenticatedApplication;
 import dev.iris.api.auth.Caller;
 import dev.iris.common.auth.IrisHmac;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationCache;
 import jakarta.inject.Inject;
-import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,12 +21,12 @@ public final class QueryKeyAuthenticator
 {
     private static final Logger log = LoggerFactory.getLogger(QueryKeyAuthenticator.class);
 
-    private final ApplicationAuthDao applications;
+    private final ApplicationCache applications;
 
     @Inject
-    public QueryKeyAuthenticator(Jdbi jdbi)
+    public QueryKeyAuthenticator(ApplicationCache applications)
     {
-        this.applications = requireNonNull(jdbi, "jdbi is null").onDemand(ApplicationAuthDao.class);
+        this.applications = requireNonNull(applications, "applications is null");
     }
 
     /**
@@ -51,7 +50,7 @@ public final class QueryKeyAuthenticator
             throw missingParameter("key");
         }
         // Application names are public (GET /v0/applications lists them), so saying which is fine.
-        AuthenticatedApplication found = applications.findByName(application)
+        AuthenticatedApplication found = applications.find(application).map(AuthenticatedApplication::of)
                 .orElseThrow(() -> IrisException.unauthorized("Authentication failure", "Application not found"));
         boolean valid = false;
         for (String candidate : found.keys()) {

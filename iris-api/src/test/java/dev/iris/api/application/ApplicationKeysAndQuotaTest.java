@@ -101,6 +101,9 @@ final class ApplicationKeysAndQuotaTest
         // Clients signing with the new key already work.
         assertThat(api.client("rotating", secondary).get("/v0/modes").status()).isEqualTo(200);
 
+        // The old key still works until the rotation, and stops at once with it: the node that
+        // rotates forgets what it cached about the application.
+        assertThat(api.client("rotating", "rotating-key").get("/v0/modes").status()).isEqualTo(200);
         assertThat(owner.post("/v0/applications/rotating/rekey", "").status()).isEqualTo(200);
         assertThat(owner.get("/v0/applications/rotating/key").json().get("key").asText()).isEqualTo(secondary);
         assertThat(owner.get("/v0/applications/rotating/secondary").json().get("key").isNull()).isTrue();

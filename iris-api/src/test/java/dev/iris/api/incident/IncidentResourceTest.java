@@ -44,6 +44,10 @@ final class IncidentResourceTest
             seed.plan("plan-a", aliceId, "plan", List.of(Notification.of(1, "user", aliceId, "high", "tmpl", 0, 60)), 900, 10, 300, 300);
             seed.plan("plan-team", aliceId, "plan", List.of(Notification.of(1, "team", team, "high", "tmpl", 0, 60)), 900, 10, 300, 300);
             seed.target("carol", "user");
+            long evolving = seed.application("evolving", "evolving-key", false, List.of("title"));
+            seed.owner(evolving, aliceId);
+            seed.template("tmpl-evolving", aliceId, evolving, List.of("email"), "subject", "body");
+            seed.plan("plan-evolving", aliceId, "plan", List.of(Notification.of(1, "user", aliceId, "high", "tmpl-evolving", 0, 60)), 900, 10, 300, 300);
             assertThat(carol).isPositive();
         });
         api.jdbi().useHandle(handle -> {
@@ -138,6 +142,42 @@ final class IncidentResourceTest
         JsonNode stored = api.anonymous().get("/v0/incidents/" + missingVariables).json().get("context");
         assertThat(stored.get("title").isNull()).isTrue();
         assertThat(stored.get("nodes").isNull()).isTrue();
+    }
+
+    /**
+     * The trigger takes the variables from the node's application cache: a change through the API
+     * applies to the very next trigger.
+     */
+    @Test
+    void changedVariablesApplyToTheNextTrigger()
+    {
+        IrisTestClient evolving = api.client("evolving", "evolving-key");
+        Map<String, Object> body = Map.of("plan", "plan-evolving", "context", Map.of("title", "disk full", "service", "db"));
+        assertThat(storedContext(createIncident(evolving, body))).isEqualTo("{\"title\":\"disk full\"}");
+
+        Response changed = trusted.put("/v0/applications/evolving", Map.of(
+                "sample_context", "{}",
+                "context_template", "ctx",
+                "summary_template", "summary",
+                "mobile_template", "mobile",
+                "variables", List.of("title", "service")));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(storedContext(createIncident(evolving, body))).isEqualTo("{\"title\":\"disk full\",\"service\":\"db\"}");
+
+        Response removed = trusted.put("/v0/applications/evolving", Map.of(
+                "sample_context", "{}",
+                "context_template", "ctx",
+                "summary_template", "summary",
+                "mobile_template", "mobile",
+                "variables", List.of("service")));
+        assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+        assertThat(storedContext(createIncident(evolving, body))).isEqualTo("{\"service\":\"db\"}");
+    }
+
+    private static String storedContext(long incidentId)
+    {
+        return api.jdbi().withHandle(handle -> handle.createQuery("SELECT context FROM incident WHERE id = :id").bind("id", incidentId)
+                .mapTo(String.class).one());
     }
 
     @Test

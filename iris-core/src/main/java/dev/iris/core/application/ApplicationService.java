@@ -32,11 +32,13 @@ public final class ApplicationService
     private static final Set<String> CUSTOM_SENDER_ADDRESS_MODES = Set.of("email");
 
     private final Jdbi jdbi;
+    private final ApplicationCache applications;
 
     @Inject
-    public ApplicationService(Jdbi jdbi)
+    public ApplicationService(Jdbi jdbi, ApplicationCache applications)
     {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        this.applications = requireNonNull(applications, "applications is null");
     }
 
     /**
@@ -84,22 +86,28 @@ public final class ApplicationService
      */
     public long create(String name)
     {
-        Names.requirePrintable("An application name", name);
         try {
-            long id = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> {
-                ApplicationDao dao = handle.attach(ApplicationDao.class);
-                long applicationId = dao.insert(name, ApiKeys.generate());
-                dao.enableAllModesButDrop(applicationId);
-                return applicationId;
-            }));
-            log.info("Created application {} with id {}", name, id);
-            return id;
-        }
-        catch (JdbiException e) {
-            if (SqlErrors.isConstraintViolation(e)) {
-                throw IrisException.badRequest("This app already exists");
+            Names.requirePrintable("An application name", name);
+            try {
+                long id = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> {
+                    ApplicationDao dao = handle.attach(ApplicationDao.class);
+                    long applicationId = dao.insert(name, ApiKeys.generate());
+                    dao.enableAllModesButDrop(applicationId);
+                    return applicationId;
+                }));
+                log.info("Created application {} with id {}", name, id);
+                return id;
             }
-            throw e;
+            catch (JdbiException e) {
+                if (SqlErrors.isConstraintViolation(e)) {
+                    throw IrisException.badRequest("This app already exists");
+                }
+                throw e;
+            }
+        }
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
         }
     }
 
@@ -109,36 +117,42 @@ public final class ApplicationService
      */
     public void update(String name, Actor actor, ApplicationSettings settings)
     {
-        SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
-            ApplicationDao dao = handle.attach(ApplicationDao.class);
-            long applicationId = dao.findVisible(name).orElseThrow(() -> notFound(name)).id();
-            // Concurrent updates of one application take turns instead of colliding on inserts.
-            dao.lockByName(name);
-            boolean owner = actor.username().map(username -> dao.isOwner(name, username)).orElse(false);
-            if (!owner && !actor.admin()) {
-                throw IrisException.unauthorized("Only admins and app owners can change this app's settings.", null);
-            }
-            updateVariables(dao, applicationId, settings);
-            if (settings.owners().isPresent()) {
-                Set<String> newOwners = new LinkedHashSet<>(settings.owners().get());
-                if (owner && !actor.admin()) {
-                    newOwners.add(actor.username().orElseThrow());
+        try {
+            SqlErrors.rejectingBadValues(() -> jdbi.useTransaction(handle -> {
+                ApplicationDao dao = handle.attach(ApplicationDao.class);
+                long applicationId = dao.findVisible(name).orElseThrow(() -> notFound(name)).id();
+                // Concurrent updates of one application take turns instead of colliding on inserts.
+                dao.lockByName(name);
+                boolean owner = actor.username().map(username -> dao.isOwner(name, username)).orElse(false);
+                if (!owner && !actor.admin()) {
+                    throw IrisException.unauthorized("Only admins and app owners can change this app's settings.", null);
                 }
-                updateOwners(dao, applicationId, newOwners);
-            }
-            if (settings.customSenderAddresses().isPresent()) {
-                updateCustomSenderAddresses(dao, applicationId, settings.customSenderAddresses().get());
-            }
-            Set<String> removedModes = Set.of();
-            if (actor.admin() && settings.supportedModes().isPresent()) {
-                removedModes = updateSupportedModes(dao, applicationId, new LinkedHashSet<>(settings.supportedModes().get()));
-                log.info("User {} set the supported modes of application {} to {}", actor.username().orElse("(none)"), name, settings.supportedModes().get());
-            }
-            if (settings.defaultModes().isPresent()) {
-                updateDefaultModes(dao, applicationId, name, settings.defaultModes().get(), removedModes);
-            }
-            dao.updateTemplates(applicationId, settings.contextTemplate(), settings.summaryTemplate(), settings.mobileTemplate(), settings.sampleContext());
-        }));
+                updateVariables(dao, applicationId, settings);
+                if (settings.owners().isPresent()) {
+                    Set<String> newOwners = new LinkedHashSet<>(settings.owners().get());
+                    if (owner && !actor.admin()) {
+                        newOwners.add(actor.username().orElseThrow());
+                    }
+                    updateOwners(dao, applicationId, newOwners);
+                }
+                if (settings.customSenderAddresses().isPresent()) {
+                    updateCustomSenderAddresses(dao, applicationId, settings.customSenderAddresses().get());
+                }
+                Set<String> removedModes = Set.of();
+                if (actor.admin() && settings.supportedModes().isPresent()) {
+                    removedModes = updateSupportedModes(dao, applicationId, new LinkedHashSet<>(settings.supportedModes().get()));
+                    log.info("User {} set the supported modes of application {} to {}", actor.username().orElse("(none)"), name, settings.supportedModes().get());
+                }
+                if (settings.defaultModes().isPresent()) {
+                    updateDefaultModes(dao, applicationId, name, settings.defaultModes().get(), removedModes);
+                }
+                dao.updateTemplates(applicationId, settings.contextTemplate(), settings.summaryTemplate(), settings.mobileTemplate(), settings.sampleContext());
+            }));
+        }
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
+        }
     }
 
     private static void updateOwners(ApplicationDao dao, long applicationId, Set<String> newOwners)
@@ -260,39 +274,51 @@ public final class ApplicationService
      */
     public void delete(String name)
     {
-        int deleted;
         try {
-            deleted = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).delete(name));
-        }
-        catch (JdbiException e) {
-            if (SqlErrors.isConstraintViolation(e)) {
-                throw IrisException.badRequest("Cannot remove app. It has likely already in use.");
+            int deleted;
+            try {
+                deleted = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).delete(name));
             }
-            throw e;
+            catch (JdbiException e) {
+                if (SqlErrors.isConstraintViolation(e)) {
+                    throw IrisException.badRequest("Cannot remove app. It has likely already in use.");
+                }
+                throw e;
+            }
+            if (deleted == 0) {
+                throw IrisException.badRequest("No rows changed; app name probably already deleted");
+            }
+            log.info("Deleted application {}", name);
         }
-        if (deleted == 0) {
-            throw IrisException.badRequest("No rows changed; app name probably already deleted");
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
         }
-        log.info("Deleted application {}", name);
     }
 
     public void rename(String oldName, String newName)
     {
-        Names.requirePrintable("An application name", newName);
-        int renamed;
         try {
-            renamed = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).rename(oldName, newName)));
-        }
-        catch (JdbiException e) {
-            if (SqlErrors.isConstraintViolation(e)) {
-                throw IrisException.badRequest("Destination app name likely already exists");
+            Names.requirePrintable("An application name", newName);
+            int renamed;
+            try {
+                renamed = SqlErrors.rejectingBadValues(() -> jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).rename(oldName, newName)));
             }
-            throw e;
+            catch (JdbiException e) {
+                if (SqlErrors.isConstraintViolation(e)) {
+                    throw IrisException.badRequest("Destination app name likely already exists");
+                }
+                throw e;
+            }
+            if (renamed == 0) {
+                throw IrisException.badRequest("No rows changed; old app name incorrect");
+            }
+            log.info("Renamed application {} to {}", oldName, newName);
         }
-        if (renamed == 0) {
-            throw IrisException.badRequest("No rows changed; old app name incorrect");
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
         }
-        log.info("Renamed application {} to {}", oldName, newName);
     }
 
     // ---------------------------------------------------------------- keys
@@ -307,11 +333,17 @@ public final class ApplicationService
      */
     public void createSecondaryKey(String name)
     {
-        int updated = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).setSecondaryKeyIfAbsent(name, ApiKeys.generate()));
-        if (updated == 0) {
-            throw IrisException.badRequest("Secondary key already exists, or app name incorrect");
+        try {
+            int updated = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).setSecondaryKeyIfAbsent(name, ApiKeys.generate()));
+            if (updated == 0) {
+                throw IrisException.badRequest("Secondary key already exists, or app name incorrect");
+            }
+            log.info("Created a secondary key for application {}", name);
         }
-        log.info("Created a secondary key for application {}", name);
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
+        }
     }
 
     /**
@@ -319,11 +351,17 @@ public final class ApplicationService
      */
     public void rekey(String name)
     {
-        int updated = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).promoteSecondaryKey(name));
-        if (updated == 0) {
-            throw IrisException.badRequest("Re-key failed; secondary key does not exist or invalid app name");
+        try {
+            int updated = jdbi.inTransaction(handle -> handle.attach(ApplicationDao.class).promoteSecondaryKey(name));
+            if (updated == 0) {
+                throw IrisException.badRequest("Re-key failed; secondary key does not exist or invalid app name");
+            }
+            log.info("Re-keyed application {}", name);
         }
-        log.info("Re-keyed application {}", name);
+        finally {
+            // After the commit (or the failure): what this node authenticates with is never older.
+            applications.invalidateAll();
+        }
     }
 
     // ---------------------------------------------------------------- quota

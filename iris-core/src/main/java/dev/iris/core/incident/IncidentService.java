@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationCache;
 import dev.iris.core.maintenance.MaintenanceService;
 import jakarta.inject.Inject;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.ArrayList;
@@ -28,12 +30,14 @@ public final class IncidentService
 
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
+    private final ApplicationCache applications;
 
     @Inject
-    public IncidentService(Jdbi jdbi, ObjectMapper objectMapper)
+    public IncidentService(Jdbi jdbi, ObjectMapper objectMapper, ApplicationCache applications)
     {
         this.jdbi = requireNonNull(jdbi, "jdbi is null");
         this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
+        this.applications = requireNonNull(applications, "applications is null");
     }
 
     /**
@@ -73,6 +77,10 @@ public final class IncidentService
         if (dedupKey != null && dedupKey.length() > 255) {
             throw IrisException.badRequest("Invalid incident", "dedup_key is longer than 255 characters");
         }
+        // The application's template variables as the authentication of this request just saw
+        // them (Iris takes them from its application cache too); read outside the transaction so
+        // a miss never holds two connections.
+        Optional<ApplicationCache.Entry> known = wholeContext ? Optional.empty() : applications.find(application);
         return jdbi.inTransaction(handle -> {
             // One round trip for what the checks below need: a trigger storm runs this per incident.
             Lookup lookup = handle.createQuery(LOOKUP).bind("plan", planName).bind("application", application)
@@ -102,8 +110,7 @@ public final class IncidentService
                 }
             }
 
-            String storedContext = wholeContext ? toJson(context)
-                    : filteredContext(context, handle.createQuery(VARIABLES).bind("applicationId", applicationId).mapTo(String.class).list());
+            String storedContext = wholeContext ? toJson(context) : filteredContext(context, variables(handle, known, applicationId));
             long contextSize = ContextSize.ofJson(storedContext);
             if (ContextSize.exceedsLimit(contextSize)) {
                 throw IrisException.badRequest("Context too large. " + contextSize + " is larger than limit " + ContextSize.LIMIT);
@@ -180,6 +187,18 @@ public final class IncidentService
     {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
+    }
+
+    /**
+     * The cached variables when the cache holds this very application (the same id: not one
+     * deleted and created again under its name meanwhile), else the database's.
+     */
+    private static List<String> variables(Handle handle, Optional<ApplicationCache.Entry> known, long applicationId)
+    {
+        if (known.isPresent() && known.get().id() == applicationId) {
+            return known.get().variables();
+        }
+        return handle.createQuery(VARIABLES).bind("applicationId", applicationId).mapTo(String.class).list();
     }
 
     private String filteredContext(JsonNode context, List<String> variables)

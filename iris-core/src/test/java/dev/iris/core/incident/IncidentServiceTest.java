@@ -2,6 +2,7 @@ package dev.iris.core.incident;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.common.http.IrisException;
+import dev.iris.core.application.ApplicationCache;
 import dev.iris.db.Database;
 import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.testing.seed.SeedWriter;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,7 @@ final class IncidentServiceTest
             seed.template("tmpl", alice, application, List.of("email"), "s", "b");
             seed.plan("plan", alice, "d", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "tmpl", 0, 60)), 0, 0, 0, 0);
         });
-        incidents = new IncidentService(database.jdbi(), JSON);
+        incidents = new IncidentService(database.jdbi(), JSON, new ApplicationCache(database.jdbi(), Clock.systemUTC(), ApplicationCache.DEFAULT_TTL));
         claims = new ClaimService(database.jdbi());
     }
 
