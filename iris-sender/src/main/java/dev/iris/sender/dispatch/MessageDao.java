@@ -3,12 +3,16 @@ package dev.iris.sender.dispatch;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMap;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -109,14 +113,38 @@ public interface MessageDao
             WHERE id = :id""")
     void failUnsent(@Bind("id") long id, @Bind("error") String error);
 
+    /**
+     * Where a message's delivery stands, read with the row locked.
+     */
+    record SendState(long id, String status, int attempts) {}
+
+    @SqlQuery("SELECT id, `status`, attempts FROM message WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+    @RegisterConstructorMapper(SendState.class)
+    List<SendState> lockSendStates(@BindList("ids") Collection<Long> ids);
+
+    /**
+     * Records many messages as sent in one statement, each only while it still carries the
+     * sender's attempt; {@code rows} is a {@link dev.iris.sender.ValuesTable} of
+     * {@link SentRecorder#COLUMNS}.
+     */
     @SqlUpdate("""
-            UPDATE message SET `status` = 'sent', active = 0, sent = :now, send_deadline = NULL, vendor = :vendor,
-                               vendor_message_id = :vendorMessageId, subject = :subject, body = :body, template_id = :template,
-                               mode_id = :mode, destination = :destination, last_error = NULL
-            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
-    int markSent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("vendor") String vendor,
-            @Bind("vendorMessageId") String vendorMessageId, @Bind("subject") String subject, @Bind("body") String body,
-            @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
+            UPDATE message m JOIN (<rows>) v ON v.id = m.id
+            SET m.`status` = 'sent', m.active = 0, m.sent = v.sent, m.send_deadline = NULL, m.vendor = v.vendor,
+                m.vendor_message_id = v.vendor_message_id, m.subject = v.subject, m.body = v.body, m.template_id = v.template_id,
+                m.mode_id = v.mode_id, m.destination = v.destination, m.last_error = NULL
+            WHERE m.`status` = 'sending' AND m.attempts = v.attempt""")
+    int markAllSent(@Define("rows") String rows, @BindMap Map<String, Object> values);
+
+    @SqlUpdate("""
+            INSERT INTO generic_message_sent_status (message_id, status)
+            SELECT id, 1 FROM message WHERE id IN (<ids>)
+            ON DUPLICATE KEY UPDATE status = 1""")
+    void genericSentStatuses(@BindList("ids") Collection<Long> ids);
+
+    @SqlBatch("""
+            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
+            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
+    void twilioSids(@Bind("sid") List<String> sids, @Bind("id") List<Long> ids);
 
     /**
      * A claimed message that must not be sent after all (its rendered body is too long).
@@ -193,11 +221,6 @@ public interface MessageDao
             INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, :status)
             ON DUPLICATE KEY UPDATE status = VALUES(status)""")
     void genericSentStatus(@Bind("id") long id, @Bind("status") boolean sent);
-
-    @SqlUpdate("""
-            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
-            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
-    void twilioSid(@Bind("sid") String sid, @Bind("id") long id);
 
     @SqlQuery("""
             SELECT tc.template_id, tc.subject, tc.body

@@ -52,6 +52,17 @@ public final class SenderFixture
         return new SenderFixture(TestingMariaDb.get().newDatabase());
     }
 
+    /**
+     * A fresh database whose connections are opened as the sender's pool opens them (READ
+     * COMMITTED) and count their statements ({@link StatementCounter}).
+     */
+    public static SenderFixture counting()
+    {
+        TestingMariaDb server = TestingMariaDb.get();
+        return new SenderFixture(Database.connect(server.newDatabaseUrl() + "&" + StatementCounter.URL_OPTION, server.user(), server.password(), 8,
+                org.jdbi.v3.core.transaction.TransactionIsolationLevel.READ_COMMITTED));
+    }
+
     public Jdbi jdbi()
     {
         return jdbi;

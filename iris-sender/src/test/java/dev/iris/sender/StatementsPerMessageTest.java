@@ -1,0 +1,196 @@
+package dev.iris.sender;
+
+import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.testing.SenderFixture;
+import dev.iris.sender.testing.StandardSeed;
+import dev.iris.sender.testing.StatementCounter;
+import dev.iris.spi.vendor.OutboundMessage;
+import dev.iris.spi.vendor.SendResult;
+import dev.iris.spi.vendor.Vendor;
+import dev.iris.spi.vendor.VendorException;
+import dev.iris.testing.seed.SeedWriter.Notification;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pins the database statements a batch of messages costs in each phase (escalation pass, claim
+ * pass, delivery with its outcome record), counted as the server counts them, so a change that
+ * goes back to a statement per message fails here rather than only in the benchmark.
+ */
+final class StatementsPerMessageTest
+{
+    private static final Logger log = LoggerFactory.getLogger(StatementsPerMessageTest.class);
+    private static final int MESSAGES = 50;
+
+    private SenderFixture fixture;
+    private StandardSeed seed;
+
+    @BeforeEach
+    void setUp()
+    {
+        fixture = SenderFixture.counting();
+        seed = StandardSeed.load(fixture);
+    }
+
+    @AfterEach
+    void tearDown()
+    {
+        fixture.close();
+    }
+
+    @Test
+    void aBatchOfMessagesCostsFewStatementsPerMessageInEachPhase()
+            throws Exception
+    {
+        // As in the benchmark: one step, one user, no repeat, quota counted.
+        long plan = seed.plan(fixture, "one-step", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 0));
+        fixture.jdbi().useHandle(handle -> handle.execute("""
+                INSERT INTO application_quota (application_id, hard_quota_threshold, soft_quota_threshold, hard_quota_duration,
+                                               soft_quota_duration, plan_name, target_id, wait_time)
+                VALUES (?, 100000, 100000, 60, 60, NULL, NULL, 600)""", seed.app()));
+        for (int i = 0; i < MESSAGES; i++) {
+            fixture.createIncident(plan, "app", "{\"title\": \"i" + i + "\", \"host\": \"h" + i + "\"}");
+        }
+        AllAtOnceVendor vendor = new AllAtOnceVendor(MESSAGES);
+        Sender sender = fixture.sender(vendor);
+        // Caches warm (modes, plans, templates), as in a running sender.
+        StatementCounter.drain();
+
+        assertThat(sender.escalation().processDue(100)).isEqualTo(MESSAGES);
+        List<String> escalation = StatementCounter.drain();
+
+        List<ClaimedMessage> claimed = sender.dispatcher().claimDue(MESSAGES);
+        assertThat(claimed).hasSize(MESSAGES);
+        List<String> claim = StatementCounter.drain();
+
+        ExecutorService sends = Executors.newFixedThreadPool(MESSAGES);
+        try {
+            List<Future<?>> delivered = new ArrayList<>();
+            for (ClaimedMessage message : claimed) {
+                delivered.add(sends.submit(() -> sender.dispatcher().deliver(message)));
+            }
+            for (Future<?> future : delivered) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            sends.shutdownNow();
+        }
+        List<String> delivery = StatementCounter.drain();
+
+        assertThat(vendor.calls.get()).isEqualTo(MESSAGES);
+        assertThat(fixture.allMessages()).extracting(SenderFixture.Message::status).containsOnly("sent").hasSize(MESSAGES);
+        long recorded = fixture.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM generic_message_sent_status WHERE status = 1")
+                .mapTo(Long.class).one());
+        assertThat(recorded).isEqualTo(MESSAGES);
+
+        report("escalation", escalation);
+        report("claim", claim);
+        report("delivery", delivery);
+        // Sent outcomes that arrive together are recorded together (two statements each before).
+        assertThat(delivery.size()).as("delivery statements for %s messages", MESSAGES).isLessThan(MESSAGES);
+    }
+
+    @Test
+    void outcomesRecordedTogetherKeepTheirVendorIdsAndDeliveryStatuses()
+            throws Exception
+    {
+        // alice is paged by SMS (callbacks track it by the vendor's id), carol by email.
+        long plan = seed.plan(fixture, "two", Notification.of(1, "user", seed.alice(), "high", "tpl", 0, 0),
+                Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 0));
+        fixture.createIncident(plan, "app", "{\"title\": \"t\", \"host\": \"h\"}");
+        AllAtOnceVendor vendor = new AllAtOnceVendor(2);
+        Sender sender = fixture.sender(vendor);
+        sender.escalation().processDue(10);
+        List<ClaimedMessage> claimed = sender.dispatcher().claimDue(10);
+        assertThat(claimed).extracting(ClaimedMessage::mode).containsExactlyInAnyOrder("sms", "email");
+        ExecutorService sends = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> delivered = new ArrayList<>();
+            claimed.forEach(message -> delivered.add(sends.submit(() -> sender.dispatcher().deliver(message))));
+            for (Future<?> future : delivered) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            sends.shutdownNow();
+        }
+
+        assertThat(fixture.allMessages()).extracting(SenderFixture.Message::status).containsOnly("sent");
+        long sms = claimed.stream().filter(message -> message.mode().equals("sms")).findFirst().orElseThrow().id();
+        long email = claimed.stream().filter(message -> message.mode().equals("email")).findFirst().orElseThrow().id();
+        fixture.jdbi().useHandle(handle -> {
+            assertThat(handle.createQuery("SELECT twilio_sid FROM twilio_delivery_status WHERE message_id = :id").bind("id", sms)
+                    .mapTo(String.class).list()).containsExactly("all-at-once-" + sms);
+            assertThat(handle.createQuery("SELECT message_id FROM generic_message_sent_status WHERE status = 1").mapTo(Long.class).list())
+                    .containsExactly(email);
+            assertThat(handle.createQuery("SELECT vendor_message_id FROM message WHERE id = :id").bind("id", email).mapTo(String.class).one())
+                    .isEqualTo("all-at-once-" + email);
+        });
+    }
+
+    private static void report(String phase, List<String> statements)
+    {
+        Map<String, Integer> byKind = new TreeMap<>();
+        statements.forEach(statement -> byKind.merge(statement.length() > 60 ? statement.substring(0, 60) : statement, 1, Integer::sum));
+        log.info("{}: {} statements for {} messages ({} per message): {}", phase, statements.size(), MESSAGES,
+                String.format("%.2f", statements.size() / (double) MESSAGES), byKind);
+    }
+
+    /**
+     * Answers no send until all of them are in flight, so their outcomes arrive together as they
+     * do on a busy sender.
+     */
+    private static final class AllAtOnceVendor
+            implements Vendor
+    {
+        private final CountDownLatch inFlight;
+        private final AtomicInteger calls = new AtomicInteger();
+
+        AllAtOnceVendor(int sends)
+        {
+            this.inFlight = new CountDownLatch(sends);
+        }
+
+        @Override
+        public Set<String> supportedModes()
+        {
+            return Set.copyOf(StandardSeed.MODES);
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message)
+                throws VendorException
+        {
+            calls.incrementAndGet();
+            inFlight.countDown();
+            try {
+                if (!inFlight.await(30, TimeUnit.SECONDS)) {
+                    throw new VendorException(VendorException.Category.TRANSIENT, "not all sends arrived");
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VendorException(VendorException.Category.TRANSIENT, "interrupted");
+            }
+            return SendResult.accepted("all-at-once-" + message.messageId());
+        }
+    }
+}
