@@ -53,6 +53,7 @@ final class WholePathBenchmark
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("iris.bench.seconds", 20));
     private static final int DRAIN_INCIDENTS = Integer.getInteger("iris.bench.drainIncidents", 3000);
     private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(120);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("iris.bench.warmupSeconds", 10));
     // Added after the suite's JVM options (C1 only, serial GC, 384 MB heap). With the full JIT
     // (-XX:TieredStopAtLevel=4) C2 compiled for minutes on two shared cores and took more CPU
     // than the work in a run this short (bench/README.md), so the default keeps the suite's.
@@ -91,7 +92,7 @@ final class WholePathBenchmark
                     .bind("name", plan).mapTo(Long.class).one());
             try (LoadGenerator load = new LoadGenerator(deployment.apiUri(), tenant.application(), tenant.key(), plan)) {
                 // Warm the API's JIT and pools; nothing of it is measured.
-                LoadGenerator.Run warmup = load.concurrent(CLIENTS, Duration.ofSeconds(10));
+                LoadGenerator.Run warmup = load.concurrent(CLIENTS, WARMUP);
                 report("warm-up: %s in %.1f s", warmup, warmup.seconds());
                 forgetPendingIncidents();
 
