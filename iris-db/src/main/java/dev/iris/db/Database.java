@@ -33,11 +33,14 @@ public final class Database
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final Jdbi explicitTransactionJdbi;
 
     private Database(HikariDataSource dataSource)
     {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.jdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+        this.explicitTransactionJdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+                new ExplicitTransactionHandler());
     }
 
     /**
@@ -135,6 +138,17 @@ public final class Database
     public Jdbi jdbi()
     {
         return jdbi;
+    }
+
+    /**
+     * A Jdbi on the same pool whose transactions send {@code START TRANSACTION} instead of
+     * switching autocommit off and on ({@link ExplicitTransactionHandler}): one statement fewer
+     * per transaction, for hot paths such as the trigger. Deadlocks are retried as with
+     * {@link #jdbi()}; savepoints and isolation levels are not available.
+     */
+    public Jdbi explicitTransactionJdbi()
+    {
+        return explicitTransactionJdbi;
     }
 
     public DataSource dataSource()

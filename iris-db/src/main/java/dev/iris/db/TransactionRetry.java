@@ -1,7 +1,9 @@
 package dev.iris.db;
 
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.LocalTransactionHandler;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
+import org.jdbi.v3.core.transaction.TransactionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +51,15 @@ public final class TransactionRetry
      */
     public static Jdbi install(Jdbi jdbi)
     {
-        jdbi.setTransactionHandler(new SerializableTransactionRunner());
+        return install(jdbi, LocalTransactionHandler.binding());
+    }
+
+    /**
+     * Installs the retry around transactions that {@code transactions} opens and ends.
+     */
+    static Jdbi install(Jdbi jdbi, TransactionHandler transactions)
+    {
+        jdbi.setTransactionHandler(new SerializableTransactionRunner(transactions));
         jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
                 .setMaxRetries(MAX_RETRIES)
                 .setSerializationFailureSqlState(ROLLED_BACK)

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iris.common.http.IrisException;
 import dev.iris.core.application.ApplicationCache;
 import dev.iris.core.maintenance.MaintenanceService;
+import dev.iris.db.Database;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -33,9 +34,10 @@ public final class IncidentService
     private final ApplicationCache applications;
 
     @Inject
-    public IncidentService(Jdbi jdbi, ObjectMapper objectMapper, ApplicationCache applications)
+    public IncidentService(Database database, ObjectMapper objectMapper, ApplicationCache applications)
     {
-        this.jdbi = requireNonNull(jdbi, "jdbi is null");
+        // START TRANSACTION instead of autocommit off and on: a trigger storm runs this per incident.
+        this.jdbi = requireNonNull(database, "database is null").explicitTransactionJdbi();
         this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
         this.applications = requireNonNull(applications, "applications is null");
     }

@@ -44,7 +44,7 @@ final class IncidentServiceTest
             seed.template("tmpl", alice, application, List.of("email"), "s", "b");
             seed.plan("plan", alice, "d", List.of(SeedWriter.Notification.of(1, "user", alice, "high", "tmpl", 0, 60)), 0, 0, 0, 0);
         });
-        incidents = new IncidentService(database.jdbi(), JSON, new ApplicationCache(database.jdbi(), Clock.systemUTC(), ApplicationCache.DEFAULT_TTL));
+        incidents = new IncidentService(database, JSON, new ApplicationCache(database.jdbi(), Clock.systemUTC(), ApplicationCache.DEFAULT_TTL));
         claims = new ClaimService(database.jdbi());
     }
 
