@@ -96,7 +96,7 @@ public final class IncidentResource
             }
             applicationName = other.asText();
         }
-        String dedupKey = JsonBody.text(request, "dedup_key", IrisException.badRequest("Invalid incident", "dedup_key must be a string")).orElse(null);
+        String dedupKey = JsonBody.text(request, "dedup_key", () -> IrisException.badRequest("Invalid incident", "dedup_key must be a string")).orElse(null);
         IncidentCreation creation = incidents.create(applicationName, plan.asText(), request.get("context"), dynamicTargets(request), dedupKey);
         if (creation.deduplicated()) {
             return Response.ok(creation.incidentId()).build();
@@ -110,18 +110,23 @@ public final class IncidentResource
         if (targets == null || targets.isNull()) {
             return List.of();
         }
-        IrisException malformed = IrisException.badRequest("Invalid incident", "dynamic_targets must be a list of {role, target}");
         if (!targets.isArray()) {
-            throw malformed;
+            throw malformedDynamicTargets();
         }
         List<DynamicTarget> result = new ArrayList<>();
         for (JsonNode target : targets) {
             if (!target.isObject() || !target.path("role").isTextual() || !target.path("target").isTextual()) {
-                throw malformed;
+                throw malformedDynamicTargets();
             }
             result.add(new DynamicTarget(target.get("role").asText(), target.get("target").asText()));
         }
         return result;
+    }
+
+    // Built only when thrown: an exception records its stack when built.
+    private static IrisException malformedDynamicTargets()
+    {
+        return IrisException.badRequest("Invalid incident", "dynamic_targets must be a list of {role, target}");
     }
 
     @GET

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads Iris request bodies: free-form JSON objects whose fields are checked one by one, so each
@@ -92,6 +93,20 @@ public final class JsonBody
         Optional<JsonNode> value = field(object, name);
         if (value.isPresent() && !value.get().isTextual()) {
             throw error;
+        }
+        return value.map(JsonNode::asText);
+    }
+
+    /**
+     * As {@link #text(JsonNode, String, IrisException)}, building the error only when it is
+     * thrown: an exception records its stack when built, which hot paths should not pay for on
+     * every valid request.
+     */
+    public static Optional<String> text(JsonNode object, String name, Supplier<IrisException> error)
+    {
+        Optional<JsonNode> value = field(object, name);
+        if (value.isPresent() && !value.get().isTextual()) {
+            throw error.get();
         }
         return value.map(JsonNode::asText);
     }
