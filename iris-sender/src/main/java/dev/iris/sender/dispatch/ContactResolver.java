@@ -58,7 +58,15 @@ public final class ContactResolver
 
     public Optional<Contact> resolve(Handle handle, MessageRow row, Instant now)
     {
-        ContactDao contacts = handle.attach(ContactDao.class);
+        return resolve(handle, handle.attach(ContactDao.class), row, now);
+    }
+
+    /**
+     * @param contacts where modes and contacts are read (a claim pass asks each question once,
+     *        {@link PassContacts})
+     */
+    Optional<Contact> resolve(Handle handle, ContactDao contacts, MessageRow row, Instant now)
+    {
         MessageDao messages = handle.attach(MessageDao.class);
         if (row.destination() != null && row.modeId() != null) {
             return Optional.of(new Contact(row.modeId(), modes.name(row.modeId()), row.destination()));

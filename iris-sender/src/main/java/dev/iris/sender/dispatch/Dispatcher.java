@@ -3,6 +3,7 @@ package dev.iris.sender.dispatch;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.iris.db.DatabaseFailures;
+import dev.iris.sender.ValuesTable;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;
@@ -12,7 +13,6 @@ import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.VendorException.Category;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +72,7 @@ public final class Dispatcher
      * than a send normally waits, so the extra read costs nothing on a host that keeps up.
      */
     static final Duration LAST_LOOK_AFTER = Duration.ofMillis(100);
+    static final List<String> SENDING_COLUMNS = List.of("id", "deadline", "mode_id", "destination", "batch");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -198,12 +200,14 @@ public final class Dispatcher
         private final Map<Long, Boolean> incidents = new HashMap<>();
         private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
         private final List<ClaimedMessage> sending = new ArrayList<>();
+        private final PassContacts contacts;
 
         ClaimPass(Handle handle, Instant now)
         {
             this.handle = handle;
             this.dao = handle.attach(MessageDao.class);
             this.now = now;
+            this.contacts = new PassContacts(handle.attach(ContactDao.class));
         }
 
         List<MessageRow> claim(int limit)
@@ -234,22 +238,18 @@ public final class Dispatcher
         }
 
         /**
-         * Writes what the pass held back: the moves to sending, then the quota counts (whose
-         * bucket row lock is then held only until the commit).
+         * Writes what the pass held back: the moves to sending (one statement), then the quota
+         * counts (whose bucket row lock is then held only until the commit).
          */
         void finish()
         {
             if (!sending.isEmpty()) {
-                PreparedBatch batch = handle.prepareBatch("""
-                        UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1, send_deadline = :deadline,
-                                           mode_id = :mode, destination = :destination, batch = :batch,
-                                           first_attempt_at = COALESCE(first_attempt_at, :now), mode_since = COALESCE(mode_since, :now)
-                        WHERE id = :id""");
+                List<List<Object>> rows = new ArrayList<>();
                 for (ClaimedMessage message : sending) {
-                    batch.bind("deadline", message.deadline()).bind("mode", message.modeId()).bind("destination", message.destination())
-                            .bind("batch", message.batch()).bind("now", now).bind("id", message.id()).add();
+                    rows.add(Arrays.asList(message.id(), message.deadline(), message.modeId(), message.destination(), message.batch()));
                 }
-                batch.execute();
+                ValuesTable table = ValuesTable.of("v", SENDING_COLUMNS, rows);
+                dao.markAllSending(table.sql(), table.values(), now);
                 sending.clear();
             }
             quotas.flush(quotaCounts, handle, now);
@@ -311,7 +311,7 @@ public final class Dispatcher
                 return Optional.empty();
             }
         }
-        Optional<ContactResolver.Contact> contact = contacts.resolve(handle, row, now);
+        Optional<ContactResolver.Contact> contact = contacts.resolve(handle, pass.contacts, row, now);
         if (contact.isEmpty()) {
             String reason = "no contact for " + row.targetName() + " in any usable mode";
             dao.failUnsent(row.id(), reason);

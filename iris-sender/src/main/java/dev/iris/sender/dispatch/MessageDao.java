@@ -114,6 +114,18 @@ public interface MessageDao
     void failUnsent(@Bind("id") long id, @Bind("error") String error);
 
     /**
+     * Moves a claim pass's messages to {@code sending} in one statement; {@code rows} is a
+     * {@link dev.iris.sender.ValuesTable} of {@link Dispatcher#SENDING_COLUMNS}. The pass holds
+     * the rows' locks since it claimed them.
+     */
+    @SqlUpdate("""
+            UPDATE message m JOIN (<rows>) v ON v.id = m.id
+            SET m.`status` = 'sending', m.active = 1, m.attempts = m.attempts + 1, m.send_deadline = v.deadline,
+                m.mode_id = v.mode_id, m.destination = v.destination, m.batch = v.batch,
+                m.first_attempt_at = COALESCE(m.first_attempt_at, :now), m.mode_since = COALESCE(m.mode_since, :now)""")
+    void markAllSending(@Define("rows") String rows, @BindMap Map<String, Object> values, @Bind("now") Instant now);
+
+    /**
      * Where a message's delivery stands, read with the row locked.
      */
     record SendState(long id, String status, int attempts) {}

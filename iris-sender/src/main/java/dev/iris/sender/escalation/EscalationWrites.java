@@ -1,18 +1,22 @@
 package dev.iris.sender.escalation;
 
+import dev.iris.sender.ValuesTable;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The rows an escalation pass writes, held until {@link #flush} sends them as one batch per
- * statement. A pass over a hundred incidents then costs a handful of round trips instead of
- * several per incident; with 10,000 incidents escalating at once that is what keeps steps on
+ * statement (inserts as multi-row inserts, updates as one statement per kind: by id list, or
+ * joined with a {@link ValuesTable} where each row gets its own value). A pass over a hundred
+ * incidents then costs a handful of statements instead of several per incident; with 10,000 incidents escalating at once that is what keeps steps on
  * time. Everything is written in the pass's transaction, so a crash loses nothing that was
  * committed and repeats nothing that was not.
  *
@@ -120,14 +124,16 @@ final class EscalationWrites
             }
             batch.execute();
         }
-        updateSteps(handle, "UPDATE incident SET current_step = :step, updated = :now WHERE id = :id", steps);
-        updateSteps(handle, "UPDATE incident SET active = 0, current_step = :step, updated = :now WHERE id = :id", deactivations);
+        updateSteps(handle, "UPDATE incident SET current_step = :step, updated = :now WHERE id IN (<ids>)", steps);
+        updateSteps(handle, "UPDATE incident SET active = 0, current_step = :step, updated = :now WHERE id IN (<ids>)", deactivations);
         if (!reschedules.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch("UPDATE escalation_work SET due_at = :due WHERE incident_id = :id");
+            List<List<Object>> rows = new ArrayList<>();
             for (Due due : reschedules) {
-                batch.bind("due", due.due()).bind("id", due.incidentId()).add();
+                rows.add(List.of(due.incidentId(), due.due()));
             }
-            batch.execute();
+            ValuesTable table = ValuesTable.of("v", List.of("incident_id", "due_at"), rows);
+            handle.createUpdate("UPDATE escalation_work w JOIN (<rows>) v ON v.incident_id = w.incident_id SET w.due_at = v.due_at")
+                    .define("rows", table.sql()).bindMap(table.values()).execute();
         }
         if (!finishedWork.isEmpty()) {
             handle.createUpdate("DELETE FROM escalation_work WHERE incident_id IN (<ids>)").bindList("ids", finishedWork).execute();
@@ -135,16 +141,17 @@ final class EscalationWrites
         clear();
     }
 
+    /**
+     * One statement per distinct step (a pass's incidents mostly move to the same step), not
+     * one per incident.
+     */
     private void updateSteps(Handle handle, String sql, List<Step> updates)
     {
-        if (updates.isEmpty()) {
-            return;
-        }
-        PreparedBatch batch = handle.prepareBatch(sql);
+        Map<Integer, List<Long>> byStep = new TreeMap<>();
         for (Step update : updates) {
-            batch.bind("step", update.step()).bind("now", now).bind("id", update.incidentId()).add();
+            byStep.computeIfAbsent(update.step(), step -> new ArrayList<>()).add(update.incidentId());
         }
-        batch.execute();
+        byStep.forEach((step, ids) -> handle.createUpdate(sql).bind("step", step).bind("now", now).bindList("ids", ids).execute());
     }
 
     /**
