@@ -12,7 +12,13 @@ import dev.iris.db.Database;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -85,10 +91,7 @@ public final class IncidentService
         Optional<ApplicationCache.Entry> known = wholeContext ? Optional.empty() : applications.find(application);
         return jdbi.inTransaction(handle -> {
             // One round trip for what the checks below need: a trigger storm runs this per incident.
-            Lookup lookup = handle.createQuery(LOOKUP).bind("plan", planName).bind("application", application)
-                    .map((rs, ctx) -> new Lookup(nullableLong(rs, "plan_id"), nullableLong(rs, "application_id"), rs.getInt("dynamic_count"),
-                            rs.getBoolean("has_template"), nullableLong(rs, "window_id") != null))
-                    .one();
+            Lookup lookup = lookup(handle, planName, application);
             if (lookup.planId() == null) {
                 throw IrisException.notFound("Plan not found", "No active plan named " + planName);
             }
@@ -132,19 +135,18 @@ public final class IncidentService
                 }
             }
 
-            // The common path's writes as plain statements on the handle (the SqlObject's dispatch
-            // cost more CPU than the statements: bench/README.md); the same SQL as IncidentDao's.
-            long incidentId = handle.createUpdate(INSERT_INCIDENT).bind("planId", planId).bind("context", storedContext)
-                    .bind("applicationId", applicationId).bind("dedupKey", dedupKey)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            // The common path's statements in plain JDBC on the handle's connection (Jdbi's statement
+            // objects cost more client CPU than some of these statements: bench/README.md); the
+            // same SQL as IncidentDao's.
+            long incidentId = insertIncident(handle, planId, storedContext, applicationId, dedupKey);
             for (int index = 0; index < dynamicRows.size(); index++) {
                 handle.attach(IncidentDao.class).insertDynamicTarget(incidentId, index, dynamicRows.get(index).roleId(), dynamicRows.get(index).targetId());
             }
-            handle.createUpdate(INSERT_CREATED_EVENT).bind("incidentId", incidentId).bind("actor", application).execute();
+            insertCreatedEvent(handle, incidentId, application);
             // Inside a maintenance window the incident is recorded but pages nobody. The lookup
             // saw no window in effect: the common case needs no further statement for it.
             if (!lookup.maybeInMaintenance() || !MaintenanceService.silenceNew(handle, incidentId, applicationId, planId)) {
-                handle.createUpdate(SCHEDULE_ESCALATION_NOW).bind("incidentId", incidentId).execute();
+                scheduleEscalationNow(handle, incidentId);
             }
             return new IncidentCreation(incidentId, false);
         });
@@ -169,23 +171,99 @@ public final class IncidentService
                     WHERE w.starts_at <= NOW(3) AND w.ends_at > NOW(3) AND (w.application_id = a.id OR w.plan_name = p.name)
                     LIMIT 1) AS window_id
             FROM (SELECT 1 AS one) x
-            LEFT JOIN plan_active p ON p.name = :plan
-            LEFT JOIN application a ON a.name = :application""";
+            LEFT JOIN plan_active p ON p.name = ?
+            LEFT JOIN application a ON a.name = ?""";
 
     private static final String VARIABLES = "SELECT name FROM template_variable WHERE application_id = :applicationId ORDER BY id";
     private static final String INSERT_INCIDENT = """
             INSERT INTO incident (plan_id, created, updated, context, application_id, current_step, active, dedup_key)
-            VALUES (:planId, NOW(3), NOW(3), :context, :applicationId, 0, 1, :dedupKey)""";
+            VALUES (?, NOW(3), NOW(3), ?, ?, 0, 1, ?)""";
     private static final String INSERT_CREATED_EVENT = """
             INSERT INTO incident_event (incident_id, created, kind, actor, description)
-            VALUES (:incidentId, NOW(3), 'created', :actor, '')""";
+            VALUES (?, NOW(3), 'created', ?, '')""";
     private static final String SCHEDULE_ESCALATION_NOW = """
-            INSERT INTO escalation_work (incident_id, due_at) VALUES (:incidentId, NOW(3)) ON DUPLICATE KEY UPDATE due_at = NOW(3)""";
+            INSERT INTO escalation_work (incident_id, due_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE due_at = NOW(3)""";
 
     private record Lookup(Long planId, Long applicationId, int dynamicCount, boolean hasTemplate, boolean maybeInMaintenance) {}
 
-    private static Long nullableLong(java.sql.ResultSet rs, String column)
-            throws java.sql.SQLException
+    private static Lookup lookup(Handle handle, String planName, String application)
+    {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(LOOKUP)) {
+            statement.setString(1, planName);
+            statement.setString(2, application);
+            try (ResultSet rs = statement.executeQuery()) {
+                // The lookup selects from a one-row table: it always has exactly one row.
+                if (!rs.next()) {
+                    throw new IllegalStateException("the trigger lookup returned no row");
+                }
+                return new Lookup(nullableLong(rs, "plan_id"), nullableLong(rs, "application_id"), rs.getInt("dynamic_count"),
+                        rs.getBoolean("has_template"), nullableLong(rs, "window_id") != null);
+            }
+        }
+        catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static long insertIncident(Handle handle, long planId, String context, long applicationId, String dedupKey)
+    {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_INCIDENT, Statement.RETURN_GENERATED_KEYS)) {
+            statement.setLong(1, planId);
+            statement.setString(2, context);
+            statement.setLong(3, applicationId);
+            if (dedupKey == null) {
+                statement.setNull(4, Types.VARCHAR);
+            }
+            else {
+                statement.setString(4, dedupKey);
+            }
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new IllegalStateException("the new incident has no id");
+                }
+                return keys.getLong(1);
+            }
+        }
+        catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static void insertCreatedEvent(Handle handle, long incidentId, String actor)
+    {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_CREATED_EVENT)) {
+            statement.setLong(1, incidentId);
+            statement.setString(2, actor);
+            statement.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private static void scheduleEscalationNow(Handle handle, long incidentId)
+    {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(SCHEDULE_ESCALATION_NOW)) {
+            statement.setLong(1, incidentId);
+            statement.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    /**
+     * A failed statement as Jdbi reports one: the transaction runner retries on its SQLState
+     * (deadlocks) and the error mappers read its cause (database unavailable: 503).
+     */
+    private static UnableToExecuteStatementException failed(SQLException e)
+    {
+        return new UnableToExecuteStatementException(e, null);
+    }
+
+    private static Long nullableLong(ResultSet rs, String column)
+            throws SQLException
     {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
