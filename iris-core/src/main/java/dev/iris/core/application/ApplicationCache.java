@@ -21,7 +21,8 @@ import static java.util.Objects.requireNonNull;
  * them every 60 seconds; this cache is stricter:
  * <ul>
  * <li>an entry lives {@link #DEFAULT_TTL} by default, then the next use reads the database again;
- * <li>a name the database does not know is not remembered, so a new application works at once;
+ * <li>a name the database does not know is not remembered, so a new application works at once,
+ * and only the exact name is (so the cache holds at most one entry per application);
  * <li>every change of an application through this node ({@link ApplicationService}) empties the
  * cache when it is done, so a rotated key or a deleted application stops working at once here and
  * within the time to live on other API nodes.
@@ -78,7 +79,10 @@ public final class ApplicationCache
         if (loaded.isEmpty()) {
             entries.remove(name);
         }
-        else if (ttlMillis > 0) {
+        else if (ttlMillis > 0 && loaded.get().name().equals(name)) {
+            // Only under the application's own name: the database also matches other spellings
+            // ("APP", "app "), and any number of those, sent before the request is verified,
+            // must not grow the cache. They are read from the database every time, as before.
             entries.put(name, new Cached(loaded.get(), now));
             if (generation.get() != before) {
                 // An application changed while this read ran: keep nothing that may predate it.
@@ -90,7 +94,7 @@ public final class ApplicationCache
 
     /**
      * Forgets every application: called after a change of any application commits. Changes are
-     * rare, and names compare case-insensitively in the database, so all names go.
+     * rare, so all names go rather than working out which entries a change touched.
      */
     public void invalidateAll()
     {
