@@ -152,6 +152,40 @@ final class StatementsPerMessageTest
         });
     }
 
+    /**
+     * The batched writes must lock only their own rows: a row another transaction holds (a claim
+     * committing, another sender's pass) must not hold up a pass or a record about other rows.
+     */
+    @Test
+    void batchedWritesWaitForNoRowButTheirOwn()
+            throws Exception
+    {
+        long plan = seed.plan(fixture, "repeating", Notification.of(1, "user", seed.carol(), "medium", "tpl", 1, 60));
+        long held = fixture.createIncident(plan, "app", "{}");
+        long free = fixture.createIncident(plan, "app", "{}");
+        Sender sender = fixture.sender(new AllAtOnceVendor(1));
+        ExecutorService pass = Executors.newSingleThreadExecutor();
+        try (org.jdbi.v3.core.Handle other = fixture.jdbi().open()) {
+            other.begin();
+            other.createQuery("SELECT incident_id FROM escalation_work WHERE incident_id = :id FOR UPDATE").bind("id", held).mapTo(Long.class).one();
+            // Escalates the free incident and reschedules its work row for round 1.
+            assertThat(pass.submit(() -> sender.escalation().processDue(10)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            other.rollback();
+            assertThat(pass.submit(() -> sender.escalation().processDue(10)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+
+            other.begin();
+            other.createQuery("SELECT id FROM message WHERE incident_id = :id FOR UPDATE").bind("id", held).mapTo(Long.class).one();
+            List<ClaimedMessage> claimed = pass.submit(() -> sender.dispatcher().claimDue(10)).get(10, TimeUnit.SECONDS);
+            assertThat(claimed).extracting(message -> message.row().incidentId()).containsExactly(free);
+            pass.submit(() -> sender.dispatcher().deliver(claimed.get(0))).get(10, TimeUnit.SECONDS);
+            assertThat(fixture.messages(free)).extracting(SenderFixture.Message::status).containsExactly("sent");
+            other.rollback();
+        }
+        finally {
+            pass.shutdownNow();
+        }
+    }
+
     private static void report(String phase, List<String> statements)
     {
         Map<String, Integer> byKind = new TreeMap<>();

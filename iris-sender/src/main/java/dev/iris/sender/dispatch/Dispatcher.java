@@ -3,7 +3,7 @@ package dev.iris.sender.dispatch;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.iris.db.DatabaseFailures;
-import dev.iris.sender.ValuesTable;
+import dev.iris.sender.ValuesById;
 import dev.iris.sender.escalation.Plan;
 import dev.iris.sender.escalation.PlanCache;
 import dev.iris.sender.metrics.SenderMetrics;
@@ -72,7 +72,7 @@ public final class Dispatcher
      * than a send normally waits, so the extra read costs nothing on a host that keeps up.
      */
     static final Duration LAST_LOOK_AFTER = Duration.ofMillis(100);
-    static final List<String> SENDING_COLUMNS = List.of("id", "deadline", "mode_id", "destination", "batch");
+    static final List<String> SENDING_COLUMNS = List.of("send_deadline", "mode_id", "destination", "batch");
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -248,8 +248,8 @@ public final class Dispatcher
                 for (ClaimedMessage message : sending) {
                     rows.add(Arrays.asList(message.id(), message.deadline(), message.modeId(), message.destination(), message.batch()));
                 }
-                ValuesTable table = ValuesTable.of("v", SENDING_COLUMNS, rows);
-                dao.markAllSending(table.sql(), table.values(), now);
+                ValuesById values = ValuesById.of("v", "id", SENDING_COLUMNS, rows);
+                dao.markAllSending(values.ids(), values.assignments(SENDING_COLUMNS), values.values(), now);
                 sending.clear();
             }
             quotas.flush(quotaCounts, handle, now);

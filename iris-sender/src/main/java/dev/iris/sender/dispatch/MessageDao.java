@@ -114,16 +114,17 @@ public interface MessageDao
     void failUnsent(@Bind("id") long id, @Bind("error") String error);
 
     /**
-     * Moves a claim pass's messages to {@code sending} in one statement; {@code rows} is a
-     * {@link dev.iris.sender.ValuesTable} of {@link Dispatcher#SENDING_COLUMNS}. The pass holds
+     * Moves a claim pass's messages to {@code sending} in one statement; {@code assignments} set
+     * {@link Dispatcher#SENDING_COLUMNS} from a {@link dev.iris.sender.ValuesById}. The pass holds
      * the rows' locks since it claimed them.
      */
     @SqlUpdate("""
-            UPDATE message m JOIN (<rows>) v ON v.id = m.id
-            SET m.`status` = 'sending', m.active = 1, m.attempts = m.attempts + 1, m.send_deadline = v.deadline,
-                m.mode_id = v.mode_id, m.destination = v.destination, m.batch = v.batch,
-                m.first_attempt_at = COALESCE(m.first_attempt_at, :now), m.mode_since = COALESCE(m.mode_since, :now)""")
-    void markAllSending(@Define("rows") String rows, @BindMap Map<String, Object> values, @Bind("now") Instant now);
+            UPDATE message SET `status` = 'sending', active = 1, attempts = attempts + 1,
+                               first_attempt_at = COALESCE(first_attempt_at, :now), mode_since = COALESCE(mode_since, :now),
+                               <assignments>
+            WHERE id IN (<ids>)""")
+    void markAllSending(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments,
+            @BindMap Map<String, Object> values, @Bind("now") Instant now);
 
     /**
      * Where a message's delivery stands, read with the row locked.
@@ -136,16 +137,14 @@ public interface MessageDao
 
     /**
      * Records many messages as sent in one statement, each only while it still carries the
-     * sender's attempt; {@code rows} is a {@link dev.iris.sender.ValuesTable} of
-     * {@link SentRecorder#COLUMNS}.
+     * sender's attempt ({@code attempt} is its CASE expression); {@code assignments} set
+     * {@link SentRecorder#COLUMNS} from a {@link dev.iris.sender.ValuesById}.
      */
     @SqlUpdate("""
-            UPDATE message m JOIN (<rows>) v ON v.id = m.id
-            SET m.`status` = 'sent', m.active = 0, m.sent = v.sent, m.send_deadline = NULL, m.vendor = v.vendor,
-                m.vendor_message_id = v.vendor_message_id, m.subject = v.subject, m.body = v.body, m.template_id = v.template_id,
-                m.mode_id = v.mode_id, m.destination = v.destination, m.last_error = NULL
-            WHERE m.`status` = 'sending' AND m.attempts = v.attempt""")
-    int markAllSent(@Define("rows") String rows, @BindMap Map<String, Object> values);
+            UPDATE message SET `status` = 'sent', active = 0, send_deadline = NULL, last_error = NULL, <assignments>
+            WHERE id IN (<ids>) AND `status` = 'sending' AND attempts = <attempt>""")
+    int markAllSent(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments, @Define("attempt") String attempt,
+            @BindMap Map<String, Object> values);
 
     @SqlUpdate("""
             INSERT INTO generic_message_sent_status (message_id, status)

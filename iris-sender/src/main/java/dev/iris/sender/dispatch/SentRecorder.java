@@ -1,6 +1,6 @@
 package dev.iris.sender.dispatch;
 
-import dev.iris.sender.ValuesTable;
+import dev.iris.sender.ValuesById;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -22,7 +22,7 @@ import static java.util.Objects.requireNonNull;
  * outcome over and waits until the transaction that carries it has committed, so
  * {@link Dispatcher#deliver} still returns only once its outcome is recorded. One thread writes at
  * a time; the outcomes that arrive while it writes go into the next transaction, all of them in
- * a few statements (lock the rows, one UPDATE joined with a {@link ValuesTable}, one insert of the
+ * a few statements (lock the rows, one UPDATE by their ids ({@link ValuesById}), one insert of the
  * delivery statuses). With one send finishing at a time nothing waits and a transaction carries
  * one outcome, as before; with hundreds of sends in flight a transaction carries dozens, which is
  * what takes the outcome record from two statements per message to a fraction of one.
@@ -38,8 +38,11 @@ import static java.util.Objects.requireNonNull;
 final class SentRecorder
 {
     private static final Logger log = LoggerFactory.getLogger(SentRecorder.class);
-    static final List<String> COLUMNS = List.of("id", "attempt", "sent", "vendor", "vendor_message_id", "subject", "body", "template_id",
-            "mode_id", "destination");
+    /** What a sent record writes, after the attempt it is guarded by. */
+    static final List<String> COLUMNS = List.of("sent", "vendor", "vendor_message_id", "subject", "body", "template_id", "mode_id",
+            "destination");
+    private static final List<String> ATTEMPT_AND_COLUMNS = java.util.stream.Stream.concat(java.util.stream.Stream.of("attempt"),
+            COLUMNS.stream()).toList();
     /** Outcomes in one transaction at most: keeps the statement and its lock set small. */
     static final int MAX_BATCH = 200;
     private static final Set<String> CALLBACK_TRACKED_MODES = Set.of("sms", "call");
@@ -202,8 +205,8 @@ final class SentRecorder
             if (rows.isEmpty()) {
                 return Map.<Long, Integer>of();
             }
-            ValuesTable table = ValuesTable.of("v", COLUMNS, rows);
-            dao.markAllSent(table.sql(), table.values());
+            ValuesById values = ValuesById.of("v", "id", ATTEMPT_AND_COLUMNS, rows);
+            dao.markAllSent(values.ids(), values.assignments(COLUMNS), values.caseOf("attempt"), values.values());
             if (!generic.isEmpty()) {
                 dao.genericSentStatuses(generic);
             }

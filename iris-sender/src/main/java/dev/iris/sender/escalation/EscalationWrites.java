@@ -1,6 +1,6 @@
 package dev.iris.sender.escalation;
 
-import dev.iris.sender.ValuesTable;
+import dev.iris.sender.ValuesById;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -15,7 +15,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The rows an escalation pass writes, held until {@link #flush} sends them as one batch per
  * statement (inserts as multi-row inserts, updates as one statement per kind: by id list, or
- * joined with a {@link ValuesTable} where each row gets its own value). A pass over a hundred
+ * with a CASE by id where each row gets its own value, {@link ValuesById}). A pass over a hundred
  * incidents then costs a handful of statements instead of several per incident; with 10,000 incidents escalating at once that is what keeps steps on
  * time. Everything is written in the pass's transaction, so a crash loses nothing that was
  * committed and repeats nothing that was not.
@@ -131,9 +131,9 @@ final class EscalationWrites
             for (Due due : reschedules) {
                 rows.add(List.of(due.incidentId(), due.due()));
             }
-            ValuesTable table = ValuesTable.of("v", List.of("incident_id", "due_at"), rows);
-            handle.createUpdate("UPDATE escalation_work w JOIN (<rows>) v ON v.incident_id = w.incident_id SET w.due_at = v.due_at")
-                    .define("rows", table.sql()).bindMap(table.values()).execute();
+            ValuesById values = ValuesById.of("v", "incident_id", List.of("due_at"), rows);
+            handle.createUpdate("UPDATE escalation_work SET <assignments> WHERE incident_id IN (<ids>)")
+                    .define("assignments", values.assignments(List.of("due_at"))).bindList("ids", values.ids()).bindMap(values.values()).execute();
         }
         if (!finishedWork.isEmpty()) {
             handle.createUpdate("DELETE FROM escalation_work WHERE incident_id IN (<ids>)").bindList("ids", finishedWork).execute();
