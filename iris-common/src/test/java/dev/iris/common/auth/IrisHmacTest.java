@@ -62,5 +62,27 @@ final class IrisHmacTest
         assertThat(IrisHmac.verify(digest, java.util.Arrays.asList(KEY, null, "secondary"), now, "GET", "/v0/plans?name=x", "", null)).isTrue();
     }
 
+    /**
+     * The digest is the HMAC of the whole signed text in UTF-8, though the text after the window
+     * is encoded once for all candidates: the same for multi-byte bodies and usernames, and for
+     * the same thread signing under several keys in turn.
+     */
+    @Test
+    void digestIsTheHmacOfTheWholeTextInUtf8()
+            throws Exception
+    {
+        String body = "{\"title\":\"disk \u00e9t\u00e9 \u2014 \ud83d\udd25\",\"markdown\":\"| 1 | a |\\n\"}";
+        for (String key : List.of(KEY, "secondary", KEY)) {
+            for (String username : java.util.Arrays.asList(null, "j\u00fcrgen")) {
+                String text = "123 POST /v0/incidents?x=1 " + body + (username == null ? "" : " " + username);
+                javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA512");
+                mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA512"));
+                String expected = java.util.Base64.getUrlEncoder().encodeToString(mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                assertThat(IrisHmac.digest(key, 123, "POST", "/v0/incidents?x=1", body, username)).isEqualTo(expected);
+                assertThat(IrisHmac.verify(expected, List.of("other", key), 123 * 5, "POST", "/v0/incidents?x=1", body, username)).isTrue();
+            }
+        }
+    }
+
     private static final String KNOWN_VECTOR = "_VFfVA47c92H80kEYP14u-BoLqGIAHPdrwbpPUEUOyhUyBdv2Tnask5GD384TuPgPnzMSaXEEcrwxqOeDPApSg==";
 }
