@@ -127,13 +127,17 @@ public interface MessageDao
             @BindMap Map<String, Object> values, @Bind("now") Instant now);
 
     /**
-     * Where a message's delivery stands, read with the row locked.
+     * Where a message's delivery stands.
      */
     record SendState(long id, String status, int attempts) {}
 
-    @SqlQuery("SELECT id, `status`, attempts FROM message WHERE id IN (<ids>) ORDER BY id FOR UPDATE")
+    /**
+     * A plain read (it takes no lock, so it waits for nobody): after {@link #markAllSent} in the
+     * same transaction it sees the rows that transaction recorded.
+     */
+    @SqlQuery("SELECT id, `status`, attempts FROM message WHERE id IN (<ids>)")
     @RegisterConstructorMapper(SendState.class)
-    List<SendState> lockSendStates(@BindList("ids") Collection<Long> ids);
+    List<SendState> sendStates(@BindList("ids") Collection<Long> ids);
 
     /**
      * Records many messages as sent in one statement, each only while it still carries the
@@ -146,11 +150,10 @@ public interface MessageDao
     int markAllSent(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments, @Define("attempt") String attempt,
             @BindMap Map<String, Object> values);
 
-    @SqlUpdate("""
-            INSERT INTO generic_message_sent_status (message_id, status)
-            SELECT id, 1 FROM message WHERE id IN (<ids>)
-            ON DUPLICATE KEY UPDATE status = 1""")
-    void genericSentStatuses(@BindList("ids") Collection<Long> ids);
+    @SqlBatch("""
+            INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, 1)
+            ON DUPLICATE KEY UPDATE status = VALUES(status)""")
+    void genericSentStatuses(@Bind("id") List<Long> ids);
 
     @SqlBatch("""
             INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)

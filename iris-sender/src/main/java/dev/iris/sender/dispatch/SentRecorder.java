@@ -22,8 +22,8 @@ import static java.util.Objects.requireNonNull;
  * outcome over and waits until the transaction that carries it has committed, so
  * {@link Dispatcher#deliver} still returns only once its outcome is recorded. One thread writes at
  * a time; the outcomes that arrive while it writes go into the next transaction, all of them in
- * a few statements (lock the rows, one UPDATE by their ids ({@link ValuesById}), one insert of the
- * delivery statuses). With one send finishing at a time nothing waits and a transaction carries
+ * a few statements (one UPDATE by their ids, {@link ValuesById}; a read of what it changed; one
+ * insert of the delivery statuses). With one send finishing at a time nothing waits and a transaction carries
  * one outcome, as before; with hundreds of sends in flight a transaction carries dozens, which is
  * what takes the outcome record from two statements per message to a fraction of one.
  *
@@ -183,17 +183,30 @@ final class SentRecorder
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             MessageDao dao = handle.attach(MessageDao.class);
             List<List<Object>> rows = new ArrayList<>();
+            for (Sent sent : byId.values()) {
+                ClaimedMessage message = sent.message();
+                rows.add(Arrays.asList(message.id(), message.attempt(), sent.sentAt(), sent.vendor(), sent.vendorMessageId(), sent.subject(),
+                        sent.body(), sent.templateId(), message.modeId(), message.destination()));
+            }
+            // Only rows still in sending with this sender's attempt change; a single-table UPDATE
+            // by id at READ COMMITTED waits for no other row, whatever plan the server picks.
+            ValuesById values = ValuesById.of("v", "id", ATTEMPT_AND_COLUMNS, rows);
+            if (dao.markAllSent(values.ids(), values.assignments(COLUMNS), values.caseOf("attempt"), values.values()) == 0) {
+                return Map.<Long, Integer>of();
+            }
+            // Which of them this transaction recorded: sent, with the attempt it was sent in
+            // (an attempt number belongs to one claim, so nobody else recorded that attempt).
+            Map<Long, Integer> recorded = new HashMap<>();
             List<Long> generic = new ArrayList<>();
             List<String> sids = new ArrayList<>();
             List<Long> sidMessages = new ArrayList<>();
-            for (MessageDao.SendState state : dao.lockSendStates(byId.keySet())) {
+            for (MessageDao.SendState state : dao.sendStates(byId.keySet())) {
                 Sent sent = byId.get(state.id());
                 ClaimedMessage message = sent.message();
-                if (!"sending".equals(state.status()) || state.attempts() != message.attempt()) {
+                if (!"sent".equals(state.status()) || state.attempts() != message.attempt()) {
                     continue;
                 }
-                rows.add(Arrays.asList(message.id(), message.attempt(), sent.sentAt(), sent.vendor(), sent.vendorMessageId(), sent.subject(),
-                        sent.body(), sent.templateId(), message.modeId(), message.destination()));
+                recorded.put(message.id(), message.attempt());
                 if (!CALLBACK_TRACKED_MODES.contains(message.mode())) {
                     generic.add(message.id());
                 }
@@ -202,19 +215,12 @@ final class SentRecorder
                     sidMessages.add(message.id());
                 }
             }
-            if (rows.isEmpty()) {
-                return Map.<Long, Integer>of();
-            }
-            ValuesById values = ValuesById.of("v", "id", ATTEMPT_AND_COLUMNS, rows);
-            dao.markAllSent(values.ids(), values.assignments(COLUMNS), values.caseOf("attempt"), values.values());
             if (!generic.isEmpty()) {
                 dao.genericSentStatuses(generic);
             }
             if (!sids.isEmpty()) {
                 dao.twilioSids(sids, sidMessages);
             }
-            Map<Long, Integer> recorded = new HashMap<>();
-            rows.forEach(row -> recorded.put((Long) row.get(0), (Integer) row.get(1)));
             return recorded;
         });
     }
