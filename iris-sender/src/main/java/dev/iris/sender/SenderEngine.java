@@ -33,10 +33,9 @@ import static java.util.Objects.requireNonNull;
  * <p>A vendor call mostly waits on the network (a webhook or an SMS API answers in 100 to 300 ms),
  * so a sender's throughput is its sends in flight divided by the vendor's latency: the default of
  * several hundred lets one sender deliver over 1,000 messages a second to a 300 ms vendor. A send
- * thread holds no database connection while it waits on the vendor; it then waits for its outcome
- * record, which one thread at a time writes for all the sends that finished meanwhile (so the
- * records take one connection, not one per send). Its stack is small, and idle send threads end
- * after a minute, so the number costs little memory.
+ * thread holds no database connection while it waits on the vendor (only for the two statements
+ * that record the outcome), its stack is small, and idle send threads end after a minute, so the
+ * number costs little memory.
  */
 public final class SenderEngine
         implements Managed
@@ -44,7 +43,7 @@ public final class SenderEngine
     private static final Logger log = LoggerFactory.getLogger(SenderEngine.class);
     private static final Duration STALE_AFTER = Duration.ofSeconds(30);
     private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(1);
-    // Plenty for a delivery (rendering, the vendor's HTTP client, the outcome record); most of it is
+    // Plenty for a delivery (rendering, the vendor's HTTP client, two statements); most of it is
     // never touched, and untouched stack costs no resident memory.
     private static final long SEND_THREAD_STACK_BYTES = 512 * 1024;
     private static final Duration IDLE_SEND_THREAD_LIFETIME = Duration.ofMinutes(1);

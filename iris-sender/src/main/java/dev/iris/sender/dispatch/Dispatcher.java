@@ -45,9 +45,9 @@ import static java.util.Objects.requireNonNull;
  * {@link #LAST_LOOK_AFTER} (a backed-up send queue on a busy host) first reads its incident once
  * more and is cancelled if a claim or resolve committed while it waited, so the claim-to-send
  * window stays that of a call already under way rather than of the queue; then render, call the
- * vendors, then record the outcome (sent outcomes of concurrent sends in one transaction,
- * {@link SentRecorder}; the send waits for its commit), guarded by the attempt number so a sender
- * that overran its deadline cannot overwrite a newer attempt. A failure is handled by the {@link DeliveryPolicy}: retried with backoff (the message
+ * vendors, then record the outcome,
+ * guarded by the attempt number so a sender that overran its deadline cannot overwrite a newer
+ * attempt. A failure is handled by the {@link DeliveryPolicy}: retried with backoff (the message
  * stays {@code sending}, its deadline moved to the retry time), moved on to the person's next mode
  * ({@link ModeFallback}), or, once its delivery budget is spent, declared undeliverable with a
  * timeline event and a notice to the plan's creator ({@link UndeliverablePages}).
@@ -90,7 +90,6 @@ public final class Dispatcher
     private final ModeFallback fallback;
     private final UndeliverablePages undeliverable;
     private final LoadingCache<List<Integer>, Optional<String>> senderAddresses;
-    private final SentRecorder sentRecorder;
 
     /**
      * @param senderApplication the application Iris's own notices are sent as
@@ -114,7 +113,6 @@ public final class Dispatcher
         this.policy = new DeliveryPolicy(settings);
         this.fallback = new ModeFallback(modes, vendors, settings.fallbackModes());
         this.undeliverable = new UndeliverablePages(plans, metrics, senderApplication);
-        this.sentRecorder = new SentRecorder(jdbi);
         this.senderAddresses = Caffeine.newBuilder()
                 .expireAfterWrite(Duration.ofSeconds(5))
                 .maximumSize(1_000)
@@ -394,9 +392,26 @@ public final class Dispatcher
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)
     {
         Instant now = clock.instant();
-        boolean recorded = sentRecorder.record(new SentRecorder.Sent(message, outcome.vendor(), outcome.vendorMessageId(),
-                truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), now));
-        if (!recorded) {
+        // Two autocommit statements, no transaction: the status row only follows the message row,
+        // and a crash between them loses nothing but that status.
+        int updated = jdbi.withHandle(handle -> {
+            MessageDao dao = handle.attach(MessageDao.class);
+            int count = dao.markSent(message.id(), message.attempt(), now, outcome.vendor(), outcome.vendorMessageId(),
+                    truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), message.modeId(), message.destination());
+            if (count == 0) {
+                return 0;
+            }
+            if (CALLBACK_TRACKED_MODES.contains(message.mode())) {
+                if (outcome.vendorMessageId() != null) {
+                    dao.twilioSid(outcome.vendorMessageId(), message.id());
+                }
+            }
+            else {
+                dao.genericSentStatus(message.id(), true);
+            }
+            return count;
+        });
+        if (updated == 0) {
             log.warn("Message {} was sent, but its deadline had passed and another sender took it over", message.id());
         }
         metrics.sent(message.mode(), outcome.vendor());

@@ -5,7 +5,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMap;
 import org.jdbi.v3.sqlobject.customizer.Define;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -126,39 +125,14 @@ public interface MessageDao
     void markAllSending(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments,
             @BindMap Map<String, Object> values, @Bind("now") Instant now);
 
-    /**
-     * Where a message's delivery stands.
-     */
-    record SendState(long id, String status, int attempts) {}
-
-    /**
-     * A plain read (it takes no lock, so it waits for nobody): after {@link #markAllSent} in the
-     * same transaction it sees the rows that transaction recorded.
-     */
-    @SqlQuery("SELECT id, `status`, attempts FROM message WHERE id IN (<ids>)")
-    @RegisterConstructorMapper(SendState.class)
-    List<SendState> sendStates(@BindList("ids") Collection<Long> ids);
-
-    /**
-     * Records many messages as sent in one statement, each only while it still carries the
-     * sender's attempt ({@code attempt} is its CASE expression); {@code assignments} set
-     * {@link SentRecorder#COLUMNS} from a {@link dev.iris.sender.ValuesById}.
-     */
     @SqlUpdate("""
-            UPDATE message SET `status` = 'sent', active = 0, send_deadline = NULL, last_error = NULL, <assignments>
-            WHERE id IN (<ids>) AND `status` = 'sending' AND attempts = <attempt>""")
-    int markAllSent(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments, @Define("attempt") String attempt,
-            @BindMap Map<String, Object> values);
-
-    @SqlBatch("""
-            INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, 1)
-            ON DUPLICATE KEY UPDATE status = VALUES(status)""")
-    void genericSentStatuses(@Bind("id") List<Long> ids);
-
-    @SqlBatch("""
-            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
-            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
-    void twilioSids(@Bind("sid") List<String> sids, @Bind("id") List<Long> ids);
+            UPDATE message SET `status` = 'sent', active = 0, sent = :now, send_deadline = NULL, vendor = :vendor,
+                               vendor_message_id = :vendorMessageId, subject = :subject, body = :body, template_id = :template,
+                               mode_id = :mode, destination = :destination, last_error = NULL
+            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
+    int markSent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("vendor") String vendor,
+            @Bind("vendorMessageId") String vendorMessageId, @Bind("subject") String subject, @Bind("body") String body,
+            @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
 
     /**
      * A claimed message that must not be sent after all (its rendered body is too long).
@@ -235,6 +209,11 @@ public interface MessageDao
             INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, :status)
             ON DUPLICATE KEY UPDATE status = VALUES(status)""")
     void genericSentStatus(@Bind("id") long id, @Bind("status") boolean sent);
+
+    @SqlUpdate("""
+            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
+            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
+    void twilioSid(@Bind("sid") String sid, @Bind("id") long id);
 
     @SqlQuery("""
             SELECT tc.template_id, tc.subject, tc.body
