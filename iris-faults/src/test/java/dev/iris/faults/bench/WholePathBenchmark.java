@@ -53,6 +53,10 @@ final class WholePathBenchmark
     private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("iris.bench.seconds", 20));
     private static final int DRAIN_INCIDENTS = Integer.getInteger("iris.bench.drainIncidents", 3000);
     private static final Duration DELIVERY_LIMIT = Duration.ofSeconds(120);
+    // With -Diris.bench.statementTimes=true the server runs with its performance schema, and each
+    // phase reports the statements that took most of the server's time (it costs the server CPU,
+    // so it is off unless asked for).
+    private static final boolean STATEMENT_TIMES = Boolean.getBoolean("iris.bench.statementTimes");
     private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("iris.bench.warmupSeconds", 10));
     // Added after the suite's JVM options (C1 only, serial GC, 384 MB heap). With the full JIT
     // (-XX:TieredStopAtLevel=4) C2 compiled for minutes on two shared cores and took more CPU
@@ -74,7 +78,8 @@ final class WholePathBenchmark
         Files.createDirectories(SuitePaths.output());
         report("machine: %d cores, load average %s, java %s, extra JVM options of api and sender: %s", Runtime.getRuntime().availableProcessors(),
                 ProcessStats.loadAverage(), System.getProperty("java.version"), JVM_OPTIONS);
-        try (MariaDbServer database = MariaDbServer.startNew("mariadb-bench", SuitePaths.root().resolve("iris-faults/target/bench-mariadb"));
+        try (MariaDbServer database = MariaDbServer.startNew("mariadb-bench", SuitePaths.root().resolve("iris-faults/target/bench-mariadb"),
+                STATEMENT_TIMES ? List.of("--performance-schema=ON") : List.of());
                 LatencyReceiver latencyReceiver = LatencyReceiver.start();
                 IrisDeployment iris = IrisDeployment.create("bench", database)) {
             server = database;
@@ -371,6 +376,9 @@ final class WholePathBenchmark
         Meter()
         {
             processes().forEach((name, pid) -> cpu.put(name, ProcessStats.cpuMillis(pid)));
+            if (STATEMENT_TIMES) {
+                rootStatement(statement -> statement.execute("TRUNCATE TABLE performance_schema.events_statements_summary_by_digest"));
+            }
         }
 
         void report(String what, long count)
@@ -387,6 +395,42 @@ final class WholePathBenchmark
             });
             WholePathBenchmark.report("  per %s: %.1f statements; CPU %s; load average %s -> %s", what, (double) statements / count, String.join(", ", parts),
                     load, ProcessStats.loadAverage());
+            if (STATEMENT_TIMES) {
+                reportStatementTimes(count);
+            }
+        }
+
+        private void reportStatementTimes(long count)
+        {
+            rootStatement(statement -> {
+                try (ResultSet rows = statement.executeQuery("""
+                        SELECT LEFT(REGEXP_REPLACE(DIGEST_TEXT, '[[:space:]]+', ' '), 110) AS text, COUNT_STAR AS runs, SUM_TIMER_WAIT / 1000000 AS micros,
+                               SUM_TIMER_WAIT / (SELECT SUM(SUM_TIMER_WAIT) FROM performance_schema.events_statements_summary_by_digest) AS share
+                        FROM performance_schema.events_statements_summary_by_digest
+                        ORDER BY SUM_TIMER_WAIT DESC LIMIT 8""")) {
+                    while (rows.next()) {
+                        WholePathBenchmark.report("    %4.1f%% of server time, %.2f runs and %.0f us per incident: %s", 100 * rows.getDouble("share"),
+                                rows.getDouble("runs") / count, rows.getDouble("micros") / count, rows.getString("text"));
+                    }
+                }
+            });
+        }
+    }
+
+    private interface StatementWork
+    {
+        void run(Statement statement)
+                throws SQLException;
+    }
+
+    private void rootStatement(StatementWork work)
+    {
+        try (Connection connection = DriverManager.getConnection(server.rootUrl(""), "root", "");
+                Statement statement = connection.createStatement()) {
+            work.run(statement);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -43,15 +43,17 @@ public final class MariaDbServer
     private final Path binaries;
     private final Path home;
     private final int port;
+    private final List<String> extraOptions;
     private OsProcess process;
     private int starts;
 
-    private MariaDbServer(String name, Path binaries, Path home, int port)
+    private MariaDbServer(String name, Path binaries, Path home, int port, List<String> extraOptions)
     {
         this.name = name;
         this.binaries = binaries;
         this.home = home;
         this.port = port;
+        this.extraOptions = List.copyOf(extraOptions);
     }
 
     /**
@@ -59,6 +61,15 @@ public final class MariaDbServer
      * {@code home} and starts the server on a free port.
      */
     public static MariaDbServer startNew(String name, Path home)
+    {
+        return startNew(name, home, List.of());
+    }
+
+    /**
+     * As {@link #startNew(String, Path)}, with more server options (the benchmark turns on the
+     * performance schema with them).
+     */
+    public static MariaDbServer startNew(String name, Path home, List<String> extraOptions)
     {
         requireNonNull(name, "name is null");
         Path binaries = unpackedBinaries();
@@ -71,7 +82,7 @@ public final class MariaDbServer
         catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + home, e);
         }
-        MariaDbServer server = new MariaDbServer(name, binaries, home, Ports.free());
+        MariaDbServer server = new MariaDbServer(name, binaries, home, Ports.free(), extraOptions);
         server.installDataDirectory();
         server.start();
         return server;
@@ -148,6 +159,7 @@ public final class MariaDbServer
                 "--innodb-flush-log-at-trx-commit=2",
                 // Small buffers: several servers may share the machine.
                 "--innodb-buffer-pool-size=128M"));
+        command.addAll(extraOptions);
         if ("root".equals(System.getProperty("user.name"))) {
             // mariadbd refuses to run as root unless told to.
             command.add("--user=root");

@@ -110,6 +110,26 @@ final class StormControlTest
     }
 
     @Test
+    void theThresholdCountReadsTheKeyIndexAlone()
+    {
+        long plan = aggregatingPlan();
+        trigger(plan, 5);
+        runUntilIdle(sender);
+        // Every first attempt runs this count: read from table rows it cost a storm to one person
+        // a row read per message already in the window, for every new message (issue 18).
+        List<java.util.Map<String, Object>> explained = fixture.jdbi().withHandle(handle -> handle.createQuery("EXPLAIN " + Aggregator.RECENT_MESSAGES)
+                .bind("plan", plan).bind("target", seed.carol()).bind("application", seed.app()).bind("priority", 1)
+                .bind("since", java.time.Instant.EPOCH).bind("id", Long.MAX_VALUE).bind("enough", 3)
+                .mapToMap().list());
+        assertThat(explained).filteredOn(row -> "message".equals(row.get("table")))
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("key")).isEqualTo("ix_message_aggregation_key");
+                    assertThat(String.valueOf(row.get("extra"))).contains("Using index");
+                });
+    }
+
+    @Test
     void claimedMessagesLeaveTheBatch()
     {
         long plan = aggregatingPlan();
