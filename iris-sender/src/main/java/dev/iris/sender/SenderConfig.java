@@ -17,10 +17,13 @@ import java.util.List;
  */
 public class SenderConfig
 {
-    /** How often an idle sender looks for new work; the bound on trigger-to-send latency. */
+    /**
+     * How often an idle sender looks for due escalation work (one indexed read per escalation
+     * thread); the bound on how long a new trigger waits for its first page.
+     */
     @NotNull
     @JsonProperty
-    private Duration pollInterval = Duration.milliseconds(100);
+    private Duration pollInterval = Duration.milliseconds(25);
 
     @Min(1)
     @Max(1000)
