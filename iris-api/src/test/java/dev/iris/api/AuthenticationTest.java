@@ -55,6 +55,20 @@ final class AuthenticationTest
     }
 
     @Test
+    void theSignatureWindowIsReadOnThisHostsClockNotTheDatabases()
+    {
+        // The database's clock 12 s behind (more than two 5-second windows): its NOW() is frozen
+        // in every API session. The rest of the API runs on the database's clock; the HMAC window
+        // must not, or a client signing just after a window began is refused whenever the
+        // measured database clock is a little behind.
+        long behind = java.time.Instant.now().minusSeconds(12).getEpochSecond();
+        try (TestingIrisApi skewed = TestingIrisApi.start(url -> url + (url.contains("?") ? "&" : "?") + "sessionVariables=timestamp=" + behind)) {
+            skewed.seed(ApiFixtures::titledApplicationsAndAlice);
+            assertThat(skewed.client("app", "app-key").get("/v0/modes").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void wrongKeyIsRejected()
     {
         IrisTestClient.Response response = api.client("app", "not-the-key").get("/v0/modes");
