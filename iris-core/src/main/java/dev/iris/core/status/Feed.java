@@ -22,12 +22,20 @@ public record Feed(FeedKind kind, String value)
             case APPLICATION -> value.equals(incident.application());
             case PLAN -> value.equals(incident.plan());
             case DEDUP_PREFIX -> incident.dedupKey() != null && incident.dedupKey().startsWith(value);
-            case HEARTBEAT -> ("heartbeat:" + value).equals(incident.dedupKey());
+            case HEARTBEAT -> heartbeatDedupKey(value).equals(incident.dedupKey());
             case LABEL -> {
                 int equals = value.indexOf('=');
                 yield equals > 0 && incident.labels().has(value.substring(0, equals).strip(), value.substring(equals + 1).strip());
             }
         };
+    }
+
+    /**
+     * The dedup key of the incident a missed heartbeat named {@code heartbeat} opens.
+     */
+    static String heartbeatDedupKey(String heartbeat)
+    {
+        return "heartbeat:" + heartbeat;
     }
 
     /**

@@ -46,9 +46,24 @@ public final class StatusBoard
     public List<ComputedState> current(Handle handle, Instant now)
     {
         StatusDao dao = handle.attach(StatusDao.class);
-        List<ImpactingIncident> incidents = dao.impactingIncidents(now.minus(settings.maxIncidentAge()), now.minus(settings.holdDown()))
-                .stream().map(StatusBoard::impacting).toList();
-        return computation.compute(definitions(dao), incidents, overrides(dao), now);
+        List<ComponentDefinition> definitions = definitions(dao);
+        return computation.compute(definitions, impactingIncidents(dao, FeedSelection.of(definitions), now), overrides(dao), now);
+    }
+
+    /**
+     * The incidents that may colour a component: only those its feeds can match.
+     */
+    private List<ImpactingIncident> impactingIncidents(StatusDao dao, FeedSelection selection, Instant now)
+    {
+        if (selection.readsNothing()) {
+            return List.of();
+        }
+        Instant oldest = now.minus(settings.maxIncidentAge());
+        Instant resolvedSince = now.minus(settings.holdDown());
+        List<StatusDao.IncidentRow> rows = selection.readsEveryIncident()
+                ? dao.impactingIncidents(oldest, resolvedSince)
+                : dao.impactingIncidentsOf(oldest, resolvedSince, selection.applications(), selection.plans(), selection.dedupKeys());
+        return rows.stream().map(row -> impacting(row, selection.needsLabels())).toList();
     }
 
     public List<ComponentDefinition> definitions(StatusDao dao)
@@ -74,9 +89,14 @@ public final class StatusBoard
 
     static ImpactingIncident impacting(StatusDao.IncidentRow row)
     {
+        return impacting(row, true);
+    }
+
+    private static ImpactingIncident impacting(StatusDao.IncidentRow row, boolean withLabels)
+    {
         Instant resolvedAt = row.resolved() ? Optional.ofNullable(row.resolvedAt()).orElse(row.created()) : null;
-        return new ImpactingIncident(row.id(), row.application(), row.plan(), row.dedupKey(), IncidentLabels.fromContext(row.context()),
-                row.priority(), row.created(), resolvedAt);
+        IncidentLabels labels = withLabels ? IncidentLabels.fromContext(row.context()) : IncidentLabels.NONE;
+        return new ImpactingIncident(row.id(), row.application(), row.plan(), row.dedupKey(), labels, row.priority(), row.created(), resolvedAt);
     }
 
     /**

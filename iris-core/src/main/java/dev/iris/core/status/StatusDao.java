@@ -111,6 +111,27 @@ public interface StatusDao
     @RegisterConstructorMapper(IncidentRow.class)
     List<IncidentRow> impactingIncidents(@Bind("oldest") Instant oldest, @Bind("resolvedSince") Instant resolvedSince);
 
+    /**
+     * {@link #impactingIncidents} of the named applications and plans and with the given dedup
+     * keys only, without their contexts (see {@link FeedSelection}). An empty list matches nothing.
+     */
+    @SqlQuery("""
+            SELECT i.id, a.name AS application, p.name AS plan, i.dedup_key AS dedupKey, NULL AS context, i.created, i.resolved,
+                   (SELECT pr.name FROM plan_notification n JOIN priority pr ON pr.id = n.priority_id
+                    WHERE n.plan_id = i.plan_id ORDER BY pr.id LIMIT 1) AS priority,
+                   (SELECT MAX(e.created) FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'resolved') AS resolvedAt
+            FROM incident i
+            JOIN application a ON a.id = i.application_id
+            JOIN plan p ON p.id = i.plan_id
+            WHERE ((i.resolved = 0 AND i.created >= :oldest)
+                   OR (i.resolved = 1 AND i.updated >= :resolvedSince))
+              AND (a.name IN (<applications>) OR p.name IN (<plans>) OR i.dedup_key IN (<dedupKeys>))""")
+    @RegisterConstructorMapper(IncidentRow.class)
+    List<IncidentRow> impactingIncidentsOf(@Bind("oldest") Instant oldest, @Bind("resolvedSince") Instant resolvedSince,
+            @BindList(value = "applications", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> applications,
+            @BindList(value = "plans", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> plans,
+            @BindList(value = "dedupKeys", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> dedupKeys);
+
     @SqlQuery("""
             SELECT i.id, a.name AS application, p.name AS plan, i.dedup_key AS dedupKey, i.context, i.created, i.resolved,
                    (SELECT pr.name FROM plan_notification n JOIN priority pr ON pr.id = n.priority_id
