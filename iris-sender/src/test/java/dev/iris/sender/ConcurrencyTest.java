@@ -1,6 +1,7 @@
 package dev.iris.sender;
 
 import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.dispatch.MessageDao;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
@@ -203,6 +204,60 @@ final class ConcurrencyTest
         runUntilIdle(sender);
         assertThat(vendor.attempts()).isEmpty();
         assertThat(fixture.messages(incident)).extracting(Message::status).containsExactly("cancelled");
+    }
+
+    /**
+     * A claim pass holds its transaction open while it prepares its messages (in a storm, waiting
+     * for the aggregation row of the key). It must hold only the rows it claims: recording the
+     * send of a message an earlier pass claimed must not wait for it. The snapshot kept open here
+     * stops purge from removing the message's old "queued" index entry, as a busy server's purge
+     * lag does. A second pass skips the message the first one holds.
+     */
+    @Test
+    void aClaimPassInProgressDoesNotHoldUpRecordingAnotherMessagesSend()
+            throws Exception
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        long first = fixture.createIncident(plan, "app", "{}");
+        long second = fixture.createIncident(plan, "app", "{}");
+        TestingVendor vendor = new TestingVendor("shared", Set.copyOf(StandardSeed.MODES));
+        Sender sender = fixture.sender(vendor);
+        sender.escalation().processDue(10);
+        long secondMessage = fixture.messages(second).get(0).id();
+        ExecutorService recorder = Executors.newSingleThreadExecutor();
+        try (Handle snapshot = fixture.jdbi().open(); Handle pass = fixture.jdbi().open()) {
+            snapshot.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            snapshot.execute("START TRANSACTION WITH CONSISTENT SNAPSHOT");
+            snapshot.createQuery("SELECT COUNT(*) FROM message").mapTo(Long.class).one();
+
+            List<ClaimedMessage> claimed = sender.dispatcher().claimDue(1);
+            assertThat(claimed).extracting(message -> message.row().incidentId()).containsExactly(first);
+
+            pass.begin();
+            MessageDao dao = pass.attach(MessageDao.class);
+            java.time.Instant now = fixture.clock().instant();
+            assertThat(dao.lockQueued(dao.dueQueued(now, 3), now, 1)).containsExactly(secondMessage);
+            try (Handle other = fixture.jdbi().open()) {
+                other.begin();
+                MessageDao otherDao = other.attach(MessageDao.class);
+                assertThat(otherDao.lockQueued(otherDao.dueQueued(now, 3), now, 1)).as("held by the first pass: skipped").isEmpty();
+                other.rollback();
+            }
+
+            Future<?> recording = recorder.submit(() -> sender.dispatcher().deliver(claimed.get(0)));
+            try {
+                recording.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            finally {
+                pass.rollback();
+                // Opened by a statement, not by Jdbi, so ended by one.
+                snapshot.execute("ROLLBACK");
+            }
+        }
+        finally {
+            recorder.shutdownNow();
+        }
+        assertThat(fixture.messages(first)).extracting(Message::status).containsExactly("sent");
     }
 
     /**

@@ -35,7 +35,9 @@ import static java.util.Objects.requireNonNull;
  * Delivers messages in two steps.
  *
  * <p><b>Claim</b> (one transaction): take due {@code queued} messages, and {@code sending}
- * messages whose deadline passed, with {@code FOR UPDATE SKIP LOCKED}; lock each message's
+ * messages whose deadline passed (found by a lock-free read, then locked through the primary key
+ * with {@code FOR UPDATE SKIP LOCKED}, which re-checks that they are still due; see
+ * {@link MessageDao#lockQueued}); lock each message's
  * incident and cancel the message if the incident was claimed or resolved (so nothing starts
  * sending after a claim commits; an incident whose plan ran out is inactive too, but nobody took
  * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
@@ -72,6 +74,12 @@ public final class Dispatcher
      * than a send normally waits, so the extra read costs nothing on a host that keeps up.
      */
     static final Duration LAST_LOOK_AFTER = Duration.ofMillis(100);
+    /**
+     * A claim reads this many times as many due messages as it wants, without locks, and locks
+     * the first free ones, so passes running side by side (several dispatch threads or senders)
+     * do not all stop at the same rows the first pass holds.
+     */
+    static final int CANDIDATES_PER_CLAIM = 3;
     static final List<String> SENDING_COLUMNS = List.of("send_deadline", "mode_id", "destination", "batch");
 
     private final Jdbi jdbi;
@@ -197,6 +205,7 @@ public final class Dispatcher
         // incident id -> claimed or resolved
         private final Map<Long, Boolean> incidents = new HashMap<>();
         private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
+        private Aggregator.PassCounts aggregationCounts = aggregator.newPass(List.of());
         private final List<ClaimedMessage> sending = new ArrayList<>();
         private final PassContacts contacts;
 
@@ -210,14 +219,17 @@ public final class Dispatcher
 
         List<MessageRow> claim(int limit)
         {
-            List<Long> ids = new ArrayList<>(dao.claimExpiredSends(now, limit));
+            List<Long> ids = new ArrayList<>(lock(dao.expiredSends(now, limit * CANDIDATES_PER_CLAIM),
+                    candidates -> dao.lockExpiredSends(candidates, now, limit)));
             if (ids.size() < limit) {
-                ids.addAll(dao.claimQueued(now, limit - ids.size()));
+                int wanted = limit - ids.size();
+                ids.addAll(lock(dao.dueQueued(now, wanted * CANDIDATES_PER_CLAIM), candidates -> dao.lockQueued(candidates, now, wanted)));
             }
             if (ids.isEmpty()) {
                 return List.of();
             }
             List<MessageRow> rows = dao.load(ids);
+            aggregationCounts = aggregator.newPass(rows);
             Set<Long> incidentIds = new HashSet<>();
             rows.forEach(row -> {
                 if (row.incidentId() != null) {
@@ -228,6 +240,11 @@ public final class Dispatcher
                 dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.stopped()));
             }
             return rows;
+        }
+
+        private static List<Long> lock(List<Long> candidates, java.util.function.Function<List<Long>, List<Long>> locker)
+        {
+            return candidates.isEmpty() ? List.of() : locker.apply(candidates);
         }
 
         void markSending(ClaimedMessage message)
@@ -304,7 +321,7 @@ public final class Dispatcher
         }
         else if (row.isFirstAttempt() && row.planId() != null) {
             Plan plan = plans.get(handle, row.planId());
-            if (aggregator.consider(handle, row, plan, now).hold()) {
+            if (aggregator.consider(handle, row, plan, now, pass.aggregationCounts).hold()) {
                 metrics.suppressed("aggregated");
                 return Optional.empty();
             }

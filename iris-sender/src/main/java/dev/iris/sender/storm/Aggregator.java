@@ -5,8 +5,13 @@ import dev.iris.sender.escalation.Plan;
 import org.jdbi.v3.core.Handle;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,24 +52,65 @@ public final class Aggregator
                   AND priority_id = :priority AND created > :since AND id <= :id AND `status` <> 'cancelled'
                 LIMIT :enough) recent""";
 
-    public Decision consider(Handle handle, MessageRow row, Plan plan, Instant now)
+    /**
+     * An aggregation key: plan, application, priority, target.
+     */
+    private record Key(long plan, int application, int priority, long target)
     {
-        if (!plan.aggregates() || row.planId() == null || row.targetId() == null || row.priorityId() == null || row.incidentId() == null) {
+        static Optional<Key> of(MessageRow row)
+        {
+            if (row.planId() == null || row.targetId() == null || row.priorityId() == null || row.incidentId() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Key(row.planId(), row.applicationId(), row.priorityId(), row.targetId()));
+        }
+    }
+
+    /**
+     * What one claim pass knows about its keys: the newest message of each key it claimed, and
+     * the keys found below their threshold there. The count of a key's recent messages up to a
+     * message only grows with the message's id, so when the pass's newest message of a key is
+     * not past {@code threshold_count}, none of its older ones is, and one count serves the
+     * whole pass. A plan that never means to aggregate (a very high {@code threshold_count}) in a
+     * storm otherwise counts the whole window once per message.
+     */
+    public static final class PassCounts
+    {
+        private final Map<Key, Long> newest = new HashMap<>();
+        private final Set<Key> belowThreshold = new HashSet<>();
+
+        private PassCounts()
+        {
+        }
+    }
+
+    public PassCounts newPass(Collection<MessageRow> claimed)
+    {
+        PassCounts counts = new PassCounts();
+        for (MessageRow row : claimed) {
+            Key.of(row).ifPresent(key -> counts.newest.merge(key, row.id(), Math::max));
+        }
+        return counts;
+    }
+
+    public Decision consider(Handle handle, MessageRow row, Plan plan, Instant now, PassCounts counts)
+    {
+        Optional<Key> key = Key.of(row);
+        if (!plan.aggregates() || key.isEmpty()) {
             return new Decision(false);
         }
         State state = lockOrCreateState(handle, row);
         boolean aggregating = state.lastAggregated() != null && now.isBefore(state.lastAggregated().plusSeconds(plan.aggregationReset()));
         if (!aggregating) {
-            // Only "more than threshold_count or not" matters, so the count stops one past it: a
-            // storm to one person costs each new message at most threshold_count + 1 index
-            // entries (ix_message_aggregation_key holds every column read here), not one per
-            // message of the window.
-            int recent = handle.createQuery(RECENT_MESSAGES)
-                    .bind("plan", row.planId()).bind("target", row.targetId()).bind("application", row.applicationId())
-                    .bind("priority", row.priorityId()).bind("since", now.minusSeconds(plan.thresholdWindow())).bind("id", row.id())
-                    .bind("enough", plan.thresholdCount() + 1)
-                    .mapTo(Integer.class).one();
-            if (recent <= plan.thresholdCount()) {
+            if (counts.belowThreshold.contains(key.get())) {
+                return new Decision(false);
+            }
+            long newest = counts.newest.getOrDefault(key.get(), row.id());
+            if (newest > row.id() && recentMessages(handle, row, plan, now, newest) <= plan.thresholdCount()) {
+                counts.belowThreshold.add(key.get());
+                return new Decision(false);
+            }
+            if (recentMessages(handle, row, plan, now, row.id()) <= plan.thresholdCount()) {
                 return new Decision(false);
             }
         }
@@ -135,6 +181,22 @@ public final class Aggregator
                     .execute();
         }
         return new Flush(row.batch(), others.size() + 1);
+    }
+
+    /**
+     * The key's messages created in the threshold window up to message {@code upToId}. Only
+     * "more than threshold_count or not" matters, so the count stops one past it: a storm to one
+     * person costs each count at most threshold_count + 1 index entries
+     * (ix_message_aggregation_key holds every column read here), not one per message of the
+     * window.
+     */
+    private static int recentMessages(Handle handle, MessageRow row, Plan plan, Instant now, long upToId)
+    {
+        return handle.createQuery(RECENT_MESSAGES)
+                .bind("plan", row.planId()).bind("target", row.targetId()).bind("application", row.applicationId())
+                .bind("priority", row.priorityId()).bind("since", now.minusSeconds(plan.thresholdWindow())).bind("id", upToId)
+                .bind("enough", plan.thresholdCount() + 1)
+                .mapTo(Integer.class).one();
     }
 
     private record State(String batch, Instant batchDue, Instant lastAggregated) {}

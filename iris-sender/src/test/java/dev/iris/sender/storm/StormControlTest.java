@@ -6,6 +6,7 @@ import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Audit;
 import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
+import dev.iris.sender.testing.StatementCounter;
 import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.testing.seed.SeedWriter.Notification;
@@ -127,6 +128,28 @@ final class StormControlTest
                     assertThat(row.get("key")).isEqualTo("ix_message_aggregation_key");
                     assertThat(String.valueOf(row.get("extra"))).contains("Using index");
                 });
+    }
+
+    /**
+     * A plan that never means to aggregate (threshold_count far above any storm) in a storm to one
+     * person: the count up to the pass's newest message of the key answers for all of them, so a
+     * pass runs one count, not one per message (each counting the whole window).
+     */
+    @Test
+    void aPassCountsAKeyOnceWhenItsNewestMessageIsBelowTheThreshold()
+    {
+        fixture.close();
+        fixture = SenderFixture.counting();
+        seed = StandardSeed.load(fixture);
+        sender = fixture.sender(vendor);
+        long plan = fixture.seed(writer -> writer.plan("never-aggregates", seed.alice(), "", List.of(
+                Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 3600)), 60, 100_000, 30, 120));
+        trigger(plan, 20);
+        assertThat(sender.escalation().processDue(100)).isEqualTo(20);
+        StatementCounter.drain();
+
+        assertThat(sender.dispatcher().claimDue(50)).hasSize(20);
+        assertThat(StatementCounter.drain()).filteredOn(statement -> statement.contains("SELECT COUNT(*) FROM (")).hasSize(1);
     }
 
     @Test
