@@ -4,6 +4,7 @@ import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.StandardSeed;
 import dev.iris.sender.testing.StatementCounter;
+import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
@@ -111,6 +112,18 @@ final class StatementsPerMessageTest
         assertThat(claim.size()).as("claim statements for %s messages", MESSAGES).isLessThanOrEqualTo(MESSAGES / 2);
         // Each outcome is still recorded by its own send thread (two autocommit statements).
         assertThat(delivery.size()).as("delivery statements for %s messages", MESSAGES).isLessThanOrEqualTo(MESSAGES * 5 / 2);
+    }
+
+    /**
+     * Most looks of a sender that keeps up find nothing: they read, and open no transaction.
+     */
+    @Test
+    void aClaimLookThatFindsNothingIsTwoReadsAndNoTransaction()
+    {
+        Sender sender = fixture.sender(new TestingVendor("test", Set.copyOf(StandardSeed.MODES)));
+        StatementCounter.drain();
+        assertThat(sender.dispatcher().claimDue(MESSAGES)).isEmpty();
+        assertThat(StatementCounter.drain()).hasSize(2).allSatisfy(statement -> assertThat(statement).startsWith("SELECT id FROM message"));
     }
 
     @Test

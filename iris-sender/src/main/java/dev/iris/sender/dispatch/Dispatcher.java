@@ -35,9 +35,9 @@ import static java.util.Objects.requireNonNull;
  * Delivers messages in two steps.
  *
  * <p><b>Claim</b> (one transaction): take due {@code queued} messages, and {@code sending}
- * messages whose deadline passed (found by a lock-free read, then locked through the primary key
- * with {@code FOR UPDATE SKIP LOCKED}, which re-checks that they are still due; see
- * {@link MessageDao#lockQueued}); lock each message's
+ * messages whose deadline passed (found by lock-free reads before the transaction opens, then
+ * locked in it through the primary key with {@code FOR UPDATE SKIP LOCKED}, which re-checks that
+ * they are still claimable; see {@link MessageDao#lockQueued}); lock each message's
  * incident and cancel the message if the incident was claimed or resolved (so nothing starts
  * sending after a claim commits; an incident whose plan ran out is inactive too, but nobody took
  * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
@@ -135,10 +135,14 @@ public final class Dispatcher
     public List<ClaimedMessage> claimDue(int limit)
     {
         Instant now = clock.instant();
+        Candidates candidates = candidates(limit, now);
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
         try {
             return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
                 ClaimPass pass = new ClaimPass(handle, now);
-                List<MessageRow> rows = pass.claim(limit);
+                List<MessageRow> rows = pass.claim(limit, candidates);
                 List<ClaimedMessage> claimed = new ArrayList<>();
                 for (MessageRow row : rows) {
                     prepare(pass, row).ifPresent(claimed::add);
@@ -152,20 +156,46 @@ public final class Dispatcher
                 throw e;
             }
             log.warn("Claiming a batch of messages failed; claiming them one at a time", e);
-            return claimOneByOne(limit, now);
+            return claimOneByOne(limit, now, candidates);
         }
+    }
+
+    /**
+     * Messages that may be claimed: sends whose deadline passed, then queued messages due, each
+     * up to {@link #CANDIDATES_PER_CLAIM} times {@code limit}.
+     */
+    private record Candidates(List<Long> expiredSends, List<Long> dueQueued)
+    {
+        boolean isEmpty()
+        {
+            return expiredSends.isEmpty() && dueQueued.isEmpty();
+        }
+    }
+
+    /**
+     * Reads the candidates without locks and outside any transaction: most looks of a sender that
+     * keeps up find nothing, and then cost two indexed reads instead of a transaction.
+     */
+    private Candidates candidates(int limit, Instant now)
+    {
+        int wanted = limit * CANDIDATES_PER_CLAIM;
+        return jdbi.withHandle(handle -> {
+            MessageDao dao = handle.attach(MessageDao.class);
+            List<Long> expired = dao.expiredSends(now, wanted);
+            return new Candidates(expired, expired.size() >= wanted ? List.of() : dao.dueQueued(now, wanted));
+        });
     }
 
     /**
      * The slow path after a failed pass: each message in a savepoint of its own, so one that
      * cannot be prepared is postponed and the others go out.
      */
-    private List<ClaimedMessage> claimOneByOne(int limit, Instant now)
+    private List<ClaimedMessage> claimOneByOne(int limit, Instant now, Candidates candidates)
     {
         return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
             ClaimPass pass = new ClaimPass(handle, now);
             List<ClaimedMessage> claimed = new ArrayList<>();
-            for (MessageRow row : pass.claim(limit)) {
+            for (MessageRow row : pass.claim(limit, candidates)) {
                 handle.savepoint("message");
                 try {
                     Optional<ClaimedMessage> prepared = prepare(pass, row);
@@ -217,13 +247,16 @@ public final class Dispatcher
             this.contacts = new PassContacts(handle.attach(ContactDao.class));
         }
 
-        List<MessageRow> claim(int limit)
+        /**
+         * Locks up to {@code limit} of the candidates that are still claimable (another pass may
+         * have taken some since they were read) and reads them and their incidents.
+         */
+        List<MessageRow> claim(int limit, Candidates candidates)
         {
-            List<Long> ids = new ArrayList<>(lock(dao.expiredSends(now, limit * CANDIDATES_PER_CLAIM),
-                    candidates -> dao.lockExpiredSends(candidates, now, limit)));
+            List<Long> ids = new ArrayList<>(lock(candidates.expiredSends(), expired -> dao.lockExpiredSends(expired, now, limit)));
             if (ids.size() < limit) {
                 int wanted = limit - ids.size();
-                ids.addAll(lock(dao.dueQueued(now, wanted * CANDIDATES_PER_CLAIM), candidates -> dao.lockQueued(candidates, now, wanted)));
+                ids.addAll(lock(candidates.dueQueued(), due -> dao.lockQueued(due, now, wanted)));
             }
             if (ids.isEmpty()) {
                 return List.of();
