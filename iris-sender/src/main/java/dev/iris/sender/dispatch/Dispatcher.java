@@ -140,7 +140,7 @@ public final class Dispatcher
             return List.of();
         }
         try {
-            return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+            return committed(jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
                 ClaimPass pass = new ClaimPass(handle, now);
                 List<MessageRow> rows = pass.claim(limit, candidates);
                 List<ClaimedMessage> claimed = new ArrayList<>();
@@ -149,15 +149,26 @@ public final class Dispatcher
                 }
                 pass.finish();
                 return claimed;
-            });
+            }));
         }
         catch (RuntimeException e) {
             if (DatabaseFailures.isRolledBack(e)) {
                 throw e;
             }
             log.warn("Claiming a batch of messages failed; claiming them one at a time", e);
-            return claimOneByOne(limit, now, candidates);
+            return committed(claimOneByOne(limit, now, candidates));
         }
+    }
+
+    /**
+     * Stamps the messages of a committed claim pass with the time of the commit: the last look
+     * ({@link #LAST_LOOK_AFTER}) counts from there, since until then the pass held the incidents'
+     * locks and no claim could commit.
+     */
+    private List<ClaimedMessage> committed(List<ClaimedMessage> claimed)
+    {
+        Instant now = clock.instant();
+        return claimed.stream().map(message -> message.committedAt(now)).toList();
     }
 
     /**
@@ -423,7 +434,7 @@ public final class Dispatcher
     private boolean claimedBeforeItsIncidentStopped(ClaimedMessage message)
     {
         Long incidentId = message.row().incidentId();
-        Instant claimedAt = message.deadline().minus(settings.sendDeadline());
+        Instant claimedAt = message.committed() != null ? message.committed() : message.deadline().minus(settings.sendDeadline());
         if (incidentId == null || Duration.between(claimedAt, clock.instant()).compareTo(LAST_LOOK_AFTER) <= 0) {
             return false;
         }
