@@ -15,7 +15,7 @@ import dev.iris.db.DatabaseClock;
 import dev.iris.db.DatabaseHealthCheck;
 import dev.iris.db.Migrations;
 import dev.iris.sender.dispatch.VendorPool;
-import dev.iris.sender.escalation.EscalationDao;
+import dev.iris.sender.escalation.NextDueDao;
 import dev.iris.server.logging.SafeLoggingBundle;
 import dev.iris.spi.PluginContext;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -162,7 +162,7 @@ public class IrisSenderApplication
             protected Long loadValue()
             {
                 Instant now = clock.instant();
-                return jdbi.withHandle(handle -> handle.attach(EscalationDao.class).nextDue())
+                return jdbi.withHandle(handle -> handle.attach(NextDueDao.class).nextDue())
                         .map(due -> Math.max(0, Duration.between(due, now).toMillis()))
                         .orElse(0L);
             }

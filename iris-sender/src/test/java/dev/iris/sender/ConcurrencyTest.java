@@ -1,6 +1,7 @@
 package dev.iris.sender;
 
 import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.dispatch.DueMessageDao;
 import dev.iris.sender.dispatch.MessageDao;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
@@ -236,11 +237,11 @@ final class ConcurrencyTest
             pass.begin();
             MessageDao dao = pass.attach(MessageDao.class);
             java.time.Instant now = fixture.clock().instant();
-            assertThat(dao.lockQueued(dao.dueQueued(now, 3), now, 1)).containsExactly(secondMessage);
+            assertThat(dao.lockQueued(pass.attach(DueMessageDao.class).dueQueued(now, 3), now, 1)).containsExactly(secondMessage);
             try (Handle other = fixture.jdbi().open()) {
                 other.begin();
                 MessageDao otherDao = other.attach(MessageDao.class);
-                assertThat(otherDao.lockQueued(otherDao.dueQueued(now, 3), now, 1)).as("held by the first pass: skipped").isEmpty();
+                assertThat(otherDao.lockQueued(other.attach(DueMessageDao.class).dueQueued(now, 3), now, 1)).as("held by the first pass: skipped").isEmpty();
                 other.rollback();
             }
 

@@ -56,18 +56,13 @@ public final class ContactResolver
      */
     private record Choice(Contact contact, Optional<ContactDao.ReprioritizationRule> rule) {}
 
-    public Optional<Contact> resolve(Handle handle, MessageRow row, Instant now)
-    {
-        return resolve(handle, handle.attach(ContactDao.class), row, now);
-    }
-
     /**
      * @param contacts where modes and contacts are read (a claim pass asks each question once,
      *        {@link PassContacts})
+     * @param messages the claim pass's message statements, for the audit entries
      */
-    Optional<Contact> resolve(Handle handle, ContactDao contacts, MessageRow row, Instant now)
+    Optional<Contact> resolve(ContactDao contacts, MessageDao messages, MessageRow row, Instant now)
     {
-        MessageDao messages = handle.attach(MessageDao.class);
         if (row.destination() != null && row.modeId() != null) {
             return Optional.of(new Contact(row.modeId(), modes.name(row.modeId()), row.destination()));
         }

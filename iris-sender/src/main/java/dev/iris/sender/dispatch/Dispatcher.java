@@ -191,7 +191,7 @@ public final class Dispatcher
     {
         int wanted = limit * CANDIDATES_PER_CLAIM;
         return jdbi.withHandle(handle -> {
-            MessageDao dao = handle.attach(MessageDao.class);
+            DueMessageDao dao = handle.attach(DueMessageDao.class);
             List<Long> expired = dao.expiredSends(now, wanted);
             return new Candidates(expired, expired.size() >= wanted ? List.of() : dao.dueQueued(now, wanted));
         });
@@ -370,7 +370,7 @@ public final class Dispatcher
                 return Optional.empty();
             }
         }
-        Optional<ContactResolver.Contact> contact = contacts.resolve(handle, pass.contacts, row, now);
+        Optional<ContactResolver.Contact> contact = contacts.resolve(pass.contacts, dao, row, now);
         if (contact.isEmpty()) {
             String reason = "no contact for " + row.targetName() + " in any usable mode";
             dao.failUnsent(row.id(), reason);
@@ -456,7 +456,7 @@ public final class Dispatcher
         // Two autocommit statements, no transaction: the status row only follows the message row,
         // and a crash between them loses nothing but that status.
         int updated = jdbi.withHandle(handle -> {
-            MessageDao dao = handle.attach(MessageDao.class);
+            SendOutcomeDao dao = handle.attach(SendOutcomeDao.class);
             int count = dao.markSent(message.id(), message.attempt(), now, outcome.vendor(), outcome.vendorMessageId(),
                     truncate(rendered.subject(), 255), rendered.body(), rendered.templateId(), message.modeId(), message.destination());
             if (count == 0) {
@@ -531,7 +531,7 @@ public final class Dispatcher
             if (dao.markFailed(message.id(), message.attempt(), error, outcome.vendor(), truncate(rendered.subject(), 255),
                     rendered.body()) > 0) {
                 if (!CALLBACK_TRACKED_MODES.contains(message.mode())) {
-                    dao.genericSentStatus(message.id(), false);
+                    handle.attach(SendOutcomeDao.class).genericSentStatus(message.id(), false);
                 }
                 String reason = outcome.category() == Category.PERMANENT
                         ? "the vendor refused it for good (" + error + ")"

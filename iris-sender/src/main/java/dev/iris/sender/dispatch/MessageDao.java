@@ -22,27 +22,6 @@ import java.util.Optional;
 @RegisterConstructorMapper(MessageRow.class)
 public interface MessageDao
 {
-    /*
-     * A claim is two statements: the due messages by a plain (consistent, lock-free) read, then
-     * those of them still due locked one by one through the primary key, skipping any another
-     * pass holds. With a single locking scan of the status index, recording sends waited on claim
-     * passes: in the whole-path benchmark (a storm to one person, four dispatch threads) the sent
-     * UPDATE spent 16-140 ms per message waiting, and INNODB_LOCK_WAITS showed it blocked on a
-     * message record held by a claim pass that had not claimed that message (most likely locked
-     * behind a stale index entry of a message already moved on to sending; a test on a small
-     * table did not reproduce it). With the two statements those waits are gone.
-     */
-
-    /**
-     * Up to {@code limit} queued messages due at {@code now}, oldest due first; locks nothing.
-     */
-    @SqlQuery("""
-            SELECT id FROM message
-            WHERE `status` = 'queued' AND next_attempt_at <= :now
-            ORDER BY next_attempt_at
-            LIMIT :limit""")
-    List<Long> dueQueued(@Bind("now") Instant now, @Bind("limit") int limit);
-
     /**
      * Locks up to {@code limit} of {@code ids} that are still queued and due; rows another pass
      * holds are skipped.
@@ -54,17 +33,6 @@ public interface MessageDao
             LIMIT :limit
             FOR UPDATE SKIP LOCKED""")
     List<Long> lockQueued(@BindList("ids") Collection<Long> ids, @Bind("now") Instant now, @Bind("limit") int limit);
-
-    /**
-     * Sends whose deadline passed (a sender died mid-send, or a retry's backoff is over); locks
-     * nothing.
-     */
-    @SqlQuery("""
-            SELECT id FROM message
-            WHERE `status` = 'sending' AND send_deadline <= :now
-            ORDER BY send_deadline
-            LIMIT :limit""")
-    List<Long> expiredSends(@Bind("now") Instant now, @Bind("limit") int limit);
 
     /**
      * Locks up to {@code limit} of {@code ids} whose send deadline still has passed; rows another
@@ -162,15 +130,6 @@ public interface MessageDao
     void markAllSending(@BindList("ids") Collection<Object> ids, @Define("assignments") String assignments,
             @BindMap Map<String, Object> values, @Bind("now") Instant now);
 
-    @SqlUpdate("""
-            UPDATE message SET `status` = 'sent', active = 0, sent = :now, send_deadline = NULL, vendor = :vendor,
-                               vendor_message_id = :vendorMessageId, subject = :subject, body = :body, template_id = :template,
-                               mode_id = :mode, destination = :destination, last_error = NULL
-            WHERE id = :id AND `status` = 'sending' AND attempts = :attempt""")
-    int markSent(@Bind("id") long id, @Bind("attempt") int attempt, @Bind("now") Instant now, @Bind("vendor") String vendor,
-            @Bind("vendorMessageId") String vendorMessageId, @Bind("subject") String subject, @Bind("body") String body,
-            @Bind("template") Long templateId, @Bind("mode") int modeId, @Bind("destination") String destination);
-
     /**
      * A claimed message that must not be sent after all (its rendered body is too long).
      */
@@ -241,16 +200,6 @@ public interface MessageDao
             VALUES (:now, :message, :type, :old, :new, :description)""")
     void audit(@Bind("now") Instant now, @Bind("message") long messageId, @Bind("type") String changeType,
             @Bind("old") String oldValue, @Bind("new") String newValue, @Bind("description") String description);
-
-    @SqlUpdate("""
-            INSERT INTO generic_message_sent_status (message_id, status) VALUES (:id, :status)
-            ON DUPLICATE KEY UPDATE status = VALUES(status)""")
-    void genericSentStatus(@Bind("id") long id, @Bind("status") boolean sent);
-
-    @SqlUpdate("""
-            INSERT INTO twilio_delivery_status (twilio_sid, message_id, status) VALUES (:sid, :id, NULL)
-            ON DUPLICATE KEY UPDATE message_id = VALUES(message_id)""")
-    void twilioSid(@Bind("sid") String sid, @Bind("id") long id);
 
     @SqlQuery("""
             SELECT tc.template_id, tc.subject, tc.body

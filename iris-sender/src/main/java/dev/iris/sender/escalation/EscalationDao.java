@@ -145,7 +145,4 @@ public interface EscalationDao
 
     @SqlUpdate("UPDATE escalation_work SET due_at = :due WHERE incident_id = :id")
     void reschedule(@Bind("id") long incidentId, @Bind("due") Instant due);
-
-    @SqlQuery("SELECT MIN(due_at) FROM escalation_work")
-    Optional<Instant> nextDue();
 }

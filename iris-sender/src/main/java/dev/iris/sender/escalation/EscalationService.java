@@ -169,7 +169,7 @@ public final class EscalationService
      */
     public Optional<Instant> nextDue()
     {
-        return jdbi.withHandle(handle -> handle.attach(EscalationDao.class).nextDue());
+        return jdbi.withHandle(handle -> handle.attach(NextDueDao.class).nextDue());
     }
 
     /**
