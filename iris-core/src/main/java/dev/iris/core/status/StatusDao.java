@@ -95,10 +95,10 @@ public interface StatusDao
     // ------------------------------------------------------------------ incidents
 
     /**
-     * Unresolved incidents created since {@code oldest}, and those resolved since {@code resolvedSince}
-     * (for the hold-down), with the most urgent priority of their plan.
+     * An incident as the state computation reads it, with the most urgent priority of its plan;
+     * the queries below add their conditions.
      */
-    @SqlQuery("""
+    String INCIDENT_ROWS = """
             SELECT i.id, a.name AS application, p.name AS plan, i.dedup_key AS dedupKey, i.context, i.created, i.resolved,
                    (SELECT pr.name FROM plan_notification n JOIN priority pr ON pr.id = n.priority_id
                     WHERE n.plan_id = i.plan_id ORDER BY pr.id LIMIT 1) AS priority,
@@ -106,6 +106,13 @@ public interface StatusDao
             FROM incident i
             JOIN application a ON a.id = i.application_id
             JOIN plan p ON p.id = i.plan_id
+            """;
+
+    /**
+     * Unresolved incidents created since {@code oldest}, and those resolved since {@code resolvedSince}
+     * (for the hold-down), with the most urgent priority of their plan.
+     */
+    @SqlQuery(INCIDENT_ROWS + """
             WHERE (i.resolved = 0 AND i.created >= :oldest)
                OR (i.resolved = 1 AND i.updated >= :resolvedSince)""")
     @RegisterConstructorMapper(IncidentRow.class)
@@ -113,16 +120,9 @@ public interface StatusDao
 
     /**
      * {@link #impactingIncidents} of the named applications and plans and with the given dedup
-     * keys only, without their contexts (see {@link FeedSelection}). An empty list matches nothing.
+     * keys only (see {@link FeedSelection}). An empty list matches nothing.
      */
-    @SqlQuery("""
-            SELECT i.id, a.name AS application, p.name AS plan, i.dedup_key AS dedupKey, NULL AS context, i.created, i.resolved,
-                   (SELECT pr.name FROM plan_notification n JOIN priority pr ON pr.id = n.priority_id
-                    WHERE n.plan_id = i.plan_id ORDER BY pr.id LIMIT 1) AS priority,
-                   (SELECT MAX(e.created) FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'resolved') AS resolvedAt
-            FROM incident i
-            JOIN application a ON a.id = i.application_id
-            JOIN plan p ON p.id = i.plan_id
+    @SqlQuery(INCIDENT_ROWS + """
             WHERE ((i.resolved = 0 AND i.created >= :oldest)
                    OR (i.resolved = 1 AND i.updated >= :resolvedSince))
               AND (a.name IN (<applications>) OR p.name IN (<plans>) OR i.dedup_key IN (<dedupKeys>))""")
@@ -132,15 +132,7 @@ public interface StatusDao
             @BindList(value = "plans", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> plans,
             @BindList(value = "dedupKeys", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> dedupKeys);
 
-    @SqlQuery("""
-            SELECT i.id, a.name AS application, p.name AS plan, i.dedup_key AS dedupKey, i.context, i.created, i.resolved,
-                   (SELECT pr.name FROM plan_notification n JOIN priority pr ON pr.id = n.priority_id
-                    WHERE n.plan_id = i.plan_id ORDER BY pr.id LIMIT 1) AS priority,
-                   (SELECT MAX(e.created) FROM incident_event e WHERE e.incident_id = i.id AND e.kind = 'resolved') AS resolvedAt
-            FROM incident i
-            JOIN application a ON a.id = i.application_id
-            JOIN plan p ON p.id = i.plan_id
-            WHERE i.id IN (<ids>)""")
+    @SqlQuery(INCIDENT_ROWS + "WHERE i.id IN (<ids>)")
     @RegisterConstructorMapper(IncidentRow.class)
     List<IncidentRow> incidents(@BindList("ids") List<Long> ids);
 
