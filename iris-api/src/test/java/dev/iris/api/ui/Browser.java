@@ -135,16 +135,22 @@ final class Browser
                 element.isEnabled();
                 return false;
             }
-            catch (StaleElementReferenceException e) {
-                return true;
-            }
             catch (WebDriverException e) {
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                if (fromAPageThatHasGone(e)) {
                     return true;
                 }
                 throw e;
             }
         });
+    }
+
+    /**
+     * Whether Selenium failed because the element's page has been replaced: "stale", or, when
+     * Chromium's inspector answers first, "does not belong to the document".
+     */
+    private static boolean fromAPageThatHasGone(WebDriverException e)
+    {
+        return e instanceof StaleElementReferenceException || String.valueOf(e.getMessage()).contains("does not belong to the document");
     }
 
     /**
@@ -158,8 +164,14 @@ final class Browser
                 String text = webDriver.findElement(by).getText();
                 return text.contains(expected) ? text : null;
             }
-            catch (NoSuchElementException | StaleElementReferenceException e) {
+            catch (NoSuchElementException e) {
                 return null;
+            }
+            catch (WebDriverException e) {
+                if (fromAPageThatHasGone(e)) {
+                    return null;
+                }
+                throw e;
             }
         });
     }
