@@ -12,13 +12,7 @@ import dev.iris.db.Database;
 import jakarta.inject.Inject;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +23,10 @@ import static java.util.Objects.requireNonNull;
  * Opens incidents: the one place that writes a new incident, for {@code POST /v0/incidents},
  * webhooks and incidents by email. Iris's rules and error texts apply; an optional deduplication
  * key folds repeats into the open incident that already carries it.
+ *
+ * <p>Common triggers (no deduplication key, no dynamic targets) that arrive together are
+ * committed together ({@link TriggerGroups}); each caller still gets its answer only after its
+ * own rows are committed. Everything else, and whatever a group hands back, is written alone.
  */
 public final class IncidentService
 {
@@ -38,6 +36,8 @@ public final class IncidentService
     private final Jdbi jdbi;
     private final ObjectMapper objectMapper;
     private final ApplicationCache applications;
+    // Package-private for tests that line up a group.
+    final TriggerGroups groups;
 
     @Inject
     public IncidentService(Database database, ObjectMapper objectMapper, ApplicationCache applications)
@@ -46,6 +46,7 @@ public final class IncidentService
         this.jdbi = requireNonNull(database, "database is null").explicitTransactionJdbi();
         this.objectMapper = requireNonNull(objectMapper, "objectMapper is null");
         this.applications = requireNonNull(applications, "applications is null");
+        this.groups = new TriggerGroups(jdbi);
     }
 
     /**
@@ -89,9 +90,28 @@ public final class IncidentService
         // them (Iris takes them from its application cache too); read outside the transaction so
         // a miss never holds two connections.
         Optional<ApplicationCache.Entry> known = wholeContext ? Optional.empty() : applications.find(application);
+        if (dedupKey == null && dynamicTargets.isEmpty() && known.isPresent()) {
+            // The common trigger: written together with the others that arrive meanwhile.
+            String storedContext = filteredContext(context, known.get().variables());
+            if (!ContextSize.exceedsLimit(ContextSize.ofJson(storedContext))) {
+                Optional<IncidentCreation> created = groups.write(new TriggerGroups.PlainTrigger(application, known.get().id(), planName, storedContext));
+                if (created.isPresent()) {
+                    return created.get();
+                }
+            }
+        }
+        return createAlone(application, planName, context, dynamicTargets, dedupKey, wholeContext, known);
+    }
+
+    /**
+     * One trigger in its own transaction, with every check in Iris's order.
+     */
+    private IncidentCreation createAlone(String application, String planName, JsonNode context, List<DynamicTarget> dynamicTargets, String dedupKey,
+            boolean wholeContext, Optional<ApplicationCache.Entry> known)
+    {
         return jdbi.inTransaction(handle -> {
             // One round trip for what the checks below need: a trigger storm runs this per incident.
-            Lookup lookup = lookup(handle, planName, application);
+            TriggerWrites.Lookup lookup = TriggerWrites.lookup(handle, planName, application);
             if (lookup.planId() == null) {
                 throw IrisException.notFound("Plan not found", "No active plan named " + planName);
             }
@@ -135,139 +155,21 @@ public final class IncidentService
                 }
             }
 
-            // The common path's statements in plain JDBC on the handle's connection (Jdbi's statement
-            // objects cost more client CPU than some of these statements: bench/README.md); the
-            // same SQL as IncidentDao's.
-            long incidentId = insertIncident(handle, planId, storedContext, applicationId, dedupKey);
+            long incidentId = TriggerWrites.insertIncident(handle, planId, storedContext, applicationId, dedupKey);
             for (int index = 0; index < dynamicRows.size(); index++) {
                 handle.attach(IncidentDao.class).insertDynamicTarget(incidentId, index, dynamicRows.get(index).roleId(), dynamicRows.get(index).targetId());
             }
-            insertCreatedEvent(handle, incidentId, application);
+            TriggerWrites.insertCreatedEvents(handle, List.of(incidentId), List.of(application));
             // Inside a maintenance window the incident is recorded but pages nobody. The lookup
             // saw no window in effect: the common case needs no further statement for it.
             if (!lookup.maybeInMaintenance() || !MaintenanceService.silenceNew(handle, incidentId, applicationId, planId)) {
-                scheduleEscalationNow(handle, incidentId);
+                TriggerWrites.scheduleEscalationsNow(handle, List.of(incidentId));
             }
             return new IncidentCreation(incidentId, false);
         });
     }
 
-    /**
-     * The active plan and the application by name (each null when there is none), the plan's
-     * number of dynamic targets, and whether it has template content for the application: the
-     * checks of {@link IncidentDao#findActivePlanId}, {@link IncidentDao#findApplicationId},
-     * {@link IncidentDao#countDynamicIndices} and {@link IncidentDao#planHasTemplateFor} in one
-     * statement, and whether a maintenance window may cover the new incident (then
-     * {@link MaintenanceService#silenceNew} decides, as before).
-     */
-    private static final String LOOKUP = """
-            SELECT p.plan_id, a.id AS application_id,
-                   (SELECT COUNT(DISTINCT dynamic_index) FROM plan_notification WHERE plan_id = p.plan_id) AS dynamic_count,
-                   EXISTS (SELECT 1 FROM plan_notification pn
-                           JOIN template t ON t.name = pn.template
-                           JOIN template_content c ON c.template_id = t.id
-                           WHERE pn.plan_id = p.plan_id AND c.application_id = a.id) AS has_template,
-                   (SELECT w.id FROM maintenance_window w
-                    WHERE w.starts_at <= NOW(3) AND w.ends_at > NOW(3) AND (w.application_id = a.id OR w.plan_name = p.name)
-                    LIMIT 1) AS window_id
-            FROM (SELECT 1 AS one) x
-            LEFT JOIN plan_active p ON p.name = ?
-            LEFT JOIN application a ON a.name = ?""";
-
     private static final String VARIABLES = "SELECT name FROM template_variable WHERE application_id = :applicationId ORDER BY id";
-    private static final String INSERT_INCIDENT = """
-            INSERT INTO incident (plan_id, created, updated, context, application_id, current_step, active, dedup_key)
-            VALUES (?, NOW(3), NOW(3), ?, ?, 0, 1, ?)""";
-    private static final String INSERT_CREATED_EVENT = """
-            INSERT INTO incident_event (incident_id, created, kind, actor, description)
-            VALUES (?, NOW(3), 'created', ?, '')""";
-    private static final String SCHEDULE_ESCALATION_NOW = """
-            INSERT INTO escalation_work (incident_id, due_at) VALUES (?, NOW(3)) ON DUPLICATE KEY UPDATE due_at = NOW(3)""";
-
-    private record Lookup(Long planId, Long applicationId, int dynamicCount, boolean hasTemplate, boolean maybeInMaintenance) {}
-
-    private static Lookup lookup(Handle handle, String planName, String application)
-    {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(LOOKUP)) {
-            statement.setString(1, planName);
-            statement.setString(2, application);
-            try (ResultSet rs = statement.executeQuery()) {
-                // The lookup selects from a one-row table: it always has exactly one row.
-                if (!rs.next()) {
-                    throw new IllegalStateException("the trigger lookup returned no row");
-                }
-                return new Lookup(nullableLong(rs, "plan_id"), nullableLong(rs, "application_id"), rs.getInt("dynamic_count"),
-                        rs.getBoolean("has_template"), nullableLong(rs, "window_id") != null);
-            }
-        }
-        catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private static long insertIncident(Handle handle, long planId, String context, long applicationId, String dedupKey)
-    {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_INCIDENT, Statement.RETURN_GENERATED_KEYS)) {
-            statement.setLong(1, planId);
-            statement.setString(2, context);
-            statement.setLong(3, applicationId);
-            if (dedupKey == null) {
-                statement.setNull(4, Types.VARCHAR);
-            }
-            else {
-                statement.setString(4, dedupKey);
-            }
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new IllegalStateException("the new incident has no id");
-                }
-                return keys.getLong(1);
-            }
-        }
-        catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private static void insertCreatedEvent(Handle handle, long incidentId, String actor)
-    {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_CREATED_EVENT)) {
-            statement.setLong(1, incidentId);
-            statement.setString(2, actor);
-            statement.executeUpdate();
-        }
-        catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    private static void scheduleEscalationNow(Handle handle, long incidentId)
-    {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(SCHEDULE_ESCALATION_NOW)) {
-            statement.setLong(1, incidentId);
-            statement.executeUpdate();
-        }
-        catch (SQLException e) {
-            throw failed(e);
-        }
-    }
-
-    /**
-     * A failed statement as Jdbi reports one: the transaction runner retries on its SQLState
-     * (deadlocks) and the error mappers read its cause (database unavailable: 503).
-     */
-    private static UnableToExecuteStatementException failed(SQLException e)
-    {
-        return new UnableToExecuteStatementException(e, null);
-    }
-
-    private static Long nullableLong(ResultSet rs, String column)
-            throws SQLException
-    {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 
     /**
      * The cached variables when the cache holds this very application (the same id: not one
