@@ -2,6 +2,7 @@ package dev.iris.faults.bench;
 
 import dev.iris.faults.harness.Deadline;
 import dev.iris.faults.harness.IrisDeployment;
+import dev.iris.faults.harness.SenderSettings;
 import dev.iris.faults.harness.IrisProcess;
 import dev.iris.faults.harness.MariaDbServer;
 import dev.iris.faults.harness.SuitePaths;
@@ -82,7 +83,7 @@ final class WholePathBenchmark
         try (MariaDbServer database = MariaDbServer.startNew("mariadb-bench", SuitePaths.root().resolve("iris-faults/target/bench-mariadb"),
                 STATEMENT_TIMES ? List.of("--performance-schema=ON") : List.of());
                 LatencyReceiver latencyReceiver = LatencyReceiver.start();
-                IrisDeployment iris = IrisDeployment.create("bench", database)) {
+                IrisDeployment iris = IrisDeployment.create("bench", database, SenderSettings::production)) {
             server = database;
             receiver = latencyReceiver;
             deployment = iris;
@@ -215,6 +216,7 @@ final class WholePathBenchmark
         report("HTTP trigger -> vendor request at %d/s, %d sender, %.0f s: %s; p50 %d ms, p99 %d ms, max %d ms (%d delivered)",
                 perSecond, senderCount, run.seconds(), run, percentile(latencies, 50), percentile(latencies, 99), max(latencies), latencies.size());
         meter.report("incident end to end", run.created());
+        reportRepeats(run);
     }
 
     private void sustained(LoadGenerator load, int perSecond)
@@ -241,6 +243,7 @@ final class WholePathBenchmark
                 perSecond, senderCount, run.seconds(), run, run.created() / run.seconds(), latencies.size(), (last - start) / 1e9,
                 latencies.size() / ((last - start) / 1e9), String.join(", ", List.copyOf(backlog)), percentile(latencies, 50), percentile(latencies, 99), max(latencies));
         meter.report("incident end to end", run.created());
+        reportRepeats(run);
         reportMemory("after sustained");
     }
 
@@ -280,8 +283,26 @@ final class WholePathBenchmark
                 latency.toMillis(), count, DRAIN_WARMUP, delivered, run.created(), delivered == 0 ? 0 : (arrivals.get(delivered - 1) - start) / 1e9,
                 firstToLast == 0 ? 0 : delivered / firstToLast, middle);
         meter.report("delivered message", delivered);
+        reportRepeats(run);
         reportMemory("after drain");
         stopSenders();
+    }
+
+    /**
+     * At-least-once accounting since the receiver's last reset: requests beyond the first about
+     * each incident (a page sent again: a send deadline that passed, a retried vendor call), and
+     * requests about incidents the phase did not trigger.
+     */
+    private void reportRepeats(LoadGenerator.Run run)
+    {
+        long others = receiver.arrivals().keySet().stream().filter(incident -> !run.sentAt.containsKey(incident)).count();
+        long attempted = deployment.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM message WHERE attempts > 1")
+                .mapTo(Long.class).one());
+        long paged = deployment.jdbi().withHandle(handle -> handle.createQuery("""
+                SELECT COUNT(*) FROM (SELECT incident_id FROM message GROUP BY incident_id HAVING COUNT(*) > 1) more""").mapTo(Long.class).one());
+        report("  receiver: %d requests about %d incidents (%d repeated), %d of them about incidents not triggered in this phase;"
+                        + " so far %d messages claimed more than once, %d incidents with more than one message",
+                receiver.requests(), receiver.arrivals().size(), receiver.requests() - receiver.arrivals().size(), others, attempted, paged);
     }
 
     private void startSenders(int count)

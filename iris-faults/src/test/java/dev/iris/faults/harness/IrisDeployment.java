@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -53,7 +54,7 @@ public final class IrisDeployment
     private IrisProcess api;
     private IrisProcess relay;
 
-    private IrisDeployment(String name, MariaDbServer server)
+    private IrisDeployment(String name, MariaDbServer server, Function<String, SenderSettings> senderSettings)
     {
         this.name = requireNonNull(name, "name is null");
         this.server = requireNonNull(server, "server is null");
@@ -63,7 +64,7 @@ public final class IrisDeployment
         this.logs = SuitePaths.output().resolve(name);
         this.sessionSecret = Secrets.issue(name + " UI session secret", 24);
         this.inboundMailSecret = Secrets.issue(name + " inbound mail secret", 16);
-        this.senderSettings = SenderSettings.forTests(Secrets.issue(name + " webhook vendor secret", 16));
+        this.senderSettings = senderSettings.apply(Secrets.issue(name + " webhook vendor secret", 16));
         server.createDatabase(schema, dbUser, dbPassword);
         runApiCommand("db-migrate", List.of("db", "migrate"));
         BootstrapOutput bootstrap = BootstrapOutput.parse(runApiCommand("bootstrap", List.of("bootstrap", "--admin", ADMIN)));
@@ -98,7 +99,16 @@ public final class IrisDeployment
      */
     public static IrisDeployment create(String name, MariaDbServer server)
     {
-        return new IrisDeployment(name, server);
+        return create(name, server, SenderSettings::forTests);
+    }
+
+    /**
+     * As {@link #create(String, MariaDbServer)}, with the senders' timings made from the webhook
+     * vendor's secret.
+     */
+    public static IrisDeployment create(String name, MariaDbServer server, Function<String, SenderSettings> senderSettings)
+    {
+        return new IrisDeployment(name, server, senderSettings);
     }
 
     public synchronized IrisProcess startApi()

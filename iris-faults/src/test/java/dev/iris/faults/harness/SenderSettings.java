@@ -30,6 +30,17 @@ public record SenderSettings(String webhookSecret, Duration vendorTimeout, Durat
     }
 
     /**
+     * The production defaults: the webhook vendor's own timeout (10 s) and
+     * {@code configs/iris-sender.yaml}'s deadline and backoff. For the benchmark, which measures
+     * the sender as deployed: with the suite's 2 s vendor timeout, three senders on two cores
+     * timed their own calls out (bench/README.md).
+     */
+    public static SenderSettings production(String webhookSecret)
+    {
+        return new SenderSettings(webhookSecret, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5), Duration.ofMinutes(1));
+    }
+
+    /**
      * The webhook vendor serving every mode the seeded users have contacts in, as a YAML flow
      * sequence for {@code IRIS_VENDORS}.
      */
