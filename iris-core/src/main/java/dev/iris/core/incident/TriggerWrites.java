@@ -117,26 +117,14 @@ final class TriggerWrites
     }
 
     /**
-     * The {@code created} event of each incident, {@code actors} in the same order. A batch, which
-     * the driver sends as one multi-row insert ({@code rewriteBatchedStatements}) from four rows.
+     * The {@code created} event of each incident, {@code actors} in the same order.
      */
     static void insertCreatedEvents(Handle handle, List<Long> incidentIds, List<String> actors)
     {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(INSERT_CREATED_EVENT)) {
-            for (int i = 0; i < incidentIds.size(); i++) {
-                statement.setLong(1, incidentIds.get(i));
-                statement.setString(2, actors.get(i));
-                if (incidentIds.size() == 1) {
-                    statement.executeUpdate();
-                    return;
-                }
-                statement.addBatch();
-            }
-            statement.executeBatch();
-        }
-        catch (SQLException e) {
-            throw failed(e);
-        }
+        executeForEach(handle, INSERT_CREATED_EVENT, incidentIds.size(), (statement, i) -> {
+            statement.setLong(1, incidentIds.get(i));
+            statement.setString(2, actors.get(i));
+        });
     }
 
     /**
@@ -144,13 +132,30 @@ final class TriggerWrites
      */
     static void scheduleEscalationsNow(Handle handle, List<Long> incidentIds)
     {
-        try (PreparedStatement statement = handle.getConnection().prepareStatement(SCHEDULE_ESCALATION_NOW)) {
-            for (long incidentId : incidentIds) {
-                statement.setLong(1, incidentId);
-                if (incidentIds.size() == 1) {
-                    statement.executeUpdate();
-                    return;
-                }
+        executeForEach(handle, SCHEDULE_ESCALATION_NOW, incidentIds.size(), (statement, i) -> statement.setLong(1, incidentIds.get(i)));
+    }
+
+    private interface RowBinder
+    {
+        void bind(PreparedStatement statement, int row)
+                throws SQLException;
+    }
+
+    /**
+     * Runs {@code sql} for each of {@code rows} rows: one row as a plain statement, more as a
+     * batch, which the driver sends as one multi-row insert ({@code rewriteBatchedStatements})
+     * from four rows on.
+     */
+    private static void executeForEach(Handle handle, String sql, int rows, RowBinder binder)
+    {
+        try (PreparedStatement statement = handle.getConnection().prepareStatement(sql)) {
+            if (rows == 1) {
+                binder.bind(statement, 0);
+                statement.executeUpdate();
+                return;
+            }
+            for (int row = 0; row < rows; row++) {
+                binder.bind(statement, row);
                 statement.addBatch();
             }
             statement.executeBatch();
