@@ -1,7 +1,6 @@
 package dev.iris.faults;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.faults.harness.Deadline;
 import dev.iris.faults.harness.Figures;
 import dev.iris.faults.harness.IrisDeployment;
 import dev.iris.faults.harness.IrisProcess;
@@ -12,6 +11,7 @@ import dev.iris.faults.harness.Scenario;
 import dev.iris.faults.harness.SuitePaths;
 import dev.iris.faults.harness.Tenant;
 import dev.iris.faults.harness.Triggers;
+import dev.iris.testing.Deadline;
 import dev.iris.testing.fakes.FakeWebhookReceiver.Delivery;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;

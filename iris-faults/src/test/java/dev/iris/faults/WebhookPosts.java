@@ -1,9 +1,9 @@
 package dev.iris.faults;
 
 import dev.iris.api.testing.IrisTestClient;
-import dev.iris.faults.harness.Deadline;
 import dev.iris.faults.harness.LoadResult;
 import dev.iris.faults.harness.Scenario;
+import dev.iris.testing.Deadline;
 
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;

@@ -3,6 +3,7 @@ package dev.iris.core.incident;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.core.application.ApplicationCache;
 import dev.iris.db.Database;
+import dev.iris.testing.Deadline;
 import dev.iris.testing.db.TestingMariaDb;
 import dev.iris.testing.seed.SeedWriter;
 import org.jdbi.v3.core.Handle;
@@ -96,19 +97,12 @@ final class TriggerGroupsTest
     void triggersThatArriveWhileOneIsWrittenShareOneTransactionAndEachGetsItsOwnIncident()
             throws Exception
     {
-        List<Future<Optional<IncidentCreation>>> results = new ArrayList<>();
-        int before;
-        try (Handle lock = lockPlan()) {
-            before = transactions.get();
-            results.add(callers.submit(() -> groups.write(trigger("first"))));
-            awaitTrue(() -> lockWaits() == 1);
-            for (int i = 0; i < 20; i++) {
-                String host = "host-" + i;
-                results.add(callers.submit(() -> groups.write(trigger(host))));
-            }
-            awaitTrue(() -> groups.waiting() == 20);
-            lock.rollback();
+        int before = transactions.get();
+        List<TriggerGroups.PlainTrigger> group = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            group.add(trigger("host-" + i));
         }
+        List<Future<Optional<IncidentCreation>>> results = writeBehindAWaitingOne(group);
         List<Long> ids = new ArrayList<>();
         for (Future<Optional<IncidentCreation>> result : results) {
             IncidentCreation creation = result.get(30, TimeUnit.SECONDS).orElseThrow();
@@ -131,25 +125,12 @@ final class TriggerGroupsTest
     void aTriggerTheDatabaseRefusesFailsAloneAndTheRestOfItsGroupIsWritten()
             throws Exception
     {
-        List<Future<Optional<IncidentCreation>>> results = new ArrayList<>();
-        Future<Optional<IncidentCreation>> poisoned;
-        int before;
-        try (Handle lock = lockPlan()) {
-            before = transactions.get();
-            results.add(callers.submit(() -> groups.write(trigger("first"))));
-            awaitTrue(() -> lockWaits() == 1);
-            for (int i = 0; i < 4; i++) {
-                String host = "fine-" + i;
-                results.add(callers.submit(() -> groups.write(trigger(host))));
-            }
-            poisoned = callers.submit(() -> groups.write(trigger("poison")));
-            awaitTrue(() -> groups.waiting() == 5);
-            lock.rollback();
-        }
-        // Handed back to be written alone by their callers (as IncidentService does), where only
-        // the refused one fails.
-        assertThat(poisoned.get(30, TimeUnit.SECONDS)).isEmpty();
+        int before = transactions.get();
+        List<Future<Optional<IncidentCreation>>> results = writeBehindAWaitingOne(
+                List.of(trigger("fine-0"), trigger("fine-1"), trigger("fine-2"), trigger("fine-3"), trigger("poison")));
         assertThat(results.get(0).get(30, TimeUnit.SECONDS)).isPresent();
+        // Handed back to be written alone by their callers (as IncidentService does), where only
+        // the refused one fails; the poisoned one is the last.
         for (Future<Optional<IncidentCreation>> result : results.subList(1, results.size())) {
             assertThat(result.get(30, TimeUnit.SECONDS)).isEmpty();
         }
@@ -202,20 +183,33 @@ final class TriggerGroupsTest
     void aTriggerOfAnUnknownPlanIsHandedBackAndItsGroupIsWritten()
             throws Exception
     {
-        Future<Optional<IncidentCreation>> unknown;
-        Future<Optional<IncidentCreation>> known;
-        try (Handle lock = lockPlan()) {
-            Future<Optional<IncidentCreation>> first = callers.submit(() -> groups.write(trigger("first")));
-            awaitTrue(() -> lockWaits() == 1);
-            unknown = callers.submit(() -> groups.write(new TriggerGroups.PlainTrigger("alerts", applicationId, "no-such-plan", "{\"host\":\"x\"}")));
-            known = callers.submit(() -> groups.write(trigger("known")));
-            awaitTrue(() -> groups.waiting() == 2);
-            lock.rollback();
-            assertThat(first.get(30, TimeUnit.SECONDS)).isPresent();
-        }
-        assertThat(unknown.get(30, TimeUnit.SECONDS)).isEmpty();
-        long id = known.get(30, TimeUnit.SECONDS).orElseThrow().incidentId();
+        List<Future<Optional<IncidentCreation>>> results = writeBehindAWaitingOne(
+                List.of(new TriggerGroups.PlainTrigger("alerts", applicationId, "no-such-plan", "{\"host\":\"x\"}"), trigger("known")));
+        assertThat(results.get(0).get(30, TimeUnit.SECONDS)).isPresent();
+        assertThat(results.get(1).get(30, TimeUnit.SECONDS)).isEmpty();
+        long id = results.get(2).get(30, TimeUnit.SECONDS).orElseThrow().incidentId();
         assertThat(value("SELECT context FROM incident WHERE id = ?", id)).isEqualTo("{\"host\":\"known\"}");
+    }
+
+    /**
+     * Writes a first trigger and, while its insert waits for {@link #lockPlan}'s lock, queues
+     * {@code group} behind it; releases the lock once all of them are queued.
+     *
+     * @return the outcomes: the first trigger's, then the group's in order
+     */
+    private List<Future<Optional<IncidentCreation>>> writeBehindAWaitingOne(List<TriggerGroups.PlainTrigger> group)
+    {
+        List<Future<Optional<IncidentCreation>>> results = new ArrayList<>();
+        try (Handle lock = lockPlan()) {
+            results.add(callers.submit(() -> groups.write(trigger("first"))));
+            awaitTrue(() -> lockWaits() == 1);
+            for (TriggerGroups.PlainTrigger trigger : group) {
+                results.add(callers.submit(() -> groups.write(trigger)));
+            }
+            awaitTrue(() -> groups.waiting() == group.size());
+            lock.rollback();
+        }
+        return results;
     }
 
     private static TriggerGroups.PlainTrigger trigger(String host)
@@ -245,13 +239,8 @@ final class TriggerGroupsTest
     }
 
     private static void awaitTrue(BooleanSupplier condition)
-            throws InterruptedException
     {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
+        assertThat(Deadline.after(Duration.ofSeconds(20)).await(condition, Duration.ofMillis(10))).as("waited 20 s").isTrue();
     }
 
     private static long count(String sql, Object... arguments)

@@ -1,12 +1,12 @@
 package dev.iris.faults.bench;
 
-import dev.iris.faults.harness.Deadline;
 import dev.iris.faults.harness.IrisDeployment;
-import dev.iris.faults.harness.SenderSettings;
 import dev.iris.faults.harness.IrisProcess;
 import dev.iris.faults.harness.MariaDbServer;
+import dev.iris.faults.harness.SenderSettings;
 import dev.iris.faults.harness.SuitePaths;
 import dev.iris.faults.harness.Tenant;
+import dev.iris.testing.Deadline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.slf4j.Logger;

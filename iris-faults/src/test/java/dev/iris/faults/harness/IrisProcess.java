@@ -1,5 +1,6 @@
 package dev.iris.faults.harness;
 
+import dev.iris.testing.Deadline;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

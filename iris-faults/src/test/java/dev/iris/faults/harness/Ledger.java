@@ -1,7 +1,8 @@
 package dev.iris.faults.harness;
 
-import dev.iris.testing.fakes.FakeWebhookReceiver;
+import dev.iris.testing.Deadline;
 import dev.iris.testing.fakes.FakeWebhookReceiver.Delivery;
+import dev.iris.testing.fakes.FakeWebhookReceiver;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Duration;

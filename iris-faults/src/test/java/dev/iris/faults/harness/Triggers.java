@@ -1,6 +1,7 @@
 package dev.iris.faults.harness;
 
 import dev.iris.api.testing.IrisTestClient;
+import dev.iris.testing.Deadline;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;

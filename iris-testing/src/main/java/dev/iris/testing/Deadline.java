@@ -1,10 +1,11 @@
-package dev.iris.faults.harness;
+package dev.iris.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * A bound on a wait: every loop in the suite polls a condition until one of these passes.
+ * A bound on a wait: a test that must poll a condition (a server's state, another process)
+ * polls it until one of these passes.
  */
 public final class Deadline
 {
