@@ -132,7 +132,11 @@ final class TriggerGroups
     private List<Queued> take()
     {
         List<Queued> group = new ArrayList<>();
-        for (Queued next = queue.poll(); next != null; next = group.size() < MAX_GROUP ? queue.poll() : null) {
+        while (group.size() < MAX_GROUP) {
+            Queued next = queue.poll();
+            if (next == null) {
+                break;
+            }
             group.add(next);
         }
         return group;
