@@ -79,8 +79,9 @@ final class ScheduleUiBrowserTest
         // Four weeks of nights and weekends.
         assertThat(gaps).hasSizeGreaterThanOrEqualTo(16);
         assertThat(gaps).allSatisfy(gap -> assertThat(gap.getAttribute("fill")).isEqualTo("#d32f2f"));
-        // The browser lays the red blocks out with a width: they are drawn, not just present.
-        assertThat(gaps.get(0).getSize().getWidth()).isPositive();
+        // The browser lays the red blocks out with a width: they are drawn, not just present. Not
+        // every one: the gap the timeline opens or ends in may be minutes long, under a pixel.
+        assertThat(gaps).anySatisfy(gap -> assertThat(gap.getSize().getWidth()).isPositive());
         assertThat(secondary.findElement(By.cssSelector(".gaps")).getText()).contains("with nobody on call");
 
         browser.get("/schedules/no-such-team");
