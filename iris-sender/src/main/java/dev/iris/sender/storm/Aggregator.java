@@ -3,10 +3,7 @@ package dev.iris.sender.storm;
 import dev.iris.sender.dispatch.MessageRow;
 import dev.iris.sender.escalation.Plan;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.StatementContext;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -81,10 +78,6 @@ public final class Aggregator
     {
         private final Map<Key, Long> newest = new HashMap<>();
         private final Set<Key> belowThreshold = new HashSet<>();
-        /** Each key's state as last committed, read once per pass without a lock. */
-        private final Map<Key, State> committed = new HashMap<>();
-        /** The keys whose lock this pass took: their later messages are decided under it. */
-        private final Set<Key> locked = new HashSet<>();
 
         private PassCounts()
         {
@@ -106,13 +99,20 @@ public final class Aggregator
         if (!plan.aggregates() || key.isEmpty()) {
             return new Decision(false);
         }
-        if (sentWithoutLock(handle, row, plan, now, counts, key.get())) {
-            return new Decision(false);
-        }
-        counts.locked.add(key.get());
         State state = lockOrCreateState(handle, row);
-        if (!aggregating(state, plan, now) && belowThreshold(handle, row, plan, now, counts, key.get())) {
-            return new Decision(false);
+        boolean aggregating = state.lastAggregated() != null && now.isBefore(state.lastAggregated().plusSeconds(plan.aggregationReset()));
+        if (!aggregating) {
+            if (counts.belowThreshold.contains(key.get())) {
+                return new Decision(false);
+            }
+            long newest = counts.newest.getOrDefault(key.get(), row.id());
+            if (newest > row.id() && recentMessages(handle, row, plan, now, newest) <= plan.thresholdCount()) {
+                counts.belowThreshold.add(key.get());
+                return new Decision(false);
+            }
+            if (recentMessages(handle, row, plan, now, row.id()) <= plan.thresholdCount()) {
+                return new Decision(false);
+            }
         }
         String batch = state.batch();
         Instant batchDue = state.batchDue();
@@ -190,51 +190,6 @@ public final class Aggregator
      * (ix_message_aggregation_key holds every column read here), not one per message of the
      * window.
      */
-    /**
-     * Whether the message goes out as it is, decided without the key's lock: as last committed,
-     * the key is not aggregating, and the key's recent messages up to this one are not past the
-     * threshold. In a storm to one person, every claim pass otherwise waited for the key's row,
-     * held by the pass before it until it committed (45 % of the database's time at 100
-     * incidents a second, bench/README.md).
-     *
-     * <p>Why the answer is the one the lock would give: a pass that starts the key's aggregation
-     * concurrently has not committed it yet, so this pass's decision is the one it would have
-     * made holding the lock before that pass, and that pass's decision does not depend on this
-     * one (it counts messages, whatever became of them). A decision that holds the message, or
-     * changes the state, still takes the lock; and once a pass has taken it for a key, its later
-     * messages of that key are decided under the lock, as before.
-     */
-    private static boolean sentWithoutLock(Handle handle, MessageRow row, Plan plan, Instant now, PassCounts counts, Key key)
-    {
-        if (counts.locked.contains(key)) {
-            return false;
-        }
-        State committed = counts.committed.computeIfAbsent(key, k -> findState(handle, k).orElse(NOT_AGGREGATING));
-        return !aggregating(committed, plan, now) && belowThreshold(handle, row, plan, now, counts, key);
-    }
-
-    private static boolean aggregating(State state, Plan plan, Instant now)
-    {
-        return state.lastAggregated() != null && now.isBefore(state.lastAggregated().plusSeconds(plan.aggregationReset()));
-    }
-
-    /**
-     * Whether the key's recent messages up to this one are not past {@code threshold_count}; one
-     * count serves the whole pass when its newest message of the key is not past it.
-     */
-    private static boolean belowThreshold(Handle handle, MessageRow row, Plan plan, Instant now, PassCounts counts, Key key)
-    {
-        if (counts.belowThreshold.contains(key)) {
-            return true;
-        }
-        long newest = counts.newest.getOrDefault(key, row.id());
-        if (newest > row.id() && recentMessages(handle, row, plan, now, newest) <= plan.thresholdCount()) {
-            counts.belowThreshold.add(key);
-            return true;
-        }
-        return recentMessages(handle, row, plan, now, row.id()) <= plan.thresholdCount();
-    }
-
     private static int recentMessages(Handle handle, MessageRow row, Plan plan, Instant now, long upToId)
     {
         return handle.createQuery(RECENT_MESSAGES)
@@ -245,21 +200,6 @@ public final class Aggregator
     }
 
     private record State(String batch, Instant batchDue, Instant lastAggregated) {}
-
-    private static final State NOT_AGGREGATING = new State(null, null, null);
-
-    /**
-     * The key's state as last committed, without a lock.
-     */
-    private static Optional<State> findState(Handle handle, Key key)
-    {
-        return handle.createQuery("""
-                        SELECT batch, batch_due, last_aggregated FROM aggregation_state
-                        WHERE plan_id = :plan AND application_id = :application AND priority_id = :priority AND target_id = :target""")
-                .bind("plan", key.plan()).bind("application", key.application()).bind("priority", key.priority()).bind("target", key.target())
-                .map(Aggregator::state)
-                .findOne();
-    }
 
     /**
      * Locks the key's state row, creating it the first time the key is seen. The sender's
@@ -289,16 +229,10 @@ public final class Aggregator
                         WHERE plan_id = :plan AND application_id = :application AND priority_id = :priority AND target_id = :target
                         FOR UPDATE""")
                 .bind("plan", planId).bind("application", applicationId).bind("priority", priorityId).bind("target", targetId)
-                .map(Aggregator::state)
+                .map((rs, ctx) -> new State(
+                        rs.getString("batch"),
+                        rs.getTimestamp("batch_due") == null ? null : rs.getTimestamp("batch_due").toInstant(),
+                        rs.getTimestamp("last_aggregated") == null ? null : rs.getTimestamp("last_aggregated").toInstant()))
                 .findOne();
-    }
-
-    private static State state(ResultSet rs, StatementContext context)
-            throws SQLException
-    {
-        return new State(
-                rs.getString("batch"),
-                rs.getTimestamp("batch_due") == null ? null : rs.getTimestamp("batch_due").toInstant(),
-                rs.getTimestamp("last_aggregated") == null ? null : rs.getTimestamp("last_aggregated").toInstant());
     }
 }

@@ -10,16 +10,11 @@ import dev.iris.sender.testing.StatementCounter;
 import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.testing.seed.SeedWriter.Notification;
-import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -155,36 +150,6 @@ final class StormControlTest
 
         assertThat(sender.dispatcher().claimDue(50)).hasSize(20);
         assertThat(StatementCounter.drain()).filteredOn(statement -> statement.contains("SELECT COUNT(*) FROM (")).hasSize(1);
-    }
-
-    /**
-     * A key that is not aggregating and below its threshold is decided without its row lock: a
-     * claim pass does not wait for another pass holding the key's aggregation row (in a storm to
-     * one person every pass waited for the one before it to commit, issue 18).
-     */
-    @Test
-    void aKeyBelowItsThresholdIsClaimedWhileAnotherPassHoldsItsRow()
-            throws Exception
-    {
-        long plan = aggregatingPlan();
-        long medium = fixture.jdbi().withHandle(handle -> handle.createQuery("SELECT id FROM priority WHERE name = 'medium'").mapTo(Long.class).one());
-        fixture.jdbi().useHandle(handle -> handle.execute("""
-                INSERT INTO aggregation_state (plan_id, application_id, priority_id, target_id) VALUES (?, ?, ?, ?)""",
-                plan, seed.app(), medium, seed.carol()));
-        trigger(plan, 1);
-        assertThat(sender.escalation().processDue(10)).isEqualTo(1);
-        ExecutorService claims = Executors.newSingleThreadExecutor();
-        try (Handle otherPass = fixture.jdbi().open()) {
-            otherPass.begin();
-            assertThat(otherPass.createQuery("SELECT COUNT(*) FROM aggregation_state WHERE plan_id = ? FOR UPDATE").bind(0, plan)
-                    .mapTo(Integer.class).one()).isEqualTo(1);
-            Future<Integer> claimed = claims.submit(() -> sender.dispatcher().claimDue(10).size());
-            assertThat(claimed.get(10, TimeUnit.SECONDS)).isEqualTo(1);
-            otherPass.rollback();
-        }
-        finally {
-            claims.shutdownNow();
-        }
     }
 
     @Test
