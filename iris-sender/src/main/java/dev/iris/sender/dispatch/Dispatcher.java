@@ -246,7 +246,7 @@ public final class Dispatcher
         // incident id -> claimed or resolved
         private final Map<Long, Boolean> incidents = new HashMap<>();
         private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
-        private Aggregator.PassCounts aggregationCounts = aggregator.newPass(List.of());
+        private Aggregator.PassKeys aggregationKeys = Aggregator.noKeys();
         private final List<ClaimedMessage> sending = new ArrayList<>();
         private final PassContacts contacts;
 
@@ -273,7 +273,8 @@ public final class Dispatcher
                 return List.of();
             }
             List<MessageRow> rows = dao.load(ids);
-            aggregationCounts = aggregator.newPass(rows);
+            // Before the incidents' and the keys' locks, so that no other pass waits for it.
+            aggregationKeys = aggregator.newPass(handle, rows, planId -> plans.get(handle, planId), now);
             Set<Long> incidentIds = new HashSet<>();
             rows.forEach(row -> {
                 if (row.incidentId() != null) {
@@ -315,11 +316,13 @@ public final class Dispatcher
         }
 
         /**
-         * Drops the held moves of a message whose savepoint was rolled back.
+         * Drops what the pass held of a message whose savepoint was rolled back: its move to
+         * sending, and the aggregation states as the pass had written them.
          */
         void forget()
         {
             sending.clear();
+            aggregationKeys.forgetStates();
         }
     }
 
@@ -357,7 +360,7 @@ public final class Dispatcher
         String batch = row.batch();
         int batchSize = 1;
         if (row.isHeldInBatch()) {
-            Aggregator.Flush flush = aggregator.flush(handle, row, now);
+            Aggregator.Flush flush = aggregator.flush(handle, row, now, pass.aggregationKeys);
             batchSize = flush.members();
             if (batchSize == 1) {
                 batch = null;
@@ -365,7 +368,7 @@ public final class Dispatcher
         }
         else if (row.isFirstAttempt() && row.planId() != null) {
             Plan plan = plans.get(handle, row.planId());
-            if (aggregator.consider(handle, row, plan, now, pass.aggregationCounts).hold()) {
+            if (aggregator.consider(handle, row, plan, now, pass.aggregationKeys).hold()) {
                 metrics.suppressed("aggregated");
                 return Optional.empty();
             }
