@@ -3,6 +3,7 @@ package dev.iris.db;
 import dev.iris.testing.db.TestingMariaDb;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,5 +122,66 @@ final class ExplicitTransactionHandlerTest
         // Jdbi refuses to close a handle with an open transaction, after rolling it back.
         assertThatThrownBy(handle::close).hasMessageContaining("transaction");
         assertThat(ids()).isEmpty();
+    }
+
+    @Test
+    void aRollbackToASavepointUndoesOnlyWhatCameAfterIt()
+    {
+        jdbi.useTransaction(handle -> {
+            handle.execute("INSERT INTO probe (id) VALUES (1)");
+            handle.savepoint("before_two");
+            handle.execute("INSERT INTO probe (id) VALUES (2)");
+            handle.rollbackToSavepoint("before_two");
+            handle.savepoint("before_three");
+            handle.execute("INSERT INTO probe (id) VALUES (3)");
+            handle.releaseSavepoint("before_three");
+            assertThat(inServerTransaction(handle)).isTrue();
+        });
+        assertThat(ids()).isEqualTo("1,3");
+    }
+
+    @Test
+    void savepointNamesAreIdentifiersOnly()
+    {
+        jdbi.useHandle(handle -> assertThatThrownBy(() -> handle.useTransaction(inner -> inner.savepoint("x; COMMIT")))
+                .isInstanceOf(IllegalArgumentException.class));
+        assertThat(ids()).isEmpty();
+    }
+
+    /**
+     * The session runs at the server's default, REPEATABLE READ: a transaction asked for at READ
+     * COMMITTED sees a row another connection commits while it runs, and the next transaction is
+     * back at the session's level (a snapshot that does not see it).
+     */
+    @Test
+    void aTransactionAtAnotherLevelRunsAtItAndTheNextOneAtTheSessions()
+    {
+        jdbi.useHandle(handle -> {
+            assertThat(handle.getTransactionIsolationLevel()).isEqualTo(TransactionIsolationLevel.REPEATABLE_READ);
+            int seen = handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, inner -> {
+                count(inner);
+                insertElsewhere(1);
+                return count(inner);
+            });
+            assertThat(seen).isEqualTo(1);
+            int seenAtTheSessionsLevel = handle.inTransaction(inner -> {
+                count(inner);
+                insertElsewhere(2);
+                return count(inner);
+            });
+            assertThat(seenAtTheSessionsLevel).isEqualTo(1);
+            assertThat(handle.getTransactionIsolationLevel()).isEqualTo(TransactionIsolationLevel.REPEATABLE_READ);
+        });
+        assertThat(ids()).isEqualTo("1,2");
+    }
+
+    private static int count(Handle handle)
+    {
+        return handle.createQuery("SELECT COUNT(*) FROM probe").mapTo(Integer.class).one();
+    }
+
+    private void insertElsewhere(int id)
+    {
+        database.jdbi().useHandle(other -> other.execute("INSERT INTO probe (id) VALUES (?)", id));
     }
 }

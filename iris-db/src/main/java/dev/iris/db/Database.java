@@ -39,8 +39,7 @@ public final class Database
     {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
         this.jdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
-        this.explicitTransactionJdbi = TransactionRetry.install(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
-                new ExplicitTransactionHandler());
+        this.explicitTransactionJdbi = TransactionRetry.installExplicit(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
     }
 
     /**
@@ -144,7 +143,7 @@ public final class Database
      * A Jdbi on the same pool whose transactions send {@code START TRANSACTION} instead of
      * switching autocommit off and on ({@link ExplicitTransactionHandler}): one statement fewer
      * per transaction, for hot paths such as the trigger. Deadlocks are retried as with
-     * {@link #jdbi()}; savepoints and isolation levels are not available.
+     * {@link #jdbi()}.
      */
     public Jdbi explicitTransactionJdbi()
     {

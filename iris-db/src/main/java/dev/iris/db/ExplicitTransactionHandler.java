@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Transactions opened with {@code START TRANSACTION} and ended with {@code COMMIT} or
@@ -20,8 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * starts it at the first statement either way, at the session's isolation level.
  *
  * <p>Nested {@code inTransaction} calls run inside the open transaction, as with Jdbi's handler.
- * Savepoints, other isolation levels and transaction callbacks are not supported: the handler is
- * for short hot-path transactions ({@link Database#explicitTransactionJdbi()}).
+ * A transaction at an isolation level other than the session's is preceded by
+ * {@code SET TRANSACTION ISOLATION LEVEL}, which applies to that one transaction only, so nothing
+ * needs to be switched back; a process whose transactions all run at one level opens its pool at
+ * that level and sends nothing extra. Savepoints are the server's own ({@code SAVEPOINT},
+ * {@code ROLLBACK TO SAVEPOINT}, {@code RELEASE SAVEPOINT}). Transaction callbacks
+ * ({@code afterCommit}) are not supported.
  *
  * <p>A transaction that fails is rolled back before the connection goes back to the pool; if even
  * the rollback fails, the connection is aborted so the pool drops it instead of handing an open
@@ -33,6 +38,7 @@ final class ExplicitTransactionHandler
     private static final String START = "START TRANSACTION";
     private static final String COMMIT = "COMMIT";
     private static final String ROLLBACK = "ROLLBACK";
+    private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
     // The handler is shared by every handle (the retrying runner does not specialize it).
     private final Set<Handle> open = ConcurrentHashMap.newKeySet();
@@ -114,25 +120,48 @@ final class ExplicitTransactionHandler
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback)
             throws X
     {
-        throw new UnsupportedOperationException("explicit transactions run at the session's isolation level");
+        if (isInTransaction(handle)) {
+            // As Jdbi's handler: a transaction's level cannot change once it runs.
+            if (level != TransactionIsolationLevel.UNKNOWN && level != handle.getTransactionIsolationLevel()) {
+                throw new TransactionException("Tried to run a nested transaction at " + level + " inside one at "
+                        + handle.getTransactionIsolationLevel());
+            }
+            return callback.withHandle(handle);
+        }
+        // Connector/J keeps the session's level locally: reading it sends nothing.
+        if (level != TransactionIsolationLevel.UNKNOWN && level != handle.getTransactionIsolationLevel()) {
+            execute(handle, "SET TRANSACTION ISOLATION LEVEL " + level.name().replace('_', ' '));
+        }
+        return inTransaction(handle, callback);
     }
 
     @Override
     public void savepoint(Handle handle, String name)
     {
-        throw new UnsupportedOperationException("explicit transactions have no savepoints");
+        execute(handle, "SAVEPOINT " + identifier(name));
     }
 
     @Override
     public void rollbackToSavepoint(Handle handle, String name)
     {
-        throw new UnsupportedOperationException("explicit transactions have no savepoints");
+        execute(handle, "ROLLBACK TO SAVEPOINT " + identifier(name));
     }
 
     @Override
     public void releaseSavepoint(Handle handle, String name)
     {
-        throw new UnsupportedOperationException("explicit transactions have no savepoints");
+        execute(handle, "RELEASE SAVEPOINT " + identifier(name));
+    }
+
+    /**
+     * A savepoint's name, which goes into the statement's text: the code's own names, never input.
+     */
+    private static String identifier(String name)
+    {
+        if (!SAVEPOINT_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a savepoint name: " + name);
+        }
+        return name;
     }
 
     private static void execute(Handle handle, String sql)

@@ -55,6 +55,16 @@ public final class TransactionRetry
     }
 
     /**
+     * Installs the retry around transactions opened with {@code START TRANSACTION} on connections
+     * left in autocommit ({@link ExplicitTransactionHandler}): one statement fewer per transaction
+     * than Jdbi's own, which switches autocommit off and on.
+     */
+    public static Jdbi installExplicit(Jdbi jdbi)
+    {
+        return install(jdbi, new ExplicitTransactionHandler());
+    }
+
+    /**
      * Installs the retry around transactions that {@code transactions} opens and ends.
      */
     static Jdbi install(Jdbi jdbi, TransactionHandler transactions)

@@ -19,7 +19,9 @@ import java.time.format.DateTimeFormatter;
  * text: MySQL Connector/J drops the fractional seconds of a bound timestamp when the server
  * reports an old version number (MariaDB announces itself as 5.5.5-10.x), and due times must keep
  * their milliseconds. Connections run in UTC, so the text means the same instant. Transactions
- * retry as on every Iris Jdbi ({@link TransactionRetry}).
+ * retry as on every Iris Jdbi ({@link TransactionRetry}), and open with {@code START TRANSACTION}
+ * on connections left in autocommit: the sender runs a transaction per pass, many a second when
+ * its passes are small, and Jdbi's own transactions switch autocommit off and on around each.
  */
 public final class SenderJdbi
 {
@@ -29,7 +31,7 @@ public final class SenderJdbi
 
     public static Jdbi create(DataSource dataSource)
     {
-        return TransactionRetry.install(Jdbi.create(dataSource)
+        return TransactionRetry.installExplicit(Jdbi.create(dataSource)
                 .installPlugin(new SqlObjectPlugin())
                 .registerArgument(new InstantAsText()));
     }
