@@ -1,8 +1,8 @@
 package dev.iris.sender;
 
+import dev.iris.sender.dispatch.ClaimDao;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.dispatch.DueMessageDao;
-import dev.iris.sender.dispatch.MessageDao;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
@@ -235,12 +235,12 @@ final class ConcurrencyTest
             assertThat(claimed).extracting(message -> message.row().incidentId()).containsExactly(first);
 
             pass.begin();
-            MessageDao dao = pass.attach(MessageDao.class);
+            ClaimDao dao = pass.attach(ClaimDao.class);
             java.time.Instant now = fixture.clock().instant();
             assertThat(dao.lockQueued(pass.attach(DueMessageDao.class).dueQueued(now, 3), now, 1)).containsExactly(secondMessage);
             try (Handle other = fixture.jdbi().open()) {
                 other.begin();
-                MessageDao otherDao = other.attach(MessageDao.class);
+                ClaimDao otherDao = other.attach(ClaimDao.class);
                 assertThat(otherDao.lockQueued(other.attach(DueMessageDao.class).dueQueued(now, 3), now, 1)).as("held by the first pass: skipped").isEmpty();
                 other.rollback();
             }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -59,9 +60,9 @@ public final class ContactResolver
     /**
      * @param contacts where modes and contacts are read (a claim pass asks each question once,
      *        {@link PassContacts})
-     * @param messages the claim pass's message statements, for the audit entries
+     * @param messages the claim pass's message statements, for the audit entries (attached when first needed)
      */
-    Optional<Contact> resolve(ContactDao contacts, MessageDao messages, MessageRow row, Instant now)
+    Optional<Contact> resolve(ContactDao contacts, Supplier<MessageDao> messages, MessageRow row, Instant now)
     {
         if (row.destination() != null && row.modeId() != null) {
             return Optional.of(new Contact(row.modeId(), modes.name(row.modeId()), row.destination()));
@@ -75,11 +76,11 @@ public final class ContactResolver
         if (row.targetId() != null && email.isPresent()) {
             Optional<String> address = contacts.contact(row.targetId(), email.get());
             if (address.isPresent()) {
-                messages.audit(now, row.id(), "mode-change", failedMode, "email", "Changing mode due to original mode failure");
+                messages.get().audit(now, row.id(), "mode-change", failedMode, "email", "Changing mode due to original mode failure");
                 return Optional.of(new Contact(email.get(), "email", address.get()));
             }
         }
-        messages.audit(now, row.id(), "mode-change", failedMode, "invalid", "Ignore message as we failed to resolve target contact");
+        messages.get().audit(now, row.id(), "mode-change", failedMode, "invalid", "Ignore message as we failed to resolve target contact");
         return Optional.empty();
     }
 
@@ -147,7 +148,7 @@ public final class ContactResolver
      * chains of rules but never around a cycle. A rule whose target mode the user has no contact
      * for is ignored.
      */
-    private Contact reprioritize(ContactDao contacts, MessageDao messages, MessageRow row, Choice choice, Instant now)
+    private Contact reprioritize(ContactDao contacts, Supplier<MessageDao> messages, MessageRow row, Choice choice, Instant now)
     {
         if (row.targetId() == null || !row.isFirstAttempt()) {
             return choice.contact();
@@ -169,7 +170,7 @@ public final class ContactResolver
                 return current;
             }
             String target = modes.name(rule.get().dstModeId());
-            messages.audit(now, row.id(), "mode-change", current.mode(), target, "Changing mode due to reprioritization");
+            messages.get().audit(now, row.id(), "mode-change", current.mode(), target, "Changing mode due to reprioritization");
             current = new Contact(rule.get().dstModeId(), target, next.destination());
             seen.add(current.modeId());
             rule = next.rule();

@@ -37,7 +37,7 @@ import static java.util.Objects.requireNonNull;
  * <p><b>Claim</b> (one transaction): take due {@code queued} messages, and {@code sending}
  * messages whose deadline passed (found by lock-free reads before the transaction opens, then
  * locked in it through the primary key with {@code FOR UPDATE SKIP LOCKED}, which re-checks that
- * they are still claimable; see {@link MessageDao#lockQueued}); lock each message's
+ * they are still claimable; see {@link ClaimDao#lockQueued}); lock each message's
  * incident and cancel the message if the incident was claimed or resolved (so nothing starts
  * sending after a claim commits; an incident whose plan ran out is inactive too, but nobody took
  * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
@@ -241,7 +241,8 @@ public final class Dispatcher
     private final class ClaimPass
     {
         private final Handle handle;
-        private final MessageDao dao;
+        private final ClaimDao claims;
+        private MessageDao messages;
         private final Instant now;
         // incident id -> claimed or resolved
         private final Map<Long, Boolean> incidents = new HashMap<>();
@@ -253,7 +254,7 @@ public final class Dispatcher
         ClaimPass(Handle handle, Instant now)
         {
             this.handle = handle;
-            this.dao = handle.attach(MessageDao.class);
+            this.claims = handle.attach(ClaimDao.class);
             this.now = now;
             this.contacts = new PassContacts(handle.attach(ContactDao.class));
         }
@@ -264,15 +265,15 @@ public final class Dispatcher
          */
         List<MessageRow> claim(int limit, Candidates candidates)
         {
-            List<Long> ids = new ArrayList<>(lock(candidates.expiredSends(), expired -> dao.lockExpiredSends(expired, now, limit)));
+            List<Long> ids = new ArrayList<>(lock(candidates.expiredSends(), expired -> claims.lockExpiredSends(expired, now, limit)));
             if (ids.size() < limit) {
                 int wanted = limit - ids.size();
-                ids.addAll(lock(candidates.dueQueued(), due -> dao.lockQueued(due, now, wanted)));
+                ids.addAll(lock(candidates.dueQueued(), due -> claims.lockQueued(due, now, wanted)));
             }
             if (ids.isEmpty()) {
                 return List.of();
             }
-            List<MessageRow> rows = dao.load(ids);
+            List<MessageRow> rows = claims.load(ids);
             // Before the incidents' and the keys' locks, so that no other pass waits for it.
             aggregationKeys = aggregator.newPass(handle, rows, planId -> plans.get(handle, planId), now);
             Set<Long> incidentIds = new HashSet<>();
@@ -282,7 +283,7 @@ public final class Dispatcher
                 }
             });
             if (!incidentIds.isEmpty()) {
-                dao.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.stopped()));
+                claims.lockIncidents(incidentIds).forEach(incident -> incidents.put(incident.id(), incident.stopped()));
             }
             return rows;
         }
@@ -290,6 +291,18 @@ public final class Dispatcher
         private static List<Long> lock(List<Long> candidates, java.util.function.Function<List<Long>, List<Long>> locker)
         {
             return candidates.isEmpty() ? List.of() : locker.apply(candidates);
+        }
+
+        /**
+         * The statements for what happens to few messages (cancelled, failed, suppressed,
+         * audited), attached the first time a message of the pass needs one.
+         */
+        MessageDao messages()
+        {
+            if (messages == null) {
+                messages = handle.attach(MessageDao.class);
+            }
+            return messages;
         }
 
         void markSending(ClaimedMessage message)
@@ -309,7 +322,7 @@ public final class Dispatcher
                     rows.add(Arrays.asList(message.id(), message.deadline(), message.modeId(), message.destination(), message.batch()));
                 }
                 ValuesById values = ValuesById.of("v", "id", SENDING_COLUMNS, rows);
-                dao.markAllSending(values.ids(), values.assignments(SENDING_COLUMNS), values.values(), now);
+                claims.markAllSending(values.ids(), values.assignments(SENDING_COLUMNS), values.values(), now);
                 sending.clear();
             }
             quotas.flush(quotaCounts, handle, now);
@@ -329,7 +342,6 @@ public final class Dispatcher
     private Optional<ClaimedMessage> prepare(ClaimPass pass, MessageRow claimedRow)
     {
         Handle handle = pass.handle;
-        MessageDao dao = pass.dao;
         Map<Long, Boolean> incidents = pass.incidents;
         Instant now = pass.now;
         MessageRow row = claimedRow.attemptedAt(now);
@@ -342,7 +354,7 @@ public final class Dispatcher
                 return Optional.empty();
             }
             if (stopped) {
-                dao.cancel(row.id());
+                pass.messages().cancel(row.id());
                 metrics.cancelled();
                 return Optional.empty();
             }
@@ -351,7 +363,7 @@ public final class Dispatcher
             metrics.recovered();
             if (row.attempts() >= MAX_ATTEMPTS) {
                 String mode = row.modeId() == null ? UndeliverablePages.NO_MODE : modes.name(row.modeId());
-                dao.failUnsent(row.id(), "gave up after " + row.attempts() + " attempts without an outcome");
+                pass.messages().failUnsent(row.id(), "gave up after " + row.attempts() + " attempts without an outcome");
                 undeliverable.report(handle, row, mode, row.attempts(),
                         "its sender stopped " + row.attempts() + " times while sending it", now);
                 return Optional.empty();
@@ -373,22 +385,22 @@ public final class Dispatcher
                 return Optional.empty();
             }
         }
-        Optional<ContactResolver.Contact> contact = contacts.resolve(pass.contacts, dao, row, now);
+        Optional<ContactResolver.Contact> contact = contacts.resolve(pass.contacts, pass::messages, row, now);
         if (contact.isEmpty()) {
             String reason = "no contact for " + row.targetName() + " in any usable mode";
-            dao.failUnsent(row.id(), reason);
+            pass.messages().failUnsent(row.id(), reason);
             metrics.failed("none", "no-contact");
             undeliverable.report(handle, row, UndeliverablePages.NO_MODE, 0, reason, now);
             return Optional.empty();
         }
         if (contact.get().mode().equals("drop")) {
-            dao.suppress(row.id(), now, contact.get().modeId(), null);
+            pass.messages().suppress(row.id(), now, contact.get().modeId(), null);
             metrics.suppressed("drop");
             return Optional.empty();
         }
         if (row.isFirstAttempt() && quotas.countAndCheck(pass.quotaCounts, handle, row, now)) {
-            dao.audit(now, row.id(), "mode-change", contact.get().mode(), "drop", "Dropping due to hard quota violation.");
-            dao.suppress(row.id(), now, modes.id("drop").orElse(null), null);
+            pass.messages().audit(now, row.id(), "mode-change", contact.get().mode(), "drop", "Dropping due to hard quota violation.");
+            pass.messages().suppress(row.id(), now, modes.id("drop").orElse(null), null);
             metrics.suppressed("hard-quota");
             return Optional.empty();
         }

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a claim finds its candidates ({@link MessageDao#lockQueued} and
- * {@link MessageDao#lockExpiredSends} then lock them). Small on purpose: Jdbi prepares every
+ * Where a claim finds its candidates ({@link ClaimDao#lockQueued} and
+ * {@link ClaimDao#lockExpiredSends} then lock them). Small on purpose: Jdbi prepares every
  * method of a SqlObject each time one is attached to a handle, and a sender looks for due
  * messages many times a second.
  */
