@@ -161,6 +161,11 @@ final class ExplicitTransactionHandlerTest
             int seen = handle.inTransaction(TransactionIsolationLevel.READ_COMMITTED, inner -> {
                 count(inner);
                 insertElsewhere(1);
+                // A nested transaction at the running one's level joins it; at another, it is refused.
+                int nested = inner.inTransaction(TransactionIsolationLevel.READ_COMMITTED, ExplicitTransactionHandlerTest::count);
+                assertThatThrownBy(() -> inner.useTransaction(TransactionIsolationLevel.REPEATABLE_READ, again -> {}))
+                        .hasMessageContaining("nested transaction");
+                assertThat(nested).isEqualTo(count(inner));
                 return count(inner);
             });
             assertThat(seen).isEqualTo(1);

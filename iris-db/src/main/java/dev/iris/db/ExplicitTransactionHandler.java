@@ -8,7 +8,7 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -40,14 +40,20 @@ final class ExplicitTransactionHandler
     private static final String ROLLBACK = "ROLLBACK";
     private static final Pattern SAVEPOINT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    // The handler is shared by every handle (the retrying runner does not specialize it).
-    private final Set<Handle> open = ConcurrentHashMap.newKeySet();
+    // The handler is shared by every handle (the retrying runner does not specialize it): each
+    // handle with an open transaction, and the level that transaction runs at.
+    private final Map<Handle, TransactionIsolationLevel> open = new ConcurrentHashMap<>();
 
     @Override
     public void begin(Handle handle)
     {
+        begin(handle, handle.getTransactionIsolationLevel());
+    }
+
+    private void begin(Handle handle, TransactionIsolationLevel level)
+    {
         execute(handle, START);
-        open.add(handle);
+        open.put(handle, level);
     }
 
     @Override
@@ -84,17 +90,35 @@ final class ExplicitTransactionHandler
     @Override
     public boolean isInTransaction(Handle handle)
     {
-        return open.contains(handle);
+        return open.containsKey(handle);
     }
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback)
             throws X
     {
-        if (isInTransaction(handle)) {
+        return inTransaction(handle, TransactionIsolationLevel.UNKNOWN, callback);
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback)
+            throws X
+    {
+        TransactionIsolationLevel running = open.get(handle);
+        if (running != null) {
+            // As Jdbi's handler: a transaction's level cannot change once it runs.
+            if (level != TransactionIsolationLevel.UNKNOWN && level != running) {
+                throw new TransactionException("Tried to run a nested transaction at " + level + " inside one at " + running);
+            }
             return callback.withHandle(handle);
         }
-        begin(handle);
+        // Connector/J keeps the session's level locally: reading it sends nothing.
+        TransactionIsolationLevel session = handle.getTransactionIsolationLevel();
+        TransactionIsolationLevel wanted = level == TransactionIsolationLevel.UNKNOWN ? session : level;
+        if (wanted != session) {
+            execute(handle, "SET TRANSACTION ISOLATION LEVEL " + wanted.name().replace('_', ' '));
+        }
+        begin(handle, wanted);
         boolean committed = false;
         try {
             R result = callback.withHandle(handle);
@@ -114,25 +138,6 @@ final class ExplicitTransactionHandler
             }
             throw failure;
         }
-    }
-
-    @Override
-    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level, HandleCallback<R, X> callback)
-            throws X
-    {
-        if (isInTransaction(handle)) {
-            // As Jdbi's handler: a transaction's level cannot change once it runs.
-            if (level != TransactionIsolationLevel.UNKNOWN && level != handle.getTransactionIsolationLevel()) {
-                throw new TransactionException("Tried to run a nested transaction at " + level + " inside one at "
-                        + handle.getTransactionIsolationLevel());
-            }
-            return callback.withHandle(handle);
-        }
-        // Connector/J keeps the session's level locally: reading it sends nothing.
-        if (level != TransactionIsolationLevel.UNKNOWN && level != handle.getTransactionIsolationLevel()) {
-            execute(handle, "SET TRANSACTION ISOLATION LEVEL " + level.name().replace('_', ' '));
-        }
-        return inTransaction(handle, callback);
     }
 
     @Override
