@@ -89,7 +89,7 @@ public class IrisSenderApplication
         VendorPool vendors = new VendorPool(configuration.getVendors().stream()
                 .map(vendor -> new VendorPool.NamedVendor(vendor.getName(),
                         plugins.requireVendor(vendor.getType()).create(vendor.toPluginConfig(), pluginContext)))
-                .toList());
+                .toList(), configuration.getSender().getSendThreads());
         environment.lifecycle().manage(new Managed()
         {
             @Override

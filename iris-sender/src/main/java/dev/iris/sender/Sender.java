@@ -51,6 +51,7 @@ public final class Sender
         ModeCatalog modes = new ModeCatalog(jdbi);
         TemplateRenderer templates = new TemplateRenderer();
         this.metrics = new SenderMetrics(registry);
+        vendors.report(metrics);
         this.escalation = new EscalationService(jdbi, clock, plans, roles, templates, listener);
         this.dispatcher = new Dispatcher(jdbi, clock, settings, plans, modes, new ContactResolver(modes, rules.smsOverrideTemplate()),
                 new Aggregator(), new QuotaGuard(senderApplication, roles, rules.defaultQuota(), metrics),

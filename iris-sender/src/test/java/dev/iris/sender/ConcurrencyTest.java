@@ -3,6 +3,7 @@ package dev.iris.sender;
 import dev.iris.sender.dispatch.ClaimDao;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.dispatch.DueMessageDao;
+import dev.iris.sender.dispatch.VendorSendLimit;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.SenderFixture.Message;
 import dev.iris.sender.testing.StandardSeed;
@@ -259,6 +260,115 @@ final class ConcurrencyTest
             recorder.shutdownNow();
         }
         assertThat(fixture.messages(first)).extracting(Message::status).containsExactly("sent");
+    }
+
+    /**
+     * A cold sender with many pages for one vendor starts only the vendor's initial limit of
+     * sends at once; the page that waited for a place longer than the last look's threshold reads
+     * its incident again and, claimed meanwhile, is cancelled instead of sent.
+     */
+    @Test
+    void aPageWaitingForItsVendorsLimitIsNotSentOnceItsIncidentIsClaimed()
+            throws Exception
+    {
+        long plan = seed.plan(fixture, "one", Notification.of(1, "user", seed.carol(), "medium", "tpl", 0, 600));
+        int pages = VendorSendLimit.INITIAL + 1;
+        List<Long> incidents = new ArrayList<>();
+        for (int i = 0; i < pages; i++) {
+            incidents.add(fixture.createIncident(plan, "app", "{}"));
+        }
+        GateVendor vendor = new GateVendor();
+        Sender sender = fixture.sender(vendor);
+        sender.escalation().processDue(pages);
+        List<ClaimedMessage> claimed = sender.dispatcher().claimDue(pages);
+        assertThat(claimed).hasSize(pages);
+        long waitingIncident = claimed.get(pages - 1).row().incidentId();
+
+        ExecutorService sends = Executors.newFixedThreadPool(pages);
+        try {
+            List<Future<?>> delivering = new ArrayList<>();
+            for (ClaimedMessage message : claimed.subList(0, pages - 1)) {
+                delivering.add(sends.submit(() -> sender.dispatcher().deliver(message)));
+            }
+            vendor.awaitInFlight(pages - 1);
+            delivering.add(sends.submit(() -> sender.dispatcher().deliver(claimed.get(pages - 1))));
+            Thread.sleep(300);
+            assertThat(vendor.maxInFlight()).as("sends at the vendor at once on a cold sender").isEqualTo(pages - 1);
+
+            fixture.claim(waitingIncident, seed.bob());
+            vendor.open();
+            for (Future<?> future : delivering) {
+                future.get(20, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            sends.shutdownNow();
+        }
+        assertThat(vendor.incidentsSent()).hasSize(pages - 1).doesNotContain(waitingIncident);
+        assertThat(fixture.messages(waitingIncident)).extracting(Message::status).containsExactly("cancelled");
+    }
+
+    /**
+     * Holds every send until opened, and counts the sends it holds.
+     */
+    private static final class GateVendor
+            implements Vendor
+    {
+        private final java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        private final List<Long> incidentsSent = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public Set<String> supportedModes()
+        {
+            return Set.copyOf(StandardSeed.MODES);
+        }
+
+        @Override
+        public SendResult send(OutboundMessage message)
+        {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                if (!gate.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gate was never opened");
+                }
+                incidentsSent.add(message.incidentId());
+                return SendResult.accepted();
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        void awaitInFlight(int count)
+                throws InterruptedException
+        {
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (inFlight.get() < count && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(inFlight.get()).isEqualTo(count);
+        }
+
+        int maxInFlight()
+        {
+            return maxInFlight.get();
+        }
+
+        void open()
+        {
+            gate.countDown();
+        }
+
+        List<Long> incidentsSent()
+        {
+            return List.copyOf(incidentsSent);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.iris.sender;
 
 import dev.iris.sender.dispatch.ClaimedMessage;
+import dev.iris.sender.dispatch.VendorSendLimit;
 import dev.iris.sender.testing.SenderFixture;
 import dev.iris.sender.testing.StandardSeed;
 import dev.iris.sender.testing.StatementCounter;
@@ -69,7 +70,8 @@ final class StatementsPerMessageTest
         for (int i = 0; i < MESSAGES; i++) {
             fixture.createIncident(plan, "app", "{\"title\": \"i" + i + "\", \"host\": \"h" + i + "\"}");
         }
-        AllAtOnceVendor vendor = new AllAtOnceVendor(MESSAGES);
+        // As many at once as a cold sender lets one vendor have in flight.
+        AllAtOnceVendor vendor = new AllAtOnceVendor(Math.min(MESSAGES, VendorSendLimit.INITIAL));
         Sender sender = fixture.sender(vendor);
         // Caches warm (modes, plans, templates), as in a running sender.
         StatementCounter.drain();
@@ -207,8 +209,8 @@ final class StatementsPerMessageTest
     }
 
     /**
-     * Answers no send until all of them are in flight, so their outcomes arrive together as they
-     * do on a busy sender.
+     * Answers no send until the first {@code sends} are in flight, so their outcomes arrive
+     * together as they do on a busy sender.
      */
     private static final class AllAtOnceVendor
             implements Vendor

@@ -424,7 +424,10 @@ public final class Dispatcher
         }
         // Each turn leaves a mode for good, so there are at most as many turns as fallback modes.
         for (int turn = 0; turn <= settings.fallbackModes().size(); turn++) {
-            VendorPool.Outcome outcome = vendors.send(outbound(current, rendered));
+            VendorPool.Outcome outcome = vendors.send(outbound(current, rendered), slotWait(current));
+            if (outcome.withdrawn()) {
+                return;
+            }
             if (outcome.sent()) {
                 recordSent(current, rendered, outcome);
                 return;
@@ -445,9 +448,17 @@ public final class Dispatcher
      */
     private boolean claimedBeforeItsIncidentStopped(ClaimedMessage message)
     {
-        Long incidentId = message.row().incidentId();
         Instant claimedAt = message.committed() != null ? message.committed() : message.deadline().minus(settings.sendDeadline());
-        if (incidentId == null || Duration.between(claimedAt, clock.instant()).compareTo(LAST_LOOK_AFTER) <= 0) {
+        return Duration.between(claimedAt, clock.instant()).compareTo(LAST_LOOK_AFTER) > 0 && cancelledAsItsIncidentStopped(message);
+    }
+
+    /**
+     * Whether the page's incident was claimed or resolved; if so the page is cancelled.
+     */
+    private boolean cancelledAsItsIncidentStopped(ClaimedMessage message)
+    {
+        Long incidentId = message.row().incidentId();
+        if (incidentId == null) {
             return false;
         }
         return jdbi.withHandle(handle -> {
@@ -460,6 +471,19 @@ public final class Dispatcher
             }
             return true;
         });
+    }
+
+    /**
+     * A page waits for a place under its vendor's limit of sends in flight for at most half the
+     * time left until its deadline, so the call itself keeps the other half (a vendor's timeout is
+     * far shorter than the deadline); a page that waited past {@link #LAST_LOOK_AFTER} looks at
+     * its incident once more, as a page that waited for a send thread does.
+     */
+    private VendorPool.SlotWait slotWait(ClaimedMessage message)
+    {
+        Duration left = Duration.between(clock.instant(), message.deadline());
+        return new VendorPool.SlotWait(left.isNegative() ? Duration.ZERO : left.dividedBy(2),
+                waited -> waited.compareTo(LAST_LOOK_AFTER) <= 0 || !cancelledAsItsIncidentStopped(message));
     }
 
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)

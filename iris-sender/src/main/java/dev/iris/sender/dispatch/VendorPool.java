@@ -1,5 +1,6 @@
 package dev.iris.sender.dispatch;
 
+import dev.iris.sender.metrics.SenderMetrics;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
@@ -10,23 +11,32 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The configured vendor instances by mode. A send starts at the next instance in round-robin
  * order and fails over to the following ones on transient and configuration failures; a
- * permanent failure stops at once, since another instance would not change the answer.
+ * permanent failure stops at once, since another instance would not change the answer. Each
+ * instance has its own bound on sends in flight ({@link VendorSendLimit}), so one vendor in
+ * trouble slows only its own pages; a send waits for a place under it as its {@link SlotWait}
+ * allows, and an instance with no place in that time counts as a transient failure.
  */
 public final class VendorPool
         implements AutoCloseable
 {
     private static final Logger log = LoggerFactory.getLogger(VendorPool.class);
+    /**
+     * A wait for a slot up to this long is not worth asking {@link SlotWait#stillWantedAfter} about.
+     */
+    private static final Duration MOMENT = Duration.ofMillis(20);
 
     /**
      * A vendor instance and its configured name.
@@ -42,20 +52,54 @@ public final class VendorPool
      */
     public record Outcome(String vendor, String vendorMessageId, Category category, String error, Duration retryAfter)
     {
+        /**
+         * The send was withdrawn before any vendor was called (see {@link SlotWait}).
+         */
+        static final Outcome WITHDRAWN = new Outcome(null, null, null, null, null);
+
         public boolean sent()
         {
-            return category == null;
+            return category == null && this != WITHDRAWN;
+        }
+
+        public boolean withdrawn()
+        {
+            return this == WITHDRAWN;
+        }
+    }
+
+    /**
+     * How long a send may wait for a place under an instance's limit, and whether it is still
+     * wanted once it has one.
+     *
+     * @param longest the longest wait at one instance
+     * @param stillWantedAfter asked with the wait once a place came free after more than a moment;
+     *        false withdraws the send (its incident was claimed or resolved meanwhile)
+     */
+    public record SlotWait(Duration longest, Predicate<Duration> stillWantedAfter)
+    {
+        public SlotWait
+        {
+            requireNonNull(longest, "longest is null");
+            requireNonNull(stillWantedAfter, "stillWantedAfter is null");
         }
     }
 
     private final List<NamedVendor> vendors;
     private final Map<String, List<NamedVendor>> byMode = new LinkedHashMap<>();
     private final Map<String, AtomicInteger> next = new LinkedHashMap<>();
+    // By identity: a vendor may be a record whose equality follows state that changes.
+    private final Map<NamedVendor, VendorSendLimit> limits = new IdentityHashMap<>();
 
-    public VendorPool(List<NamedVendor> vendors)
+    /**
+     * @param maxSendsInFlight the most sends in flight any one instance may reach (the sender's
+     *        send threads)
+     */
+    public VendorPool(List<NamedVendor> vendors, int maxSendsInFlight)
     {
         this.vendors = List.copyOf(requireNonNull(vendors, "vendors is null"));
         for (NamedVendor vendor : this.vendors) {
+            limits.put(vendor, new VendorSendLimit(maxSendsInFlight));
             for (String mode : vendor.vendor().supportedModes()) {
                 byMode.computeIfAbsent(mode, ignored -> new ArrayList<>()).add(vendor);
                 next.computeIfAbsent(mode, ignored -> new AtomicInteger());
@@ -63,12 +107,20 @@ public final class VendorPool
         }
     }
 
+    /**
+     * Reports each instance's sends in flight and their limit as gauges.
+     */
+    public void report(SenderMetrics metrics)
+    {
+        limits.forEach((vendor, limit) -> metrics.vendorSends(vendor.name(), limit::inFlight, limit::limit));
+    }
+
     public boolean serves(String mode)
     {
         return byMode.containsKey(mode);
     }
 
-    public Outcome send(OutboundMessage message)
+    public Outcome send(OutboundMessage message, SlotWait wait)
     {
         List<NamedVendor> instances = byMode.getOrDefault(message.mode(), List.of());
         if (instances.isEmpty()) {
@@ -79,14 +131,31 @@ public final class VendorPool
         Category worst = Category.CONFIGURATION;
         Duration retryAfter = null;
         String lastVendor = null;
+        long waitEnd = System.nanoTime() + wait.longest().toNanos();
         for (int i = 0; i < instances.size(); i++) {
             NamedVendor instance = instances.get((start + i) % instances.size());
             lastVendor = instance.name();
+            VendorSendLimit limit = limits.get(instance);
+            long waitStart = System.nanoTime();
+            // The wait is for the whole send, not for each instance.
+            Optional<VendorSendLimit.Slot> slot = limit.acquire(Duration.ofNanos(waitEnd - waitStart));
+            if (slot.isEmpty()) {
+                errors.add(instance.name() + ": its limit of " + limit.limit() + " sends in flight was reached and no send came back within "
+                        + wait.longest().toMillis() + " ms");
+                worst = Category.TRANSIENT;
+                continue;
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
             try {
+                if (waited.compareTo(MOMENT) > 0 && !wait.stillWantedAfter().test(waited)) {
+                    return Outcome.WITHDRAWN;
+                }
                 SendResult result = instance.vendor().send(message);
+                slot.get().sent();
                 return new Outcome(instance.name(), result == null ? null : result.vendorMessageId(), null, null, null);
             }
             catch (VendorException e) {
+                slot.get().failed(e.getCategory());
                 errors.add(instance.name() + ": " + e.getMessage());
                 if (e.getCategory() == Category.PERMANENT) {
                     return new Outcome(instance.name(), null, Category.PERMANENT, String.join("; ", errors), null);
@@ -107,6 +176,9 @@ public final class VendorPool
                 log.error("Vendor {} failed unexpectedly", instance.name(), e);
                 errors.add(instance.name() + ": " + e);
                 worst = Category.TRANSIENT;
+            }
+            finally {
+                slot.get().release();
             }
         }
         return new Outcome(lastVendor, null, worst, String.join("; ", errors), retryAfter);

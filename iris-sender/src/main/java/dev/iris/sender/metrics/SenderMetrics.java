@@ -1,19 +1,22 @@
 package dev.iris.sender.metrics;
 
 import com.codahale.metrics.Counter;
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.Histogram;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.SlidingTimeWindowArrayReservoir;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The sender's counters and histograms, served on the admin port's {@code /metrics}: sends per
  * mode and vendor, failures per mode and category, suppressed and cancelled messages, escalation
- * rounds, and the time from an incident's trigger to its first messages' vendor calls.
+ * rounds, the time from an incident's trigger to its first messages' vendor calls, and each
+ * vendor instance's sends in flight and their limit.
  */
 public final class SenderMetrics
 {
@@ -82,6 +85,17 @@ public final class SenderMetrics
     public void triggerToFirstSend(Duration duration)
     {
         triggerToFirstSend.update(Math.max(0, duration.toMillis()));
+    }
+
+    /**
+     * Gauges of a vendor instance's sends in flight and of the limit they are held to.
+     */
+    public void vendorSends(String vendor, IntSupplier inFlight, IntSupplier limit)
+    {
+        Gauge<Integer> inFlightGauge = inFlight::getAsInt;
+        Gauge<Integer> limitGauge = limit::getAsInt;
+        registry.gauge("iris.sender.vendor." + vendor + ".in-flight", () -> inFlightGauge);
+        registry.gauge("iris.sender.vendor." + vendor + ".send-limit", () -> limitGauge);
     }
 
     private Counter counter(String name)

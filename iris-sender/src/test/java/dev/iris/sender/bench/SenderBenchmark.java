@@ -266,7 +266,7 @@ final class SenderBenchmark
                     VALUES (?, 10000000, 10000000, 60, 60, 3600)""", app));
             Sender sender = new Sender(jdbi, clock, DispatchSettings.defaults(),
                     new DispatchRules(DispatchRules.IRIS_SMS_OVERRIDE_TEMPLATE, Optional.of(DefaultQuota.iris())), "iris",
-                    new VendorPool(List.of(new VendorPool.NamedVendor("bench", vendor))),
+                    new VendorPool(List.of(new VendorPool.NamedVendor("bench", vendor)), new SenderConfig().getSendThreads()),
                     new RoleResolver(List.of(new DatabaseRoleLookup(jdbi))), new MetricRegistry(), created -> {
                         SenderEngine engine = running.get();
                         if (engine != null) {

@@ -6,6 +6,7 @@ import dev.iris.core.rolelookup.RoleResolver;
 import dev.iris.core.schedule.ScheduleRoleLookup;
 import dev.iris.db.Database;
 import dev.iris.sender.Sender;
+import dev.iris.sender.SenderConfig;
 import dev.iris.sender.SenderJdbi;
 import dev.iris.sender.dispatch.ClaimedMessage;
 import dev.iris.sender.dispatch.DispatchRules;
@@ -114,7 +115,7 @@ public final class SenderFixture
             String name = vendor instanceof TestingVendor testing ? testing.name() : vendor.getClass().getSimpleName();
             named.add(new VendorPool.NamedVendor(name, vendor));
         }
-        return new Sender(jdbi(), clock, settings, rules, "iris", new VendorPool(named), roles, new MetricRegistry(),
+        return new Sender(jdbi(), clock, settings, rules, "iris", new VendorPool(named, new SenderConfig().getSendThreads()), roles, new MetricRegistry(),
                 EscalationService.EscalationListener.NONE);
     }
 
