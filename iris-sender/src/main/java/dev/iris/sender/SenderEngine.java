@@ -32,7 +32,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>A vendor call mostly waits on the network (a webhook or an SMS API answers in 100 to 300 ms),
  * so a sender's throughput is its sends in flight divided by the vendor's latency: the default of
- * several hundred lets one sender deliver over 1,000 messages a second to a 300 ms vendor. A send
+ * several hundred lets one sender deliver over 1,000 messages a second to a 300 ms vendor. How
+ * many of them one vendor gets at once follows that vendor's answers
+ * ({@link dev.iris.sender.dispatch.VendorSendLimit}); the send threads are the ceiling. A send
  * thread holds no database connection while it waits on the vendor (only for the two statements
  * that record the outcome), its stack is small, and idle send threads end after a minute, so the
  * number costs little memory.
