@@ -247,7 +247,7 @@ public final class Dispatcher
         // incident id -> claimed or resolved
         private final Map<Long, Boolean> incidents = new HashMap<>();
         private final QuotaGuard.PassCounts quotaCounts = quotas.newPass();
-        private Aggregator.PassCounts aggregationCounts = aggregator.newPass(List.of());
+        private Aggregator.PassKeys aggregationKeys = Aggregator.noKeys();
         private final List<ClaimedMessage> sending = new ArrayList<>();
         private final PassContacts contacts;
 
@@ -274,7 +274,8 @@ public final class Dispatcher
                 return List.of();
             }
             List<MessageRow> rows = claims.load(ids);
-            aggregationCounts = aggregator.newPass(rows);
+            // Before the incidents' and the keys' locks, so that no other pass waits for it.
+            aggregationKeys = aggregator.newPass(handle, rows, planId -> plans.get(handle, planId), now);
             Set<Long> incidentIds = new HashSet<>();
             rows.forEach(row -> {
                 if (row.incidentId() != null) {
@@ -328,11 +329,13 @@ public final class Dispatcher
         }
 
         /**
-         * Drops the held moves of a message whose savepoint was rolled back.
+         * Drops what the pass held of a message whose savepoint was rolled back: its move to
+         * sending, and the aggregation states as the pass had written them.
          */
         void forget()
         {
             sending.clear();
+            aggregationKeys.forgetStates();
         }
     }
 
@@ -369,7 +372,7 @@ public final class Dispatcher
         String batch = row.batch();
         int batchSize = 1;
         if (row.isHeldInBatch()) {
-            Aggregator.Flush flush = aggregator.flush(handle, row, now);
+            Aggregator.Flush flush = aggregator.flush(handle, row, now, pass.aggregationKeys);
             batchSize = flush.members();
             if (batchSize == 1) {
                 batch = null;
@@ -377,7 +380,7 @@ public final class Dispatcher
         }
         else if (row.isFirstAttempt() && row.planId() != null) {
             Plan plan = plans.get(handle, row.planId());
-            if (aggregator.consider(handle, row, plan, now, pass.aggregationCounts).hold()) {
+            if (aggregator.consider(handle, row, plan, now, pass.aggregationKeys).hold()) {
                 metrics.suppressed("aggregated");
                 return Optional.empty();
             }

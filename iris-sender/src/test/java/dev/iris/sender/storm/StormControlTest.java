@@ -133,10 +133,11 @@ final class StormControlTest
     /**
      * A plan that never means to aggregate (threshold_count far above any storm) in a storm to one
      * person: the count up to the pass's newest message of the key answers for all of them, so a
-     * pass runs one count, not one per message (each counting the whole window).
+     * pass runs one count, not one per message (each counting the whole window), and runs it
+     * before it takes any lock.
      */
     @Test
-    void aPassCountsAKeyOnceWhenItsNewestMessageIsBelowTheThreshold()
+    void aPassCountsAndLocksAKeyOnceWhenItsNewestMessageIsBelowTheThreshold()
     {
         fixture.close();
         fixture = SenderFixture.counting();
@@ -149,7 +150,26 @@ final class StormControlTest
         StatementCounter.drain();
 
         assertThat(sender.dispatcher().claimDue(50)).hasSize(20);
-        assertThat(StatementCounter.drain()).filteredOn(statement -> statement.contains("SELECT COUNT(*) FROM (")).hasSize(1);
+        List<String> statements = StatementCounter.drain();
+        assertThat(statements).filteredOn(statement -> statement.contains("SELECT COUNT(*) FROM (")).hasSize(1);
+        // The count runs before the pass locks the key's aggregation row (or its incidents), so
+        // the passes of a storm to one person do not wait for each other's counts.
+        int count = indexOf(statements, "SELECT COUNT(*) FROM (");
+        assertThat(count).isLessThan(indexOf(statements, "FROM aggregation_state"));
+        assertThat(count).isLessThan(indexOf(statements, "AS stopped FROM incident"));
+        // The key's state row is read once for the pass (and once more after creating it), not
+        // once per message.
+        assertThat(statements).filteredOn(statement -> statement.contains("FROM aggregation_state")).hasSize(2);
+    }
+
+    private static int indexOf(List<String> statements, String part)
+    {
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).replaceAll("\\s+", " ").contains(part)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no statement contains " + part + ": " + statements);
     }
 
     @Test
