@@ -8,8 +8,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * How the dispatcher retries and falls back.
  *
- * @param sendDeadline how long a sender owns a message it moved to sending; it must exceed the
- *        slowest vendor call, because after it another sender sends the message again
+ * @param sendDeadline how long a sender owns a message it moved to sending; it must exceed twice
+ *        the slowest vendor call, because after it another sender sends the message again and a
+ *        send may wait half of it for a place under its vendor's limit ({@link VendorSendLimit})
  * @param deliveryBudget how long after its first attempt a failing page keeps being retried (in
  *        its own mode, then the person's fallback modes) before it is declared undeliverable
  * @param fallbackAfter how long transient failures of one mode are retried before the page moves
