@@ -45,6 +45,33 @@ public final class RequestBodies
         }
     }
 
+    /**
+     * Reads and drops what is left of a refused request's body, up to {@code maxBytes}, so the
+     * client's kept-alive connection can carry its next request: refused before its body has
+     * arrived, the server would close the connection after answering, and a client that sends
+     * the next request at once could write it into the closing connection and get no answer.
+     */
+    public static void discard(InputStream in, long maxBytes)
+    {
+        if (in == null) {
+            return;
+        }
+        try (in) {
+            long left = maxBytes;
+            byte[] buffer = new byte[8192];
+            while (left > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (read < 0) {
+                    return;
+                }
+                left -= read;
+            }
+        }
+        catch (IOException e) {
+            // The refusal is answered anyway; only the connection's reuse is lost.
+        }
+    }
+
     private static IrisException tooLarge(int limit)
     {
         return new IrisException(413, "Request body too large", "The limit is " + limit + " bytes");

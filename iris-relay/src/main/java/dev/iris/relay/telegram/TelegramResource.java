@@ -72,6 +72,7 @@ public final class TelegramResource
         if (secretToken.length == 0 || presented == null
                 || !MessageDigest.isEqual(secretToken, presented.getBytes(StandardCharsets.UTF_8))) {
             log.warn("Refused a Telegram update: {}", secretToken.length == 0 ? "no telegram.secretToken is configured" : "wrong or missing secret token");
+            RequestBodies.discard(body, MAX_BODY_BYTES);
             throw IrisException.unauthorized("Unauthorized", "Invalid X-Telegram-Bot-Api-Secret-Token");
         }
         JsonNode update;

@@ -8,7 +8,15 @@ import dev.iris.relay.testing.TestingRelay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +84,89 @@ final class TelegramRelayTest
         assertThat(update(body, TestingRelay.TELEGRAM_SECRET + "x").statusCode()).isEqualTo(401);
         assertThat(update(body, "").statusCode()).isEqualTo(401);
         assertThat(RELAY.api().forwarded()).hasSize(RELAY.before());
+    }
+
+    /**
+     * Telegram keeps its webhook connections alive. A refused update whose body arrives after its
+     * headers must still leave the connection usable for the next update: refused unread, the
+     * body made the server close the connection, and the next update sent at once on it got no
+     * answer (seen as "header parser received no bytes" in ClaimEndToEndTest).
+     */
+    @Test
+    void aRefusedUpdateLeavesTheConnectionUsableForTheNextOne()
+            throws Exception
+    {
+        String body = "{\"update_id\": 6, \"edited_message\": {}}";
+        URI uri = RELAY.relay().uri(PATH);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+
+            out.write(headers(uri, body, "not-the-secret"));
+            out.flush();
+            Thread.sleep(300);
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(in)).startsWith("HTTP/1.1 401");
+
+            out.write(headers(uri, body, TestingRelay.TELEGRAM_SECRET));
+            out.write(body.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            assertThat(readResponse(in)).as("the next update on the same connection").startsWith("HTTP/1.1 200");
+        }
+    }
+
+    private static byte[] headers(URI uri, String body, String secret)
+    {
+        return ("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+                + "\r\n" + TelegramResource.SECRET_HEADER + ": " + secret + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The status line and headers of one response, its body read and dropped (a fixed length or
+     * chunks).
+     */
+    private static String readResponse(InputStream in)
+            throws IOException
+    {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new EOFException("the connection closed after: " + head);
+            }
+            head.append((char) next);
+        }
+        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("content-length: *(\\d+)").matcher(lower);
+        if (length.find()) {
+            in.readNBytes(Integer.parseInt(length.group(1)));
+        }
+        else if (lower.contains("transfer-encoding: chunked")) {
+            while (true) {
+                String size = line(in).trim();
+                int chunk = Integer.parseInt(size, 16);
+                in.readNBytes(chunk);
+                line(in);
+                if (chunk == 0) {
+                    break;
+                }
+            }
+        }
+        return head.toString();
+    }
+
+    private static String line(InputStream in)
+            throws IOException
+    {
+        StringBuilder line = new StringBuilder();
+        int next;
+        while ((next = in.read()) >= 0 && next != '\n') {
+            line.append((char) next);
+        }
+        return line.toString();
     }
 
     @Test
