@@ -11,6 +11,7 @@ import dev.iris.sender.testing.TestingVendor;
 import dev.iris.spi.vendor.OutboundMessage;
 import dev.iris.spi.vendor.SendResult;
 import dev.iris.spi.vendor.Vendor;
+import dev.iris.testing.Deadline;
 import dev.iris.testing.seed.SeedWriter.Notification;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
@@ -264,8 +265,9 @@ final class ConcurrencyTest
 
     /**
      * A cold sender with many pages for one vendor starts only the vendor's initial limit of
-     * sends at once; the page that waited for a place longer than the last look's threshold reads
-     * its incident again and, claimed meanwhile, is cancelled instead of sent.
+     * sends at once; the page that waited for a place longer than the last look's threshold (on
+     * the sender's clock) reads its incident again and, claimed meanwhile, is cancelled instead of
+     * sent.
      */
     @Test
     void aPageWaitingForItsVendorsLimitIsNotSentOnceItsIncidentIsClaimed()
@@ -290,12 +292,13 @@ final class ConcurrencyTest
             for (ClaimedMessage message : claimed.subList(0, pages - 1)) {
                 delivering.add(sends.submit(() -> sender.dispatcher().deliver(message)));
             }
-            vendor.awaitInFlight(pages - 1);
+            assertThat(until(() -> vendor.inFlight() == pages - 1)).as("the first sends reach the vendor").isTrue();
             delivering.add(sends.submit(() -> sender.dispatcher().deliver(claimed.get(pages - 1))));
-            Thread.sleep(300);
+            assertThat(until(() -> gauge(sender, "iris.sender.vendor." + GateVendor.class.getSimpleName() + ".waiting") == 1)).as("the last send waits for a place").isTrue();
             assertThat(vendor.maxInFlight()).as("sends at the vendor at once on a cold sender").isEqualTo(pages - 1);
 
             fixture.claim(waitingIncident, seed.bob());
+            fixture.clock().advanceSeconds(1);
             vendor.open();
             for (Future<?> future : delivering) {
                 future.get(20, java.util.concurrent.TimeUnit.SECONDS);
@@ -306,6 +309,17 @@ final class ConcurrencyTest
         }
         assertThat(vendor.incidentsSent()).hasSize(pages - 1).doesNotContain(waitingIncident);
         assertThat(fixture.messages(waitingIncident)).extracting(Message::status).containsExactly("cancelled");
+    }
+
+    private static boolean until(java.util.function.BooleanSupplier condition)
+    {
+        return Deadline.after(java.time.Duration.ofSeconds(20)).await(condition, java.time.Duration.ofMillis(5));
+    }
+
+    private static int gauge(Sender sender, String name)
+    {
+        com.codahale.metrics.Gauge<?> gauge = sender.metrics().registry().getGauges().get(name);
+        return gauge == null ? -1 : ((Number) gauge.getValue()).intValue();
     }
 
     /**
@@ -345,14 +359,9 @@ final class ConcurrencyTest
             }
         }
 
-        void awaitInFlight(int count)
-                throws InterruptedException
+        int inFlight()
         {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-            while (inFlight.get() < count && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(inFlight.get()).isEqualTo(count);
+            return inFlight.get();
         }
 
         int maxInFlight()

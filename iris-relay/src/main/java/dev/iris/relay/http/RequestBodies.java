@@ -53,21 +53,10 @@ public final class RequestBodies
      */
     public static void discard(InputStream in, long maxBytes)
     {
-        if (in == null) {
-            return;
+        try {
+            read(in, maxBytes);
         }
-        try (in) {
-            long left = maxBytes;
-            byte[] buffer = new byte[8192];
-            while (left > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (read < 0) {
-                    return;
-                }
-                left -= read;
-            }
-        }
-        catch (IOException e) {
+        catch (IrisException | UncheckedIOException e) {
             // The refusal is answered anyway; only the connection's reuse is lost.
         }
     }

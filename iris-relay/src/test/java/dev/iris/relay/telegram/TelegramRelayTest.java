@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.iris.relay.testing.Http;
 import dev.iris.relay.testing.RelayWithFakeApi;
 import dev.iris.relay.testing.TestingRelay;
+import dev.iris.testing.Deadline;
+import dev.iris.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -98,14 +100,16 @@ final class TelegramRelayTest
     {
         String body = "{\"update_id\": 6, \"edited_message\": {}}";
         URI uri = RELAY.relay().uri(PATH);
-        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort()); LogCapture log = LogCapture.capture(TelegramResource.class.getName())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             InputStream in = new BufferedInputStream(socket.getInputStream());
 
             out.write(headers(uri, body, "not-the-secret"));
             out.flush();
-            Thread.sleep(300);
+            // The body goes only once the relay has refused the update on its headers.
+            assertThat(Deadline.after(Duration.ofSeconds(10)).await(() -> log.text().contains("Refused a Telegram update"), Duration.ofMillis(5)))
+                    .as("the relay refuses the update before its body arrives").isTrue();
             out.write(body.getBytes(StandardCharsets.UTF_8));
             out.flush();
             assertThat(readResponse(in)).startsWith("HTTP/1.1 401");

@@ -43,8 +43,9 @@ import static java.util.Objects.requireNonNull;
  * it, so its pages are still owed); apply aggregation, mode resolution, reprioritization and the
  * application quota; move the message to {@code sending} with a deadline.
  *
- * <p><b>Deliver</b> (no transaction held): a page that waited for a send slot longer than
- * {@link #LAST_LOOK_AFTER} (a backed-up send queue on a busy host) first reads its incident once
+ * <p><b>Deliver</b> (no transaction held): a page that waited for a send slot, or for a place
+ * under its vendor's limit of sends in flight, longer than {@link #LAST_LOOK_AFTER} (a backed-up
+ * send queue on a busy host, a slow vendor) first reads its incident once
  * more and is cancelled if a claim or resolve committed while it waited, so the claim-to-send
  * window stays that of a call already under way rather than of the queue; then render, call the
  * vendors, then record the outcome,
@@ -417,7 +418,8 @@ public final class Dispatcher
      */
     public void deliver(ClaimedMessage message)
     {
-        if (claimedBeforeItsIncidentStopped(message)) {
+        LastLook look = new LastLook(message);
+        if (look.incidentStopped()) {
             return;
         }
         ClaimedMessage current = message;
@@ -427,7 +429,7 @@ public final class Dispatcher
         }
         // Each turn leaves a mode for good, so there are at most as many turns as fallback modes.
         for (int turn = 0; turn <= settings.fallbackModes().size(); turn++) {
-            VendorPool.Outcome outcome = vendors.send(outbound(current, rendered), slotWait(current));
+            VendorPool.Outcome outcome = vendors.send(outbound(current, rendered), slotWait(current, look));
             if (outcome.withdrawn()) {
                 return;
             }
@@ -446,13 +448,31 @@ public final class Dispatcher
     }
 
     /**
-     * The last look: for a page that waited past {@link #LAST_LOOK_AFTER} since it was claimed,
-     * whether its incident was claimed or resolved meanwhile, in which case the page is cancelled.
+     * The last look of one delivery: a page that has waited more than {@link #LAST_LOOK_AFTER}
+     * since its claim committed or since it last looked (for a send thread, then for a place under
+     * its vendor's limit) reads its incident again before it is sent, and is cancelled if the
+     * incident was claimed or resolved meanwhile. A page that did not wait costs no read.
      */
-    private boolean claimedBeforeItsIncidentStopped(ClaimedMessage message)
+    private final class LastLook
     {
-        Instant claimedAt = message.committed() != null ? message.committed() : message.deadline().minus(settings.sendDeadline());
-        return Duration.between(claimedAt, clock.instant()).compareTo(LAST_LOOK_AFTER) > 0 && cancelledAsItsIncidentStopped(message);
+        private final ClaimedMessage message;
+        private Instant last;
+
+        LastLook(ClaimedMessage message)
+        {
+            this.message = message;
+            this.last = message.committed() != null ? message.committed() : message.deadline().minus(settings.sendDeadline());
+        }
+
+        boolean incidentStopped()
+        {
+            Instant now = clock.instant();
+            if (Duration.between(last, now).compareTo(LAST_LOOK_AFTER) <= 0) {
+                return false;
+            }
+            last = now;
+            return cancelledAsItsIncidentStopped(message);
+        }
     }
 
     /**
@@ -479,14 +499,12 @@ public final class Dispatcher
     /**
      * A page waits for a place under its vendor's limit of sends in flight for at most half the
      * time left until its deadline, so the call itself keeps the other half (a vendor's timeout is
-     * far shorter than the deadline); a page that waited past {@link #LAST_LOOK_AFTER} looks at
-     * its incident once more, as a page that waited for a send thread does.
+     * far shorter than the deadline), and then takes its {@link LastLook}.
      */
-    private VendorPool.SlotWait slotWait(ClaimedMessage message)
+    private VendorPool.SlotWait slotWait(ClaimedMessage message, LastLook look)
     {
         Duration left = Duration.between(clock.instant(), message.deadline());
-        return new VendorPool.SlotWait(left.isNegative() ? Duration.ZERO : left.dividedBy(2),
-                waited -> waited.compareTo(LAST_LOOK_AFTER) <= 0 || !cancelledAsItsIncidentStopped(message));
+        return new VendorPool.SlotWait(left.isNegative() ? Duration.ZERO : left.dividedBy(2), () -> !look.incidentStopped());
     }
 
     private void recordSent(ClaimedMessage message, MessageContent.Content rendered, VendorPool.Outcome outcome)

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,10 +33,6 @@ public final class VendorPool
         implements AutoCloseable
 {
     private static final Logger log = LoggerFactory.getLogger(VendorPool.class);
-    /**
-     * A wait for a slot up to this long is not worth asking {@link SlotWait#stillWantedAfter} about.
-     */
-    private static final Duration MOMENT = Duration.ofMillis(20);
 
     /**
      * A vendor instance and its configured name.
@@ -72,16 +68,16 @@ public final class VendorPool
      * How long a send may wait for a place under an instance's limit, and whether it is still
      * wanted once it has one.
      *
-     * @param longest the longest wait at one instance
-     * @param stillWantedAfter asked with the wait once a place came free after more than a moment;
-     *        false withdraws the send (its incident was claimed or resolved meanwhile)
+     * @param longest the longest wait for a place, over all the instances tried
+     * @param stillWanted asked once a place is free, before the vendor is called; false withdraws
+     *        the send (its incident was claimed or resolved while it waited)
      */
-    public record SlotWait(Duration longest, Predicate<Duration> stillWantedAfter)
+    public record SlotWait(Duration longest, BooleanSupplier stillWanted)
     {
         public SlotWait
         {
             requireNonNull(longest, "longest is null");
-            requireNonNull(stillWantedAfter, "stillWantedAfter is null");
+            requireNonNull(stillWanted, "stillWanted is null");
         }
     }
 
@@ -108,11 +104,12 @@ public final class VendorPool
     }
 
     /**
-     * Reports each instance's sends in flight and their limit as gauges.
+     * Reports each instance's sends in flight, their limit and the sends waiting for a place as
+     * gauges.
      */
     public void report(SenderMetrics metrics)
     {
-        limits.forEach((vendor, limit) -> metrics.vendorSends(vendor.name(), limit::inFlight, limit::limit));
+        limits.forEach((vendor, limit) -> metrics.vendorSends(vendor.name(), limit::inFlight, limit::limit, limit::waiting));
     }
 
     public boolean serves(String mode)
@@ -136,18 +133,16 @@ public final class VendorPool
             NamedVendor instance = instances.get((start + i) % instances.size());
             lastVendor = instance.name();
             VendorSendLimit limit = limits.get(instance);
-            long waitStart = System.nanoTime();
             // The wait is for the whole send, not for each instance.
-            Optional<VendorSendLimit.Slot> slot = limit.acquire(Duration.ofNanos(waitEnd - waitStart));
+            Optional<VendorSendLimit.Slot> slot = limit.acquire(Duration.ofNanos(waitEnd - System.nanoTime()));
             if (slot.isEmpty()) {
                 errors.add(instance.name() + ": its limit of " + limit.limit() + " sends in flight was reached and no send came back within "
                         + wait.longest().toMillis() + " ms");
                 worst = Category.TRANSIENT;
                 continue;
             }
-            Duration waited = Duration.ofNanos(System.nanoTime() - waitStart);
             try {
-                if (waited.compareTo(MOMENT) > 0 && !wait.stillWantedAfter().test(waited)) {
+                if (!wait.stillWanted().getAsBoolean()) {
                     return Outcome.WITHDRAWN;
                 }
                 SendResult result = instance.vendor().send(message);

@@ -105,6 +105,14 @@ public final class VendorSendLimit
     }
 
     /**
+     * Sends waiting for a place (an estimate, as the semaphore's queue length is).
+     */
+    int waiting()
+    {
+        return slots.getQueueLength();
+    }
+
+    /**
      * One send's place under the limit. The first of its methods called gives it back; the
      * others then do nothing, so {@link #release} can guard a send in a {@code finally}.
      */

@@ -88,14 +88,20 @@ public final class SenderMetrics
     }
 
     /**
-     * Gauges of a vendor instance's sends in flight and of the limit they are held to.
+     * Gauges of a vendor instance's sends in flight, of the limit they are held to, and of the
+     * sends waiting for a place under it.
      */
-    public void vendorSends(String vendor, IntSupplier inFlight, IntSupplier limit)
+    public void vendorSends(String vendor, IntSupplier inFlight, IntSupplier limit, IntSupplier waiting)
     {
-        Gauge<Integer> inFlightGauge = inFlight::getAsInt;
-        Gauge<Integer> limitGauge = limit::getAsInt;
-        registry.gauge("iris.sender.vendor." + vendor + ".in-flight", () -> inFlightGauge);
-        registry.gauge("iris.sender.vendor." + vendor + ".send-limit", () -> limitGauge);
+        gauge("iris.sender.vendor." + vendor + ".in-flight", inFlight);
+        gauge("iris.sender.vendor." + vendor + ".send-limit", limit);
+        gauge("iris.sender.vendor." + vendor + ".waiting", waiting);
+    }
+
+    private void gauge(String name, IntSupplier value)
+    {
+        Gauge<Integer> gauge = value::getAsInt;
+        registry.gauge(name, () -> gauge);
     }
 
     private Counter counter(String name)

@@ -1,6 +1,7 @@
 package dev.iris.sender.dispatch;
 
 import dev.iris.spi.vendor.VendorException.Category;
+import dev.iris.testing.Deadline;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -36,7 +37,8 @@ final class VendorSendLimitTest
         VendorSendLimit limit = new VendorSendLimit(512);
         List<VendorSendLimit.Slot> slots = take(limit, VendorSendLimit.INITIAL);
         CompletableFuture<Optional<VendorSendLimit.Slot>> waiting = CompletableFuture.supplyAsync(() -> limit.acquire(Duration.ofSeconds(20)));
-        Thread.sleep(100);
+        assertThat(Deadline.after(Duration.ofSeconds(10)).await(() -> limit.waiting() == 1, Duration.ofMillis(5)))
+                .as("the send queues for a place").isTrue();
         assertThat(waiting).isNotDone();
 
         slots.get(0).failed(Category.PERMANENT);
